@@ -1,0 +1,48 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "CaseDesk",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "casedesk", targets: ["casedesk"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNcurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .target(name: "CaseModel"),
+        .target(
+            name: "CaseStore",
+            dependencies: [
+                "CaseModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Resources/examples.json")]
+        ),
+        .target(name: "CaseTUI", dependencies: ["CaseModel", "CaseStore", "CNcurses"]),
+        .executableTarget(
+            name: "casedesk",
+            dependencies: [
+                "CaseTUI", "CaseStore", "CaseModel",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "CaseModelTests", dependencies: ["CaseModel"]),
+        .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore", "CaseModel"]),
+        .testTarget(
+            name: "CaseTUITests",
+            dependencies: ["CaseTUI", "CaseStore", "CaseModel"],
+            exclude: ["__Snapshots__"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,78 @@
+import CaseModel
+import Foundation
+import GRDB
+
+extension CaseDatabase {
+    /// Files a case; `id` 0 lets the database number it. Returns the stored case.
+    @discardableResult
+    public func insertCase(_ newCase: Case, actor: String) throws -> Case {
+        try writer.write { db in try Self.insertCase(db, newCase, actor: actor) }
+    }
+
+    static func insertCase(_ db: Database, _ newCase: Case, actor: String) throws -> Case {
+        var stored = newCase
+        let includeID = newCase.id != 0
+        let columns = includeID ? CaseRecord.columns : CaseRecord.columns.replacingOccurrences(of: "id, title", with: "title")
+        let placeholders = Array(repeating: "?", count: includeID ? 19 : 18).joined(separator: ", ")
+        try db.execute(
+            sql: "INSERT INTO cases (\(columns)) VALUES (\(placeholders))",
+            arguments: CaseRecord.arguments(newCase, includeID: includeID))
+        stored.id = db.lastInsertedRowID
+        try appendAudit(
+            db, at: newCase.createdAt, actor: actor, action: "file", caseID: stored.id,
+            detail: "filed in stage \(newCase.stage.rawValue): \(newCase.title)")
+        return stored
+    }
+
+    /// The case with this number, or nil.
+    public func fetchCase(id: Int64) throws -> Case? {
+        try writer.read { db in try Self.fetchCase(db, id: id) }
+    }
+
+    static func fetchCase(_ db: Database, id: Int64) throws -> Case? {
+        try Row.fetchOne(db, sql: "SELECT \(CaseRecord.columns) FROM cases WHERE id = ?", arguments: [id])
+            .map(CaseRecord.decode)
+    }
+
+    /// How many cases the database holds.
+    public func caseCount() throws -> Int {
+        try writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM cases") ?? 0 }
+    }
+
+    /// Takes a lifecycle step on a case, refusing it if the case changed since `expectedVersion`.
+    ///
+    /// - Parameter deadline: the new stage's deadline, from the rule pack.
+    @discardableResult
+    public func apply(
+        _ event: LifecycleEvent, toCase id: Int64, actor: String, as kind: ActorKind,
+        expectedVersion: Int, at now: Date, deadline: Date?
+    ) throws -> Case {
+        try writer.write { db in
+            guard let current = try Self.fetchCase(db, id: id) else { throw StoreError.caseNotFound(id) }
+            guard current.version == expectedVersion else {
+                let lastActor = try String.fetchOne(
+                    db, sql: "SELECT actor FROM audit WHERE case_id = ? ORDER BY id DESC LIMIT 1", arguments: [id])
+                throw StoreError.conflict(
+                    caseID: id, expectedVersion: expectedVersion, actualVersion: current.version, changedBy: lastActor)
+            }
+            let updated: Case
+            switch current.applying(event, by: kind, at: now, deadline: deadline) {
+            case .success(let next): updated = next
+            case .failure(let error): throw StoreError.lifecycle(error)
+            }
+            try db.execute(
+                sql: """
+                    UPDATE cases SET stage = ?, stage_deadline = ?, suspended_from = ?, updated_at = ?, version = ?
+                    WHERE id = ? AND version = ?
+                    """,
+                arguments: [
+                    updated.stage.rawValue, updated.stageDeadline.map(Timestamp.seconds),
+                    updated.suspendedFrom?.rawValue, Timestamp.seconds(now), updated.version, id, expectedVersion,
+                ])
+            try Self.appendAudit(
+                db, at: now, actor: actor, action: event.rawValue, caseID: id,
+                detail: "stage \(current.stage.rawValue) → \(updated.stage.rawValue)")
+            return updated
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import CaseModel
+import Foundation
+import GRDB
+
+extension CaseDatabase {
+    /// Adds an item of evidence to a case, fixing its content by SHA-256, and audits it.
+    @discardableResult
+    public func addEvidence(
+        caseID: Int64, kind: EvidenceKind, source: EvidenceSource, description: String,
+        content: Data, at: Date, actor: String
+    ) throws -> Evidence {
+        try writer.write { db in
+            try Self.addEvidence(
+                db, caseID: caseID, kind: kind, source: source, description: description,
+                content: content, at: at, actor: actor)
+        }
+    }
+
+    static func addEvidence(
+        _ db: Database, caseID: Int64, kind: EvidenceKind, source: EvidenceSource, description: String,
+        content: Data, at: Date, actor: String
+    ) throws -> Evidence {
+        guard try Int.fetchOne(db, sql: "SELECT 1 FROM cases WHERE id = ?", arguments: [caseID]) != nil else {
+            throw StoreError.caseNotFound(caseID)
+        }
+        let hash = Hashing.sha256Hex(content)
+        try db.execute(
+            sql: """
+                INSERT INTO evidence (case_id, kind, source, description, sha256, content, submitted_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [caseID, kind.rawValue, source.rawValue, description, hash, content, Timestamp.seconds(at)])
+        let id = db.lastInsertedRowID
+        try appendAudit(
+            db, at: at, actor: actor, action: "add_evidence", caseID: caseID,
+            detail: "evidence #\(id) \(kind.rawValue) from \(source.rawValue) sha256 \(hash)")
+        return Evidence(
+            id: id, caseID: caseID, kind: kind, source: source, description: description, sha256: hash,
+            submittedAt: Timestamp.date(Timestamp.seconds(at)))
+    }
+
+    /// The evidence of a case, oldest first.
+    public func evidence(caseID: Int64) throws -> [Evidence] {
+        try writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, case_id, kind, source, description, sha256, submitted_at
+                    FROM evidence WHERE case_id = ? ORDER BY submitted_at, id
+                    """,
+                arguments: [caseID]
+            ).map { row in
+                Evidence(
+                    id: row[0], caseID: row[1],
+                    kind: try known(EvidenceKind.self, row[2], "evidence.kind"),
+                    source: try known(EvidenceSource.self, row[3], "evidence.source"),
+                    description: row[4], sha256: row[5], submittedAt: Timestamp.date(row[6]))
+            }
+        }
+    }
+}

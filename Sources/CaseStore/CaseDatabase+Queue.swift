@@ -1,0 +1,67 @@
+import CaseModel
+import Foundation
+import GRDB
+
+extension CaseDatabase {
+    private static let sortKey = "ifnull(stage_deadline, \(Migrations.noDeadlineKey))"
+    private static let queueColumns = "id, stage, stage_deadline, claim_amount_fen, title, assignee"
+
+    /// Up to `limit` queue rows in deadline order (no deadline last), starting after `cursor`.
+    public func queuePage(after cursor: QueueCursor? = nil, limit: Int) throws -> [QueueRow] {
+        try writer.read { db in
+            if let cursor {
+                return try Self.queueRows(
+                    db,
+                    sql: """
+                        SELECT \(Self.queueColumns) FROM cases WHERE (\(Self.sortKey), id) > (?, ?)
+                        ORDER BY \(Self.sortKey), id LIMIT ?
+                        """,
+                    arguments: [cursor.deadlineKey, cursor.id, limit])
+            }
+            return try Self.queueRows(
+                db, sql: "SELECT \(Self.queueColumns) FROM cases ORDER BY \(Self.sortKey), id LIMIT ?", arguments: [limit])
+        }
+    }
+
+    /// Up to `limit` queue rows just before `cursor` (or the last rows), returned in queue order.
+    public func queuePage(before cursor: QueueCursor?, limit: Int) throws -> [QueueRow] {
+        try writer.read { db in
+            let rows: [QueueRow]
+            if let cursor {
+                rows = try Self.queueRows(
+                    db,
+                    sql: """
+                        SELECT \(Self.queueColumns) FROM cases WHERE (\(Self.sortKey), id) < (?, ?)
+                        ORDER BY \(Self.sortKey) DESC, id DESC LIMIT ?
+                        """,
+                    arguments: [cursor.deadlineKey, cursor.id, limit])
+            } else {
+                rows = try Self.queueRows(
+                    db, sql: "SELECT \(Self.queueColumns) FROM cases ORDER BY \(Self.sortKey) DESC, id DESC LIMIT ?",
+                    arguments: [limit])
+            }
+            return rows.reversed()
+        }
+    }
+
+    /// How many queue rows stand before `cursor`: the selection's position for the status bar.
+    public func queuePosition(of cursor: QueueCursor) throws -> Int {
+        try writer.read { db in
+            try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM cases WHERE (\(Self.sortKey), id) < (?, ?)",
+                arguments: [cursor.deadlineKey, cursor.id]) ?? 0
+        }
+    }
+
+    private static func queueRows(_ db: Database, sql: String, arguments: StatementArguments) throws -> [QueueRow] {
+        try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+            QueueRow(
+                id: row[0],
+                stage: try known(Stage.self, row[1], "cases.stage"),
+                deadline: (row[2] as Int64?).map(Timestamp.date),
+                claimAmount: Money(fen: row[3]),
+                title: row[4],
+                assignee: row[5])
+        }
+    }
+}

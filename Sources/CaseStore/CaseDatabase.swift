@@ -1,0 +1,115 @@
+import CaseModel
+import Foundation
+import GRDB
+
+/// The CaseDesk database: the one place that talks to SQLite.
+///
+/// Every public write is one transaction that checks the model's rules, persists,
+/// and appends to the hash-chained audit log, so a change and its record commit together.
+public final class CaseDatabase: Sendable {
+    let writer: any DatabaseWriter
+    /// Where the database lives, for messages ("in memory" for tests).
+    public let path: String
+
+    /// Opens (creating if needed) the database file at `path` in WAL mode and migrates it.
+    ///
+    /// A database written by a newer CaseDesk is refused and left untouched.
+    public convenience init(path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        do {
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: error.localizedDescription)
+        }
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: Self.configuration)
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: "\(error)")
+        }
+        try self.init(writer: pool, path: path)
+    }
+
+    /// An in-memory database, for tests.
+    public static func inMemory() throws -> CaseDatabase {
+        try CaseDatabase(writer: DatabaseQueue(configuration: configuration), path: ":memory:")
+    }
+
+    init(writer: any DatabaseWriter, path: String) throws {
+        self.writer = writer
+        self.path = path
+        try Self.migrate(writer, path: path)
+    }
+
+    static var configuration: Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(5)
+        config.label = "CaseDesk"
+        return config
+    }
+
+    static func migrate(_ writer: any DatabaseWriter, path: String) throws {
+        let migrator = Migrations.migrator
+        let unknown = try writer.read { db -> [String] in
+            guard try db.tableExists("grdb_migrations") else { return [] }
+            let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+            let known = Set(migrator.migrations)
+            return applied.filter { !known.contains($0) }
+        }
+        guard unknown.isEmpty else { throw StoreError.newerSchema(path: path, unknownMigrations: unknown) }
+        try migrator.migrate(writer)
+    }
+
+    // MARK: Audit
+
+    /// Appends one audit record; call only inside a write transaction.
+    @discardableResult
+    static func appendAudit(
+        _ db: Database, at: Date, actor: String, action: String, caseID: Int64?, detail: String
+    ) throws -> String {
+        let prev = try String.fetchOne(db, sql: "SELECT hash FROM audit ORDER BY id DESC LIMIT 1") ?? AuditLog.genesis
+        let seconds = Timestamp.seconds(at)
+        let hash = AuditLog.hash(prev: prev, at: seconds, actor: actor, action: action, caseID: caseID, detail: detail)
+        try db.execute(
+            sql: "INSERT INTO audit (at, actor, action, case_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            arguments: [seconds, actor, action, caseID, detail, prev, hash])
+        return hash
+    }
+
+    /// The audit trail of one case, oldest first.
+    public func auditTrail(caseID: Int64) throws -> [AuditEntry] {
+        try writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: "SELECT id, at, actor, action, case_id, detail, prev_hash, hash FROM audit WHERE case_id = ? ORDER BY id",
+                arguments: [caseID]
+            ).map(Self.auditEntry)
+        }
+    }
+
+    /// Checks the whole chain; returns the id of the first record that does not match, or nil.
+    public func firstBrokenAuditRecord() throws -> Int64? {
+        try writer.read { db in
+            var prev = AuditLog.genesis
+            let cursor = try Row.fetchCursor(
+                db, sql: "SELECT id, at, actor, action, case_id, detail, prev_hash, hash FROM audit ORDER BY id")
+            while let row = try cursor.next() {
+                let entry = Self.auditEntry(row)
+                let expected = AuditLog.hash(
+                    prev: prev, at: Timestamp.seconds(entry.at), actor: entry.actor, action: entry.action,
+                    caseID: entry.caseID, detail: entry.detail)
+                if entry.prevHash != prev || entry.hash != expected { return entry.id }
+                prev = entry.hash
+            }
+            return nil
+        }
+    }
+
+    static func auditEntry(_ row: Row) -> AuditEntry {
+        AuditEntry(
+            id: row[0], at: Timestamp.date(row[1]), actor: row[2], action: row[3], caseID: row[4],
+            detail: row[5], prevHash: row[6], hash: row[7])
+    }
+}

@@ -1,0 +1,64 @@
+import GRDB
+
+/// The schema's history. A shipped migration is never edited: add v2, v3… instead.
+enum Migrations {
+    /// The largest value SQLite integers hold; sorts cases without a deadline last.
+    static let noDeadlineKey: Int64 = Int64.max
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: v1)
+        }
+        return migrator
+    }
+
+    static let v1 = """
+        CREATE TABLE cases (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            narrative TEXT NOT NULL DEFAULT '',
+            category TEXT NOT NULL,
+            request_type TEXT NOT NULL,
+            buyer_account TEXT NOT NULL,
+            buyer_name TEXT NOT NULL,
+            merchant_account TEXT NOT NULL,
+            merchant_name TEXT NOT NULL,
+            order_id TEXT NOT NULL,
+            order_amount_fen INTEGER NOT NULL,
+            claim_amount_fen INTEGER NOT NULL,
+            stage TEXT NOT NULL,
+            stage_deadline INTEGER,
+            suspended_from TEXT,
+            assignee TEXT,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            version INTEGER NOT NULL DEFAULT 1
+        );
+        CREATE INDEX cases_by_deadline ON cases(ifnull(stage_deadline, \(noDeadlineKey)), id);
+
+        CREATE TABLE evidence (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES cases(id),
+            kind TEXT NOT NULL,
+            source TEXT NOT NULL,
+            description TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            content BLOB NOT NULL,
+            submitted_at INTEGER NOT NULL
+        );
+        CREATE INDEX evidence_by_case ON evidence(case_id, submitted_at, id);
+
+        CREATE TABLE audit (
+            id INTEGER PRIMARY KEY,
+            at INTEGER NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            case_id INTEGER REFERENCES cases(id),
+            detail TEXT NOT NULL,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL
+        );
+        CREATE INDEX audit_by_case ON audit(case_id, id);
+        """
+}

@@ -1,0 +1,50 @@
+import CaseModel
+import Foundation
+
+/// Why a store operation failed, in words a mediator can act on.
+public enum StoreError: Error, Equatable, Sendable {
+    /// The database was written by a newer CaseDesk; it is left untouched.
+    case newerSchema(path: String, unknownMigrations: [String])
+    /// No case has this number.
+    case caseNotFound(Int64)
+    /// Someone else changed the case since it was read.
+    case conflict(caseID: Int64, expectedVersion: Int, actualVersion: Int, changedBy: String?)
+    /// The lifecycle refused the step.
+    case lifecycle(LifecycleError)
+    /// The database file could not be opened or created.
+    case cannotOpen(path: String, reason: String)
+    /// The example cases shipped with CaseDesk could not be read.
+    case examplesUnreadable(reason: String)
+
+    /// A message a mediator can act on, in both languages.
+    public var message: LocalizedText {
+        switch self {
+        case .newerSchema(let path, let unknown):
+            LocalizedText(
+                en: "\(path) was written by a newer CaseDesk (migrations \(unknown.joined(separator: ", "))); "
+                    + "upgrade CaseDesk to open it. The file was not changed.",
+                zh: "\(path) 由更新版本的 CaseDesk 写入（迁移 \(unknown.joined(separator: ", "))），请升级后再打开；文件未被改动。")
+        case .caseNotFound(let id):
+            LocalizedText(en: "no case #\(id)", zh: "没有编号为 #\(id) 的案件")
+        case .conflict(let id, let expected, let actual, let who):
+            LocalizedText(
+                en: "case #\(id) was changed by \(who ?? "someone else") (version \(expected) → \(actual)); "
+                    + "reload it and try again",
+                zh: "案件 #\(id) 已被 \(who ?? "他人") 修改（版本 \(expected) → \(actual)），请刷新后重试")
+        case .lifecycle(let error):
+            error.message
+        case .cannotOpen(let path, let reason):
+            LocalizedText(
+                en: "cannot open the database \(path): \(reason)",
+                zh: "无法打开数据库 \(path)：\(reason)")
+        case .examplesUnreadable(let reason):
+            LocalizedText(
+                en: "the example cases could not be read: \(reason)",
+                zh: "示例案件读取失败：\(reason)")
+        }
+    }
+}
+
+extension StoreError: LocalizedError {
+    public var errorDescription: String? { message.en }
+}

@@ -1,0 +1,19 @@
+import CaseModel
+import CaseStore
+import Foundation
+
+/// Everything that can happen to the console: commands, time, size, and the results of effects.
+public enum Action: Sendable {
+    case command(CommandID)
+    case tick(Date)
+    case resize(width: Int, height: Int)
+    case queueLoaded(QueueRequest, [QueueRow], total: Int?)
+    case caseLoaded(Case?, [Evidence])
+    case failed(String)
+}
+
+/// Work the update asks for; the effect runner does it and answers with actions.
+public enum Effect: Hashable, Sendable {
+    case loadQueue(QueueRequest)
+    case loadCase(Int64)
+}

@@ -1,0 +1,53 @@
+import CaseModel
+import CaseStore
+import Foundation
+
+/// Runs the update–effect cycle: the same code behind the live console, snapshots and tests.
+public struct AppDriver: Sendable {
+    /// The current state.
+    public private(set) var state: AppState
+    let runner: EffectRunner
+    let keymap: Keymap
+
+    /// A driver over a database, with the queue and first case loaded.
+    public init(state: AppState, database: CaseDatabase, keymap: Keymap = .standard) {
+        self.state = state
+        self.runner = EffectRunner(database: database)
+        self.keymap = keymap
+        run([.loadQueue(.head)])
+    }
+
+    /// Applies an action and every effect that follows from it, synchronously.
+    public mutating func send(_ action: Action) {
+        let effects = Update.update(&state, action)
+        run(effects)
+    }
+
+    /// Looks a key up in the keymap for the current context and sends its command.
+    ///
+    /// Below the minimum size only quitting works, so a tiny terminal can always be left.
+    public mutating func press(_ key: Key) {
+        if state.isTooSmall {
+            if keymap.command(for: key, in: .pane(.queue)) == .quit { send(.command(.quit)) }
+            return
+        }
+        guard let id = keymap.command(for: key, in: state.context) else { return }
+        send(.command(id))
+    }
+
+    /// Renders the current state.
+    public func render() -> Screen {
+        Renderer.render(state)
+    }
+
+    private mutating func run(_ effects: [Effect]) {
+        var pending = effects
+        // Effects may lead to more effects (a loaded queue selects a case); bound the chain.
+        var budget = 16
+        while !pending.isEmpty && budget > 0 {
+            let effect = pending.removeFirst()
+            pending += Update.update(&state, runner.run(effect))
+            budget -= 1
+        }
+    }
+}

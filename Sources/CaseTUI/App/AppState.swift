@@ -1,0 +1,56 @@
+import CaseModel
+import CaseStore
+import Foundation
+
+/// Everything the console shows, and nothing it does not: views render this alone.
+public struct AppState: Sendable {
+    /// Terminal columns.
+    public var width: Int
+    /// Terminal rows.
+    public var height: Int
+    /// The current time; a tick action advances it.
+    public var now: Date
+    /// How wide characters are (East Asian ambiguous width is a setting).
+    public var measure: DisplayWidth = .standard
+    /// The interface language.
+    public var language: Language = .en
+    /// Where the database lives, for the status bar.
+    public var databaseLabel: String
+    /// The queue window.
+    public var queue = QueueWindow()
+    /// The focused pane.
+    public var focus: Pane = .queue
+    /// Whether the help overlay is open.
+    public var showHelp = false
+    /// The case open in the detail pane.
+    public var openCase: Case?
+    /// The open case's evidence.
+    public var evidence: [Evidence] = []
+    /// The selected evidence item.
+    public var evidenceSelection = 0
+    /// How far the detail pane is scrolled.
+    public var detailScroll = 0
+    /// A one-line message for the status bar.
+    public var message: String?
+    /// Whether the message reports an error.
+    public var messageIsError = false
+    /// Set when the user asked to quit.
+    public var shouldQuit = false
+
+    /// A state for a terminal of the given size.
+    public init(width: Int, height: Int, now: Date, databaseLabel: String) {
+        self.width = width
+        self.height = height
+        self.now = now
+        self.databaseLabel = databaseLabel
+    }
+
+    /// Where keys go now.
+    public var context: Context { showHelp ? .help : .pane(focus) }
+
+    /// Whether the terminal is below the minimum size.
+    public var isTooSmall: Bool { width < Layout.minimumWidth || height < Layout.minimumHeight }
+
+    /// Rows of the queue on screen.
+    public var visibleQueueRows: Int { Layout(width: width, height: height).queueRows }
+}

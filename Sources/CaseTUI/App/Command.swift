@@ -1,0 +1,105 @@
+import CaseModel
+
+/// Every user action at the console, by name. The keymap, help, hint bar and
+/// (later) the palette are all read from `CommandTable`, so they cannot drift.
+public enum CommandID: String, CaseIterable, Sendable {
+    case moveDown = "move-down"
+    case moveUp = "move-up"
+    case first
+    case last
+    case halfPageDown = "half-page-down"
+    case halfPageUp = "half-page-up"
+    case pageDown = "page-down"
+    case pageUp = "page-up"
+    case nextPane = "next-pane"
+    case previousPane = "previous-pane"
+    case open
+    case back
+    case help
+    case quit
+}
+
+/// One row of the command table.
+public struct CommandSpec: Sendable {
+    /// The command's name, as the palette and config files write it.
+    public let id: CommandID
+    /// The default keys.
+    public let keys: [Key]
+    /// What help says about it.
+    public let help: LocalizedText
+    /// The word the hint bar shows, if the command earns a place there.
+    public let hint: LocalizedText?
+    /// Where it applies.
+    public let contexts: Set<Context>
+    /// Who may use it.
+    public let roles: Set<StaffRole>
+}
+
+/// The one command table.
+public enum CommandTable {
+    static let panes: Set<Context> = Set(Pane.allCases.map(Context.pane))
+    static let everyone = Set(StaffRole.allCases)
+
+    /// Every command, in the order help lists them.
+    public static let all: [CommandSpec] = [
+        CommandSpec(
+            id: .moveDown, keys: [.char("j"), .down],
+            help: LocalizedText(en: "Next row", zh: "下一行"),
+            hint: LocalizedText(en: "move", zh: "移动"), contexts: panes, roles: everyone),
+        CommandSpec(
+            id: .moveUp, keys: [.char("k"), .up],
+            help: LocalizedText(en: "Previous row", zh: "上一行"), hint: nil, contexts: panes, roles: everyone),
+        CommandSpec(
+            id: .first, keys: [.char("g"), .home],
+            help: LocalizedText(en: "First row", zh: "第一行"), hint: nil, contexts: panes, roles: everyone),
+        CommandSpec(
+            id: .last, keys: [.char("G"), .end],
+            help: LocalizedText(en: "Last row", zh: "最后一行"), hint: nil, contexts: panes, roles: everyone),
+        CommandSpec(
+            id: .halfPageDown, keys: [.ctrl("d")],
+            help: LocalizedText(en: "Half a page down", zh: "向下半页"), hint: nil, contexts: panes, roles: everyone),
+        CommandSpec(
+            id: .halfPageUp, keys: [.ctrl("u")],
+            help: LocalizedText(en: "Half a page up", zh: "向上半页"), hint: nil, contexts: panes, roles: everyone),
+        CommandSpec(
+            id: .pageDown, keys: [.pageDown],
+            help: LocalizedText(en: "Page down", zh: "向下翻页"), hint: nil, contexts: panes, roles: everyone),
+        CommandSpec(
+            id: .pageUp, keys: [.pageUp],
+            help: LocalizedText(en: "Page up", zh: "向上翻页"), hint: nil, contexts: panes, roles: everyone),
+        CommandSpec(
+            id: .nextPane, keys: [.tab],
+            help: LocalizedText(en: "Next pane", zh: "下一个窗格"),
+            hint: LocalizedText(en: "pane", zh: "窗格"), contexts: panes, roles: everyone),
+        CommandSpec(
+            id: .previousPane, keys: [.backTab],
+            help: LocalizedText(en: "Previous pane", zh: "上一个窗格"), hint: nil, contexts: panes, roles: everyone),
+        CommandSpec(
+            id: .open, keys: [.enter],
+            help: LocalizedText(en: "Open the case in the detail pane", zh: "在详情窗格中打开案件"),
+            hint: LocalizedText(en: "open", zh: "打开"), contexts: [.pane(.queue)], roles: everyone),
+        CommandSpec(
+            id: .back, keys: [.escape],
+            help: LocalizedText(en: "Back out: close help, or return to the queue", zh: "返回：关闭帮助或回到队列"),
+            hint: LocalizedText(en: "back", zh: "返回"),
+            contexts: [.pane(.detail), .pane(.evidence), .help], roles: everyone),
+        CommandSpec(
+            id: .help, keys: [.char("?")],
+            help: LocalizedText(en: "Show or hide this help", zh: "显示或隐藏帮助"),
+            hint: LocalizedText(en: "help", zh: "帮助"), contexts: panes.union([.help]), roles: everyone),
+        CommandSpec(
+            id: .quit, keys: [.char("q")],
+            help: LocalizedText(en: "Quit CaseDesk", zh: "退出 CaseDesk"),
+            hint: LocalizedText(en: "quit", zh: "退出"), contexts: panes.union([.help]), roles: everyone),
+    ]
+
+    /// The row for a command.
+    public static func spec(_ id: CommandID) -> CommandSpec {
+        all.first { $0.id == id }!
+    }
+
+    /// The commands that apply in a context, in table order.
+    public static func available(in context: Context) -> [CommandSpec] {
+        all.filter { $0.contexts.contains(context) }
+    }
+}

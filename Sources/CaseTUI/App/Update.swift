@@ -1,0 +1,114 @@
+import CaseModel
+import CaseStore
+import Foundation
+
+/// The console's logic: the state and an action in, the new state and effects out. No I/O.
+public enum Update {
+    /// Applies an action to the state and returns the effects it needs.
+    public static func update(_ state: inout AppState, _ action: Action) -> [Effect] {
+        switch action {
+        case .command(let id):
+            return command(&state, id)
+        case .tick(let now):
+            state.now = now
+            return []
+        case .resize(let width, let height):
+            state.width = width
+            state.height = height
+            state.queue.scroll(visible: state.visibleQueueRows)
+            return []
+        case .queueLoaded(let request, let rows, let total):
+            if let total { state.queue.total = total }
+            state.queue.receive(request, rows: rows, visible: state.visibleQueueRows)
+            return state.queue.fetchesNeeded().map(Effect.loadQueue) + openSelected(state)
+        case .caseLoaded(let loaded, let evidence):
+            state.openCase = loaded
+            state.evidence = evidence
+            state.evidenceSelection = 0
+            state.detailScroll = 0
+            return []
+        case .failed(let message):
+            state.message = message
+            state.messageIsError = true
+            return []
+        }
+    }
+
+    static func command(_ state: inout AppState, _ id: CommandID) -> [Effect] {
+        let visible = state.visibleQueueRows
+        switch id {
+        case .quit:
+            state.shouldQuit = true
+            return []
+        case .help:
+            state.showHelp.toggle()
+            return []
+        case .back:
+            if state.showHelp {
+                state.showHelp = false
+            } else {
+                state.focus = .queue
+            }
+            return []
+        case .nextPane:
+            state.focus = state.focus.next
+            return []
+        case .previousPane:
+            state.focus = state.focus.previous
+            return []
+        case .open:
+            state.focus = .detail
+            return openSelected(state, force: true)
+        case .moveDown: return move(&state, by: 1)
+        case .moveUp: return move(&state, by: -1)
+        case .halfPageDown: return move(&state, by: max(1, visible / 2))
+        case .halfPageUp: return move(&state, by: -max(1, visible / 2))
+        case .pageDown: return move(&state, by: max(1, visible - 1))
+        case .pageUp: return move(&state, by: -max(1, visible - 1))
+        case .first:
+            switch state.focus {
+            case .queue:
+                if state.queue.atStart { return move(&state, by: -state.queue.selected) }
+                return [.loadQueue(.head)]
+            case .detail: state.detailScroll = 0
+            case .evidence: state.evidenceSelection = 0
+            }
+            return []
+        case .last:
+            switch state.focus {
+            case .queue:
+                if state.queue.atEnd { return move(&state, by: state.queue.rows.count) }
+                return [.loadQueue(.tail)]
+            case .detail: state.detailScroll = maxDetailScroll(state)
+            case .evidence: state.evidenceSelection = max(0, state.evidence.count - 1)
+            }
+            return []
+        }
+    }
+
+    static func move(_ state: inout AppState, by delta: Int) -> [Effect] {
+        switch state.focus {
+        case .queue:
+            let fetches = state.queue.move(by: delta, visible: state.visibleQueueRows)
+            return fetches.map(Effect.loadQueue) + openSelected(state)
+        case .detail:
+            state.detailScroll = min(max(0, state.detailScroll + delta), maxDetailScroll(state))
+            return []
+        case .evidence:
+            guard !state.evidence.isEmpty else { return [] }
+            state.evidenceSelection = min(max(0, state.evidenceSelection + delta), state.evidence.count - 1)
+            return []
+        }
+    }
+
+    static func maxDetailScroll(_ state: AppState) -> Int {
+        DetailView.maxScroll(state, area: Layout(width: state.width, height: state.height).detail, measure: state.measure)
+    }
+
+    /// Loads the selected case into the detail pane unless it is already there.
+    static func openSelected(_ state: AppState, force: Bool = false) -> [Effect] {
+        guard let row = state.queue.selectedRow else { return [] }
+        if !force, state.openCase?.id == row.id { return [] }
+        return [.loadCase(row.id)]
+    }
+}

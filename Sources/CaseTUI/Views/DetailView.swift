@@ -1,0 +1,70 @@
+import CaseModel
+
+/// The case-detail pane: parties, order, claim, stage and countdown, then the buyer's account.
+enum DetailView {
+    /// One line of the pane: a label column and a value, or a free line.
+    struct Line {
+        var label: String
+        var value: String
+        var style: Style = .plain
+    }
+
+    static func lines(_ state: AppState, width: Int, measure: DisplayWidth) -> [Line] {
+        guard let item = state.openCase else { return [] }
+        let language = state.language
+        var result: [Line] = []
+        result.append(Line(label: "", value: "#\(item.id) \(item.title)", style: Style(bold: true)))
+        var stageText = item.stage.label.text(language)
+        var stageStyle = Style.plain
+        if let deadline = item.stageDeadline, item.stage.isOpen {
+            let countdown = Countdown(deadline: deadline, now: state.now)
+            let when = countdown.isOverdue ? countdown.text(language) : "due in " + countdown.text(language)
+            stageText += " · \(when) (\(DateText.short(deadline)))"
+            stageStyle = QueueView.urgencyStyle(countdown.urgency)
+        }
+        if let from = item.suspendedFrom { stageText += " · from \(from.label.text(language))" }
+        result.append(Line(label: "Stage", value: stageText, style: stageStyle))
+        result.append(Line(label: "Buyer", value: "\(item.buyer.name) (\(item.buyer.account))"))
+        result.append(Line(label: "Merchant", value: "\(item.merchant.name) (\(item.merchant.account))"))
+        result.append(Line(label: "Order", value: "\(item.orderID) · paid \(item.orderAmount.formatted)"))
+        result.append(
+            Line(label: "Claim", value: "\(item.claimAmount.formatted) · \(item.requestType.label.text(language))"))
+        result.append(Line(label: "Category", value: item.category.label.text(language)))
+        result.append(Line(label: "Assignee", value: item.assignee ?? "unassigned"))
+        result.append(Line(label: "Filed", value: DateText.full(item.createdAt)))
+        result.append(Line(label: "", value: ""))
+        for text in measure.wrap(Sanitizer.clean(item.narrative), width: max(1, width)) {
+            result.append(Line(label: "", value: text))
+        }
+        return result
+    }
+
+    /// How far the pane can scroll for the current case.
+    static func maxScroll(_ state: AppState, area: Rect, measure: DisplayWidth) -> Int {
+        max(0, lines(state, width: area.inner.width, measure: measure).count - area.inner.height)
+    }
+
+    static func render(_ state: AppState, into screen: inout Screen, area: Rect) {
+        Box.draw(area, title: "Case", focused: state.focus == .detail && !state.showHelp, into: &screen)
+        let inner = area.inner
+        guard inner.height > 0, inner.width > 4 else { return }
+        guard state.openCase != nil else {
+            screen.put("No case selected.", x: inner.x + 1, y: inner.y, maxWidth: inner.width - 1, style: Style(dim: true))
+            return
+        }
+        let all = lines(state, width: inner.width, measure: screen.measure)
+        let scroll = min(state.detailScroll, max(0, all.count - inner.height))
+        let labelWidth = 9
+        for (offset, line) in all.dropFirst(scroll).prefix(inner.height).enumerated() {
+            let y = inner.y + offset
+            if line.label.isEmpty {
+                let value = screen.measure.truncate(line.value, to: inner.width)
+                screen.put(value, x: inner.x, y: y, maxWidth: inner.width, style: line.style)
+            } else {
+                screen.put(line.label, x: inner.x, y: y, maxWidth: labelWidth, style: Style(dim: true))
+                let value = screen.measure.truncate(line.value, to: inner.width - labelWidth)
+                screen.put(value, x: inner.x + labelWidth, y: y, maxWidth: inner.width - labelWidth, style: line.style)
+            }
+        }
+    }
+}

@@ -1,0 +1,14 @@
+/// The bottom row: the main keys for where the user is now, read from the command table.
+enum HintBar {
+    static func render(_ state: AppState, into screen: inout Screen, area: Rect) {
+        var x = area.x + 1
+        for spec in CommandTable.available(in: state.context) {
+            guard let hint = spec.hint, let key = spec.keys.first else { continue }
+            let keyText = spec.id == .moveDown ? "j/k" : key.label
+            let width = screen.measure.of(keyText) + 1 + screen.measure.of(hint.text(state.language)) + 2
+            guard x + width <= area.maxX else { break }
+            x += screen.put(keyText, x: x, y: area.y, style: Style(reverse: true))
+            x += screen.put(" " + hint.text(state.language) + "  ", x: x, y: area.y)
+        }
+    }
+}

@@ -1,0 +1,19 @@
+/// Renders the whole console from the state: a pure function, state in, cells out.
+public enum Renderer {
+    /// The screen for a state.
+    public static func render(_ state: AppState) -> Screen {
+        var screen = Screen(width: state.width, height: state.height, measure: state.measure)
+        if state.isTooSmall {
+            TooSmallView.render(state, into: &screen)
+            return screen
+        }
+        let layout = Layout(width: state.width, height: state.height)
+        StatusBar.render(state, into: &screen, area: layout.status)
+        QueueView.render(state, into: &screen, area: layout.queue)
+        DetailView.render(state, into: &screen, area: layout.detail)
+        EvidenceView.render(state, into: &screen, area: layout.evidence)
+        HintBar.render(state, into: &screen, area: layout.hints)
+        if state.showHelp { HelpOverlay.render(state, into: &screen) }
+        return screen
+    }
+}

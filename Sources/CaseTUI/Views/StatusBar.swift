@@ -1,0 +1,19 @@
+/// The top row: product, database, queue position, and the latest message.
+enum StatusBar {
+    static func render(_ state: AppState, into screen: inout Screen, area: Rect) {
+        screen.fill(area, style: Style(reverse: true))
+        let queue = state.queue
+        let position = queue.rows.isEmpty ? "0/0" : "\(queue.position + 1)/\(queue.total)"
+        let left = " CaseDesk │ \(state.databaseLabel) │ \(position) cases "
+        var used = screen.put(left, x: area.x, y: area.y, maxWidth: area.width, style: Style(bold: true, reverse: true))
+        if let message = state.message {
+            let style = state.messageIsError ? Style(color: .red, bold: true, reverse: true) : Style(reverse: true)
+            used += screen.put("│ " + message, x: area.x + used, y: area.y, maxWidth: area.width - used, style: style)
+        }
+        let clock = " " + DateText.clock(state.now) + " "
+        let clockWidth = screen.measure.of(clock)
+        if used + clockWidth < area.width {
+            screen.put(clock, x: area.maxX - clockWidth, y: area.y, style: Style(reverse: true))
+        }
+    }
+}

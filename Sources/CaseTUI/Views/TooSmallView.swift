@@ -1,0 +1,15 @@
+/// The screen shown below the minimum size: what is wrong, and that q still quits.
+enum TooSmallView {
+    static func render(_ state: AppState, into screen: inout Screen) {
+        let message =
+            "Terminal too small: \(state.width)x\(state.height). "
+            + "CaseDesk needs at least \(Layout.minimumWidth)x\(Layout.minimumHeight). "
+            + "Enlarge the window, or press q to quit."
+        let lines = screen.measure.wrap(message, width: max(1, state.width - 2))
+        let top = max(0, (state.height - lines.count) / 2)
+        for (index, line) in lines.enumerated() {
+            let x = max(0, (state.width - screen.measure.of(line)) / 2)
+            screen.put(line, x: x, y: top + index, style: Style(bold: true))
+        }
+    }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+
+/// The `casedesk` command: the console by default, and scriptable subcommands.
+@main
+struct CaseDesk: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "casedesk",
+        abstract: "A keyboard-driven workbench for e-commerce dispute mediation.",
+        discussion: """
+            Without a subcommand, opens the console. The database is --db PATH, else $CASEDESK_DB, \
+            else $XDG_DATA_HOME/casedesk/cases.sqlite, else ~/.local/share/casedesk/cases.sqlite. \
+            A new database starts with the example cases.
+            """,
+        subcommands: [ConsoleCommand.self, SnapshotCommand.self, QueueCommand.self],
+        defaultSubcommand: ConsoleCommand.self
+    )
+}

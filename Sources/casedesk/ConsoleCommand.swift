@@ -1,0 +1,29 @@
+import ArgumentParser
+import CaseStore
+import CaseTUI
+import Foundation
+
+/// `casedesk console` (the default): the interactive console.
+struct ConsoleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "console", abstract: "Open the console (the default when no subcommand is given).")
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        let (db, message) = try database.open(now: Date())
+        let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        let outcome: ConsoleLoop.Outcome
+        do {
+            outcome = try ConsoleLoop.run(
+                database: db, initialMessage: message,
+                databaseLabel: (database.resolvedPath() as NSString).lastPathComponent, useColor: !noColor)
+        } catch let error as NcursesTerminal.StartError {
+            throw CLIError(error.description)
+        }
+        if case .signal(let number) = outcome {
+            // The conventional status for death by a signal, now that the terminal is restored.
+            throw ExitCode(128 + number)
+        }
+    }
+}
