@@ -37,7 +37,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CaseModelTests", dependencies: ["CaseModel"]),
-        .testTarget(name: "CaseStoreTests", dependencies: ["CaseStore", "CaseModel"]),
+        .testTarget(
+            name: "CaseStoreTests",
+            dependencies: ["CaseStore", "CaseModel", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(
             name: "CaseTUITests",
             dependencies: ["CaseTUI", "CaseStore", "CaseModel"],

@@ -22,6 +22,10 @@ public final class CaseDatabase: Sendable {
         } catch {
             throw StoreError.cannotOpen(path: path, reason: error.localizedDescription)
         }
+        if FileManager.default.fileExists(atPath: path) {
+            // Look before opening for writing: a newer database must not be touched at all.
+            try Self.refuseNewerSchema(path: path)
+        }
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: path, configuration: Self.configuration)
@@ -51,15 +55,32 @@ public final class CaseDatabase: Sendable {
     }
 
     static func migrate(_ writer: any DatabaseWriter, path: String) throws {
-        let migrator = Migrations.migrator
-        let unknown = try writer.read { db -> [String] in
-            guard try db.tableExists("grdb_migrations") else { return [] }
-            let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
-            let known = Set(migrator.migrations)
-            return applied.filter { !known.contains($0) }
+        let unknown = try writer.read(unknownMigrations)
+        guard unknown.isEmpty else { throw StoreError.newerSchema(path: path, unknownMigrations: unknown) }
+        try Migrations.migrator.migrate(writer)
+    }
+
+    /// Opens an existing file read-only and refuses it if a newer CaseDesk wrote it.
+    static func refuseNewerSchema(path: String) throws {
+        var config = configuration
+        config.readonly = true
+        let unknown: [String]
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            unknown = try queue.read(unknownMigrations)
+            try queue.close()
+        } catch {
+            throw StoreError.cannotOpen(path: path, reason: "\(error)")
         }
         guard unknown.isEmpty else { throw StoreError.newerSchema(path: path, unknownMigrations: unknown) }
-        try migrator.migrate(writer)
+    }
+
+    /// Migrations recorded in the file that this version does not know.
+    static func unknownMigrations(_ db: Database) throws -> [String] {
+        guard try db.tableExists("grdb_migrations") else { return [] }
+        let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+        let known = Set(Migrations.migrator.migrations)
+        return applied.filter { !known.contains($0) }
     }
 
     // MARK: Audit

@@ -1,0 +1,72 @@
+import CaseModel
+import Foundation
+import GRDB
+import Testing
+
+@testable import CaseStore
+
+@Suite("Audit log: every write, same transaction, hash-chained")
+struct AuditTests {
+    @Test func everyWriteAppendsOneRecordToTheCaseTrail() throws {
+        let database = try CaseDatabase.inMemory()
+        let filed = try database.insertCase(sampleCase(), actor: "lin.mei")
+        try database.addEvidence(
+            caseID: filed.id, kind: .photo, source: .buyer, description: "照片", content: Data("img".utf8),
+            at: pinnedNow, actor: "lin.mei")
+        try database.apply(
+            .merchantRejects, toCase: filed.id, actor: "merchant-feed", as: .merchant, expectedVersion: 1,
+            at: pinnedNow, deadline: pinnedNow.addingTimeInterval(5 * 86_400))
+        let trail = try database.auditTrail(caseID: filed.id)
+        #expect(trail.map(\.action) == ["file", "add_evidence", "merchant_rejects"])
+        #expect(trail.last?.detail == "stage merchant_response → negotiation")
+        #expect(trail.last?.actor == "merchant-feed")
+        #expect(try database.firstBrokenAuditRecord() == nil)
+    }
+
+    @Test func aRefusedStepChangesNothingAndRecordsNothing() throws {
+        let database = try CaseDatabase.inMemory()
+        let filed = try database.insertCase(sampleCase(stage: .negotiation), actor: "lin.mei")
+        #expect(throws: StoreError.lifecycle(.notAllowed(event: .rule, stage: .negotiation))) {
+            try database.apply(
+                .rule, toCase: filed.id, actor: "lin.mei", as: .mediator, expectedVersion: 1, at: pinnedNow,
+                deadline: nil)
+        }
+        #expect(try database.fetchCase(id: filed.id) == filed)
+        #expect(try database.auditTrail(caseID: filed.id).count == 1)
+    }
+
+    @Test func aStaleVersionIsAConflictNamingWhoChangedTheCase() throws {
+        let database = try CaseDatabase.inMemory()
+        let filed = try database.insertCase(sampleCase(stage: .intervention), actor: "lin.mei")
+        try database.apply(
+            .suspend, toCase: filed.id, actor: "zhang.wei", as: .mediator, expectedVersion: 1, at: pinnedNow,
+            deadline: nil)
+        #expect(
+            throws: StoreError.conflict(caseID: filed.id, expectedVersion: 1, actualVersion: 2, changedBy: "zhang.wei")
+        ) {
+            try database.apply(
+                .requestEvidence, toCase: filed.id, actor: "lin.mei", as: .mediator, expectedVersion: 1,
+                at: pinnedNow, deadline: nil)
+        }
+        #expect(try database.fetchCase(id: filed.id)?.stage == .suspended)
+    }
+
+    @Test func changingAnyAuditFieldBreaksTheChainAtThatRecord() throws {
+        for column in ["actor", "action", "detail", "at", "prev_hash"] {
+            let database = try CaseDatabase.inMemory()
+            for index in 0..<5 { try database.insertCase(sampleCase(title: "case \(index)"), actor: "lin.mei") }
+            try database.writer.write { db in
+                let value = column == "at" ? "12345" : "'tampered'"
+                try db.execute(sql: "UPDATE audit SET \(column) = \(value) WHERE id = 3")
+            }
+            #expect(try database.firstBrokenAuditRecord() == 3, "tampering with \(column)")
+        }
+    }
+
+    @Test func deletingARecordBreaksTheChainAtTheNextOne() throws {
+        let database = try CaseDatabase.inMemory()
+        for index in 0..<4 { try database.insertCase(sampleCase(title: "case \(index)"), actor: "a") }
+        try database.writer.write { db in try db.execute(sql: "DELETE FROM audit WHERE id = 2") }
+        #expect(try database.firstBrokenAuditRecord() == 3)
+    }
+}

@@ -1,0 +1,96 @@
+import CaseModel
+import Foundation
+import GRDB
+import Testing
+
+@testable import CaseStore
+
+@Suite("Keyset-paged queue in deadline order")
+struct QueueTests {
+    /// 400 cases: deadlines spread over ±10 days with many ties, every seventh without a deadline.
+    func populated() throws -> CaseDatabase {
+        let database = try CaseDatabase.inMemory()
+        var generator = SplitMix(seed: 42)
+        for index in 0..<400 {
+            let deadline: Date? =
+                index % 7 == 0 ? nil : pinnedNow.addingTimeInterval(Double(generator.next() % 480 - 240) * 3600)
+            try database.insertCase(sampleCase(title: "case \(index)", deadline: deadline), actor: "seed")
+        }
+        return database
+    }
+
+    func expectedOrder(_ database: CaseDatabase) throws -> [Int64] {
+        let all = try (1...400).compactMap { try database.fetchCase(id: Int64($0)) }
+        return all.sorted { lhs, rhs in
+            let l = lhs.stageDeadline.map { $0.timeIntervalSince1970 } ?? .infinity
+            let r = rhs.stageDeadline.map { $0.timeIntervalSince1970 } ?? .infinity
+            return l == r ? lhs.id < rhs.id : l < r
+        }.map(\.id)
+    }
+
+    @Test func pagingForwardVisitsEveryCaseOnceInDeadlineOrder() throws {
+        let database = try populated()
+        var seen: [Int64] = []
+        var cursor: QueueCursor?
+        while true {
+            let page = try database.queuePage(after: cursor, limit: 37)
+            seen += page.map(\.id)
+            guard let last = page.last, page.count == 37 else { break }
+            cursor = last.cursor
+        }
+        #expect(seen == (try expectedOrder(database)))
+        #expect(try database.caseCount() == 400)
+    }
+
+    @Test func pagingBackwardFromTheEndGivesTheSameOrder() throws {
+        let database = try populated()
+        var seen: [Int64] = []
+        var cursor: QueueCursor?
+        while true {
+            let page = try database.queuePage(before: cursor, limit: 41)
+            seen = page.map(\.id) + seen
+            guard let first = page.first, page.count == 41 else { break }
+            cursor = first.cursor
+        }
+        #expect(seen == (try expectedOrder(database)))
+    }
+
+    @Test func positionCountsTheRowsBefore() throws {
+        let database = try populated()
+        let order = try expectedOrder(database)
+        let page = try database.queuePage(limit: 400)
+        for index in [0, 1, 57, 342, 399] {
+            #expect(try database.queuePosition(of: page[index].cursor) == index)
+            #expect(page[index].id == order[index])
+        }
+    }
+
+    @Test func theQueueUsesTheDeadlineIndex() throws {
+        let database = try populated()
+        let plan = try database.writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    EXPLAIN QUERY PLAN SELECT id FROM cases
+                    WHERE (ifnull(stage_deadline, 9223372036854775807), id) > (0, 0)
+                    ORDER BY ifnull(stage_deadline, 9223372036854775807), id LIMIT 10
+                    """
+            ).map { row -> String in row["detail"] }.joined(separator: " ")
+        }
+        #expect(plan.contains("cases_by_deadline"))
+        #expect(!plan.contains("TEMP B-TREE"))
+    }
+}
+
+/// A small deterministic generator, so test data is the same on every run.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> Int {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int(truncatingIfNeeded: (z ^ (z >> 31)) >> 1)
+    }
+}

@@ -1,0 +1,30 @@
+import CaseModel
+import CaseStore
+import Foundation
+
+/// A temporary directory removed when the value is released.
+final class TemporaryDirectory {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("casedesk-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+}
+
+let pinnedNow = Date(timeIntervalSince1970: 1_795_766_400)  // 2026-11-27T08:00:00Z
+
+func sampleCase(
+    title: String = "收到的手机屏幕碎裂", stage: Stage = .merchantResponse, deadline: Date? = pinnedNow,
+    claimFen: Int64 = 429_900
+) -> Case {
+    Case(
+        id: 0, title: title, narrative: "外箱完好，屏幕碎裂。", category: .damaged, requestType: .returnAndRefund,
+        buyer: Party(account: "buyer_wanglei", name: "王磊"), merchant: Party(account: "shop_1", name: "极客手机专营店"),
+        orderID: "4102938475610877", orderAmount: Money(fen: claimFen), claimAmount: Money(fen: claimFen),
+        stage: stage, stageDeadline: deadline, createdAt: pinnedNow.addingTimeInterval(-3600))
+}

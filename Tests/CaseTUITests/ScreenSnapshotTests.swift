@@ -1,0 +1,67 @@
+import CaseModel
+import Foundation
+import Testing
+
+@testable import CaseTUI
+
+@Suite("Main screens as text")
+struct ScreenSnapshotTests {
+    @Test func mainScreenAt100x30() throws {
+        assertSnapshot(try exampleDriver().render().text, named: "main-100x30")
+    }
+
+    @Test func mainScreenAt80x24() throws {
+        assertSnapshot(try exampleDriver(width: 80, height: 24).render().text, named: "main-80x24")
+    }
+
+    @Test func mainScreenAt120x40() throws {
+        assertSnapshot(try exampleDriver(width: 120, height: 40).render().text, named: "main-120x40")
+    }
+
+    @Test func evidencePaneFocusedOnAChineseCase() throws {
+        assertSnapshot(try exampleDriver(keys: "jj<Tab><Tab>j").render().text, named: "evidence-focused-100x30")
+    }
+
+    @Test func helpOverlay() throws {
+        assertSnapshot(try exampleDriver(width: 80, height: 24, keys: "?").render().text, named: "help-80x24")
+    }
+
+    @Test func tooSmallScreen() throws {
+        assertSnapshot(try exampleDriver(width: 50, height: 12).render().text, named: "too-small-50x12")
+    }
+
+    /// Every row is exactly the terminal's width and the pane border stands in one column on every body row.
+    @Test(arguments: [(100, 30), (80, 24), (120, 40), (61, 16)])
+    func panesStayAlignedWithChineseText(width: Int, height: Int) throws {
+        let screen = try exampleDriver(width: width, height: height).render()
+        let measure = DisplayWidth.standard
+        let layout = Layout(width: width, height: height)
+        for (row, line) in screen.lines.enumerated() {
+            #expect(measure.of(line) == width, "row \(row) is \(measure.of(line)) columns")
+        }
+        for row in layout.queue.y..<layout.queue.maxY {
+            let border = screen[layout.queue.maxX - 1, row].text
+            #expect(["│", "┐", "┘"].contains(border), "row \(row) has \(border) at the queue border")
+            let detail = screen[layout.detail.x, row].text
+            #expect(["│", "┌", "└"].contains(detail), "row \(row) has \(detail) at the right pane border")
+        }
+    }
+
+    @Test func belowTheMinimumOnlyQuitWorks() throws {
+        var driver = try exampleDriver(width: 59, height: 30)
+        driver.press(.char("j"))
+        driver.press(.tab)
+        #expect(driver.state.focus == .queue && driver.state.queue.position == 0)
+        driver.press(.char("q"))
+        #expect(driver.state.shouldQuit)
+    }
+
+    @Test func resizingReLaysOutTheScreen() throws {
+        var driver = try exampleDriver(width: 50, height: 12)
+        #expect(driver.render().text.contains("too small"))
+        driver.send(.resize(width: 100, height: 30))
+        let text = driver.render().text
+        #expect(!text.contains("too small"))
+        #expect(text.contains("Queue"))
+    }
+}

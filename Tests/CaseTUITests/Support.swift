@@ -1,0 +1,42 @@
+import CaseModel
+import CaseStore
+import CaseTUI
+import Foundation
+import Testing
+
+let pinnedNow = Date(timeIntervalSince1970: 1_795_766_400)  // 2026-11-27T08:00:00Z
+
+/// A driver over an in-memory database holding the example cases, at a pinned time.
+func exampleDriver(width: Int = 100, height: Int = 30, keys: String = "") throws -> AppDriver {
+    let database = try CaseDatabase.inMemory()
+    try database.loadExamplesIfEmpty(now: pinnedNow)
+    var driver = AppDriver(
+        state: AppState(width: width, height: height, now: pinnedNow, databaseLabel: "cases.sqlite"),
+        database: database)
+    for key in try KeyNotation.parse(keys) { driver.press(key) }
+    return driver
+}
+
+/// Compares text with `__Snapshots__/NAME.txt` beside this file.
+///
+/// A missing snapshot is written and the test fails, so a new snapshot is always
+/// looked at once; `SNAPSHOT_RECORD=1 swift test` rewrites them all after a deliberate change.
+func assertSnapshot(
+    _ text: String, named name: String, filePath: String = #filePath,
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
+    let url = URL(fileURLWithPath: filePath).deletingLastPathComponent()
+        .appendingPathComponent("__Snapshots__/\(name).txt")
+    let record = ProcessInfo.processInfo.environment["SNAPSHOT_RECORD"] == "1"
+    guard !record, let stored = try? String(contentsOf: url, encoding: .utf8) else {
+        try? FileManager.default.createDirectory(
+            at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? (text + "\n").write(to: url, atomically: true, encoding: .utf8)
+        Issue.record("recorded snapshot \(name); check it and run the tests again", sourceLocation: sourceLocation)
+        return
+    }
+    if stored != text + "\n" {
+        Issue.record(
+            "snapshot \(name) differs.\n--- expected\n\(stored)--- actual\n\(text)\n", sourceLocation: sourceLocation)
+    }
+}

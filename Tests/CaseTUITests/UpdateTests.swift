@@ -1,0 +1,100 @@
+import CaseModel
+import CaseStore
+import Foundation
+import Testing
+
+@testable import CaseTUI
+
+@Suite("Update: state and action in, state and effects out")
+struct UpdateTests {
+    func state() -> AppState { AppState(width: 100, height: 30, now: pinnedNow, databaseLabel: "t") }
+
+    @Test func tabCyclesThePanesAndShiftTabGoesBack() {
+        var s = state()
+        var order: [Pane] = []
+        for _ in 0..<3 {
+            _ = Update.update(&s, .command(.nextPane))
+            order.append(s.focus)
+        }
+        #expect(order == [.detail, .evidence, .queue])
+        _ = Update.update(&s, .command(.previousPane))
+        #expect(s.focus == .evidence)
+    }
+
+    @Test func escClosesHelpFirstThenReturnsToTheQueue() {
+        var s = state()
+        s.focus = .evidence
+        _ = Update.update(&s, .command(.help))
+        #expect(s.context == .help)
+        _ = Update.update(&s, .command(.back))
+        #expect(s.context == .pane(.evidence))
+        _ = Update.update(&s, .command(.back))
+        #expect(s.context == .pane(.queue))
+    }
+
+    @Test func quitSetsTheFlagAndAsksForNoEffect() {
+        var s = state()
+        #expect(Update.update(&s, .command(.quit)).isEmpty)
+        #expect(s.shouldQuit)
+    }
+
+    @Test func aTickMovesTheClockOnly() {
+        var s = state()
+        let later = pinnedNow.addingTimeInterval(61)
+        #expect(Update.update(&s, .tick(later)).isEmpty)
+        #expect(s.now == later)
+    }
+
+    @Test func aFailedEffectShowsItsMessageAsAnError() {
+        var s = state()
+        _ = Update.update(&s, .failed("database is locked"))
+        #expect(s.message == "database is locked")
+        #expect(s.messageIsError)
+    }
+
+    @Test func movingInTheQueueAsksForTheSelectedCase() {
+        var s = state()
+        let rows = (1...3).map {
+            QueueRow(id: Int64($0), stage: .filed, deadline: nil, claimAmount: .zero, title: "c\($0)", assignee: nil)
+        }
+        let effects = Update.update(&s, .queueLoaded(.head, rows, total: 3))
+        #expect(effects == [.loadCase(1)])
+        #expect(Update.update(&s, .command(.moveDown)) == [.loadCase(2)])
+        #expect(Update.update(&s, .command(.last)) == [.loadCase(3)])
+        _ = Update.update(&s, .command(.moveDown))
+        #expect(s.queue.position == 2, "the last row stays selected")
+    }
+}
+
+@Suite("The command table feeds the keymap and help")
+struct CommandTableTests {
+    @Test func everyCommandHasKeysHelpInBothLanguagesAndRoles() {
+        for id in CommandID.allCases {
+            let spec = CommandTable.spec(id)
+            #expect(!spec.keys.isEmpty, "\(id)")
+            #expect(!spec.help.en.isEmpty && !spec.help.zh.isEmpty, "\(id)")
+            #expect(!spec.roles.isEmpty && !spec.contexts.isEmpty, "\(id)")
+        }
+    }
+
+    @Test func noKeyIsBoundTwiceInOneContext() {
+        for context in [Context.pane(.queue), .pane(.detail), .pane(.evidence), .help] {
+            let keys = CommandTable.available(in: context).flatMap(\.keys)
+            #expect(Set(keys).count == keys.count, "\(context)")
+        }
+    }
+
+    @Test func quitIsReachableEverywhere() {
+        for context in [Context.pane(.queue), .pane(.detail), .pane(.evidence), .help] {
+            #expect(Keymap.standard.command(for: .char("q"), in: context) == .quit)
+        }
+    }
+
+    @Test func theKeymapAgreesWithTheTable() {
+        #expect(Keymap.standard.command(for: .char("j"), in: .pane(.queue)) == .moveDown)
+        #expect(Keymap.standard.command(for: .down, in: .pane(.evidence)) == .moveDown)
+        #expect(Keymap.standard.command(for: .enter, in: .pane(.queue)) == .open)
+        #expect(Keymap.standard.command(for: .char("j"), in: .help) == nil)
+        #expect(Keymap.standard.keys(for: .first, in: .pane(.queue)) == [.char("g"), .home])
+    }
+}
