@@ -1,0 +1,97 @@
+# End-to-end tests of the console through tmux: the real binary, a temporary
+# database, a pinned environment; checks what a person would see and that the
+# terminal is usable afterwards. Sourced by run.sh.
+
+# Exit status 0 and the terminal modes exactly as before, with echo and canonical mode on.
+expect_clean_exit() {
+    local status=$1
+    e2e_wait_for "EXIT=$status STTY=same"
+    e2e_wait_for "MODES=usable"
+}
+
+test_first_start_move_help_quit() {
+    trap e2e_stop EXIT
+    e2e_start first-start 100 30
+    e2e_run_casedesk
+    e2e_wait_for "New database: loaded 15 example cases"
+    e2e_wait_for "退货运费应由谁承担"
+    e2e_wait_for "1/15 cases"
+    e2e_keys j j
+    e2e_wait_for "3/15 cases"
+    e2e_wait_for "收到的手机屏幕碎裂，快递外箱完好"
+    e2e_keys '?'
+    e2e_wait_for "Help · keys in the queue"
+    e2e_keys Escape
+    e2e_wait_gone "Help · keys in the queue"
+    e2e_keys Tab
+    e2e_keys '?'
+    e2e_wait_for "Help · keys in the case detail"
+    e2e_keys Escape
+    e2e_wait_gone "Help · keys"
+    e2e_keys q
+    expect_clean_exit 0
+    # A second start finds the same database and loads nothing new.
+    e2e_run_casedesk
+    e2e_wait_for "1/15 cases"
+    if e2e_screen | grep -qF "loaded 15 example"; then echo "examples loaded twice" >&2; return 1; fi
+    e2e_keys q
+    expect_clean_exit 0
+}
+
+test_ctrl_c_restores_the_terminal() {
+    trap e2e_stop EXIT
+    e2e_start ctrl-c 100 30
+    e2e_run_casedesk
+    e2e_wait_for "1/15 cases"
+    e2e_keys C-c
+    expect_clean_exit 130
+}
+
+test_sigterm_and_sighup_restore_the_terminal() {
+    trap e2e_stop EXIT
+    e2e_start signals 100 30
+    local signal status
+    for pair in TERM:143 HUP:129; do
+        signal=${pair%%:*}
+        status=${pair##*:}
+        e2e_keys -l clear
+        e2e_keys Enter
+        e2e_run_casedesk
+        e2e_wait_for "1/15 cases"
+        kill -s "$signal" "$(e2e_pid)"
+        expect_clean_exit "$status"
+    done
+}
+
+test_resize_relays_out_and_too_small_still_quits() {
+    trap e2e_stop EXIT
+    e2e_start resize 100 30
+    e2e_run_casedesk
+    e2e_wait_for "1/15 cases"
+    tmux -L "$E2E_SOCKET" resize-window -t e2e -x 50 -y 12
+    e2e_wait_for "Terminal too small: 50x12"
+    tmux -L "$E2E_SOCKET" resize-window -t e2e -x 120 -y 40
+    e2e_wait_for "Queue · by deadline"
+    e2e_wait_for "二手相机成色与描述不符（大众评审中）"
+    tmux -L "$E2E_SOCKET" resize-window -t e2e -x 59 -y 16
+    e2e_wait_for "Terminal too small: 59x16"
+    e2e_keys q
+    expect_clean_exit 0
+}
+
+test_dumb_terminal_gets_a_clear_message() {
+    trap e2e_stop EXIT
+    e2e_start dumb 100 30
+    e2e_keys -l "TERM=dumb \"$CASEDESK_BIN\" --db \"$E2E_DB\"; echo \"EXIT=\$?\""
+    e2e_keys Enter
+    e2e_wait_for "TERM=dumb cannot show the console"
+    e2e_wait_for "EXIT=1"
+}
+
+E2E_TESTS+=(
+    test_first_start_move_help_quit
+    test_ctrl_c_restores_the_terminal
+    test_sigterm_and_sighup_restore_the_terminal
+    test_resize_relays_out_and_too_small_still_quits
+    test_dumb_terminal_gets_a_clear_message
+)
