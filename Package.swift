@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .systemLibrary(
@@ -19,6 +20,11 @@ let package = Package(
             providers: [.apt(["libncursesw5-dev"])]
         ),
         .target(name: "CaseModel"),
+        .target(
+            name: "RulePacks",
+            dependencies: ["CaseModel", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Packs")]
+        ),
         .target(
             name: "CaseStore",
             dependencies: [
@@ -32,11 +38,12 @@ let package = Package(
         .executableTarget(
             name: "casedesk",
             dependencies: [
-                "CaseTUI", "CaseStore", "CaseModel",
+                "CaseTUI", "CaseStore", "CaseModel", "RulePacks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "CaseModelTests", dependencies: ["CaseModel"]),
+        .testTarget(name: "RulePacksTests", dependencies: ["RulePacks", "CaseModel"]),
         .testTarget(
             name: "CaseStoreTests",
             dependencies: ["CaseStore", "CaseModel", .product(name: "GRDB", package: "GRDB.swift")]

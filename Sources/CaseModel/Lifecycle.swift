@@ -9,6 +9,7 @@ public enum LifecycleEvent: String, CaseIterable, Codable, Sendable {
     case merchantAgrees = "merchant_agrees"
     case merchantRejects = "merchant_rejects"
     case merchantSilent = "merchant_silent"
+    case platformIntervenes = "platform_intervenes"
     case settle
     case escalate
     case buyerSilent = "buyer_silent"
@@ -76,9 +77,11 @@ public enum Lifecycle {
 
     /// Every allowed step, in the order DOMAIN.md §3 draws them.
     public static let transitions: [Transition] = [
-        Transition(event: .route, from: [.filed], to: .merchantResponse, actors: [.system, .mediator]),
+        Transition(event: .route, from: [.filed], to: .merchantResponse, actors: [.system, .mediator, .sweeper]),
         Transition(event: .merchantAgrees, from: [.merchantResponse], to: .execution, actors: [.merchant]),
         Transition(event: .merchantSilent, from: [.merchantResponse], to: .execution, actors: [.sweeper]),
+        Transition(
+            event: .platformIntervenes, from: [.merchantResponse], to: .intervention, actors: [.sweeper, .mediator]),
         Transition(event: .merchantRejects, from: [.merchantResponse], to: .negotiation, actors: [.merchant]),
         Transition(event: .settle, from: [.negotiation], to: .execution, actors: [.buyer, .merchant, .mediator]),
         Transition(event: .escalate, from: [.negotiation], to: .intervention, actors: [.buyer]),

@@ -1,0 +1,82 @@
+import CaseModel
+import Foundation
+import Testing
+
+@testable import RulePacks
+
+@Suite("Rule packs as validated YAML")
+struct RulePackLoaderTests {
+    @Test func theShippedPacksLoadAndDifferWhereDomainSaysTheyDo() throws {
+        let catalog = try RulePackCatalog.shipped()
+        let marketplace = try #require(catalog.pack("marketplace@1"))
+        let retailer = try #require(catalog.pack("retailer@1"))
+        #expect(marketplace.rule(for: .merchantResponse)?.deadline == .hours(24))
+        #expect(marketplace.rule(for: .merchantResponse)?.onExpiry == .merchantSilent)
+        #expect(retailer.rule(for: .merchantResponse)?.deadline == .hours(36))
+        #expect(retailer.rule(for: .merchantResponse)?.onExpiry == .platformIntervenes)
+        #expect(marketplace.rule(for: .negotiation)?.deadline == .days(5))
+        #expect(retailer.rule(for: .negotiation)?.deadline == .days(15))
+        #expect(retailer.rule(for: .evidence)?.deadline == .workingHours(4))
+        #expect(marketplace.rule(for: .appealWindow)?.deadline == .days(15))
+        #expect(catalog.latest("marketplace")?.version == 1)
+    }
+
+    let valid = """
+        id: test
+        version: 2
+        name: {en: Test, zh: 测试}
+        calendar:
+          time_zone: Asia/Shanghai
+          working_hours: "09:00-18:00"
+          working_days: [mon, tue, wed, thu, fri]
+        stages:
+          merchant_response:
+            deadline: 24h
+            on_expiry: merchant_silent
+            outcome: {en: refund granted, zh: 退款成立}
+        """
+
+    @Test func aMinimalPackParses() throws {
+        let pack = try RulePackLoader.parse(valid, file: "test.yaml")
+        #expect(pack.reference == "test@2")
+        #expect(pack.maxAppeals == 1)
+        #expect(pack.rule(for: .merchantResponse)?.outcome?.zh == "退款成立")
+    }
+
+    static let broken: [(String, String, Int?, String)] = [
+        ("deadline: 24h", "deadline: 24x", 10, "stages.merchant_response.deadline"),
+        ("on_expiry: merchant_silent", "on_expiry: rule", 11, "stages.merchant_response.on_expiry"),
+        ("merchant_response:", "merchant_reply:", 9, "stages.merchant_reply"),
+        ("time_zone: Asia/Shanghai", "time_zone: Mars/Olympus", 5, "calendar.time_zone"),
+        ("\"09:00-18:00\"", "\"18:00-09:00\"", 6, "calendar.working_hours"),
+        ("[mon, tue, wed, thu, fri]", "[mon, funday]", 7, "calendar.working_days"),
+        ("version: 2", "version: two", 2, "version"),
+        ("name: {en: Test, zh: 测试}", "name: {en: Test}", 3, "name.zh"),
+        ("\n    outcome: {en: refund granted, zh: 退款成立}", "", nil, "stages.merchant_response.outcome"),
+    ]
+
+    @Test(arguments: broken)
+    func errorsNameTheFileLineAndKey(find: String, replace: String, line: Int?, key: String) {
+        let text = valid.replacingOccurrences(of: find, with: replace)
+        #expect(text != valid, "the fixture edit applied")
+        do {
+            _ = try RulePackLoader.parse(text, file: "test.yaml")
+            Issue.record("accepted a broken pack")
+        } catch {
+            #expect(error.file == "test.yaml")
+            #expect(error.key == key, "\(error)")
+            if let line { #expect(error.line == line, "\(error)") }
+            #expect(error.description.hasPrefix("test.yaml:"))
+        }
+    }
+
+    @Test func malformedYAMLIsReportedWithItsLine() {
+        do {
+            _ = try RulePackLoader.parse("id: x\nname: [unclosed\n", file: "bad.yaml")
+            Issue.record("accepted malformed YAML")
+        } catch {
+            #expect(error.description.contains("bad.yaml"))
+            #expect(error.reason.contains("not valid YAML"))
+        }
+    }
+}
