@@ -28,6 +28,10 @@ public struct Case: Hashable, Codable, Sendable, Identifiable {
     public var stageDeadline: Date?
     /// The stage a suspended case returns to.
     public var suspendedFrom: Stage?
+    /// Seconds left on the stage clock when the case was suspended (working seconds for a working-time clock).
+    public var pausedRemaining: Int64?
+    /// The rule pack the case runs under ("marketplace@1"); fixed when the case is filed.
+    public var rulePack: String
     /// The mediator working the case; nil while it is unassigned.
     public var assignee: String?
     /// When the case was filed.
@@ -42,7 +46,8 @@ public struct Case: Hashable, Codable, Sendable, Identifiable {
         id: Int64, title: String, narrative: String = "", category: Category,
         requestType: RequestType, buyer: Party, merchant: Party, orderID: String,
         orderAmount: Money, claimAmount: Money, stage: Stage, stageDeadline: Date? = nil,
-        suspendedFrom: Stage? = nil, assignee: String? = nil, createdAt: Date,
+        suspendedFrom: Stage? = nil, pausedRemaining: Int64? = nil, rulePack: String = "",
+        assignee: String? = nil, createdAt: Date,
         updatedAt: Date? = nil, version: Int = 1
     ) {
         self.id = id
@@ -58,6 +63,8 @@ public struct Case: Hashable, Codable, Sendable, Identifiable {
         self.stage = stage
         self.stageDeadline = stageDeadline
         self.suspendedFrom = suspendedFrom
+        self.pausedRemaining = pausedRemaining
+        self.rulePack = rulePack
         self.assignee = assignee
         self.createdAt = createdAt
         self.updatedAt = updatedAt ?? createdAt
@@ -73,6 +80,7 @@ public struct Case: Hashable, Codable, Sendable, Identifiable {
         Lifecycle.apply(event, to: stage, by: actor, suspendedFrom: suspendedFrom).map { next in
             var updated = self
             updated.suspendedFrom = next == .suspended ? stage : nil
+            if next != .suspended { updated.pausedRemaining = nil }
             updated.stage = next
             updated.stageDeadline = next.isTerminal ? nil : deadline
             updated.updatedAt = now

@@ -11,16 +11,17 @@ extension CaseDatabase {
 
     static func insertCase(_ db: Database, _ newCase: Case, actor: String) throws -> Case {
         var stored = newCase
+        if stored.rulePack.isEmpty { stored.rulePack = try currentRulePack(db) }
         let includeID = newCase.id != 0
         let columns = includeID ? CaseRecord.columns : CaseRecord.columns.replacingOccurrences(of: "id, title", with: "title")
-        let placeholders = Array(repeating: "?", count: includeID ? 19 : 18).joined(separator: ", ")
+        let placeholders = Array(repeating: "?", count: includeID ? 21 : 20).joined(separator: ", ")
         try db.execute(
             sql: "INSERT INTO cases (\(columns)) VALUES (\(placeholders))",
-            arguments: CaseRecord.arguments(newCase, includeID: includeID))
+            arguments: CaseRecord.arguments(stored, includeID: includeID))
         stored.id = db.lastInsertedRowID
         try appendAudit(
             db, at: newCase.createdAt, actor: actor, action: "file", caseID: stored.id,
-            detail: "filed in stage \(newCase.stage.rawValue): \(newCase.title)")
+            detail: "filed in stage \(newCase.stage.rawValue) under \(stored.rulePack): \(newCase.title)")
         return stored
     }
 
@@ -39,13 +40,12 @@ extension CaseDatabase {
         try writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM cases") ?? 0 }
     }
 
-    /// Takes a lifecycle step on a case, refusing it if the case changed since `expectedVersion`.
-    ///
-    /// - Parameter deadline: the new stage's deadline, from the rule pack.
+    /// Takes a lifecycle step on a case under its own rule pack, refusing it if the case
+    /// changed since `expectedVersion`. The new stage's clock comes from the pack.
     @discardableResult
     public func apply(
         _ event: LifecycleEvent, toCase id: Int64, actor: String, as kind: ActorKind,
-        expectedVersion: Int, at now: Date, deadline: Date?
+        expectedVersion: Int, at now: Date, rules: RulePackCatalog
     ) throws -> Case {
         try writer.write { db in
             guard let current = try Self.fetchCase(db, id: id) else { throw StoreError.caseNotFound(id) }
@@ -55,24 +55,47 @@ extension CaseDatabase {
                 throw StoreError.conflict(
                     caseID: id, expectedVersion: expectedVersion, actualVersion: current.version, changedBy: lastActor)
             }
+            guard let pack = rules.pack(current.rulePack) else {
+                throw StoreError.unknownRulePack(caseID: id, reference: current.rulePack)
+            }
             let updated: Case
-            switch current.applying(event, by: kind, at: now, deadline: deadline) {
+            switch current.applying(event, by: kind, at: now, pack: pack) {
             case .success(let next): updated = next
             case .failure(let error): throw StoreError.lifecycle(error)
             }
-            try db.execute(
-                sql: """
-                    UPDATE cases SET stage = ?, stage_deadline = ?, suspended_from = ?, updated_at = ?, version = ?
-                    WHERE id = ? AND version = ?
-                    """,
-                arguments: [
-                    updated.stage.rawValue, updated.stageDeadline.map(Timestamp.seconds),
-                    updated.suspendedFrom?.rawValue, Timestamp.seconds(now), updated.version, id, expectedVersion,
-                ])
+            try Self.update(db, from: current, to: updated)
             try Self.appendAudit(
                 db, at: now, actor: actor, action: event.rawValue, caseID: id,
-                detail: "stage \(current.stage.rawValue) → \(updated.stage.rawValue)")
+                detail: Self.transitionSummary(from: current, to: updated))
             return updated
         }
+    }
+
+    /// Writes a transition, guarded by the version read in the same transaction.
+    static func update(_ db: Database, from current: Case, to updated: Case) throws {
+        try db.execute(
+            sql: """
+                UPDATE cases SET stage = ?, stage_deadline = ?, suspended_from = ?, paused_remaining = ?,
+                    updated_at = ?, version = ?
+                WHERE id = ? AND version = ?
+                """,
+            arguments: [
+                updated.stage.rawValue, updated.stageDeadline.map(Timestamp.seconds), updated.suspendedFrom?.rawValue,
+                updated.pausedRemaining, Timestamp.seconds(updated.updatedAt), updated.version, current.id,
+                current.version,
+            ])
+        guard db.changesCount == 1 else {
+            throw StoreError.conflict(
+                caseID: current.id, expectedVersion: current.version, actualVersion: current.version + 1,
+                changedBy: nil)
+        }
+    }
+
+    /// "stage a → b, deadline 2026-11-28T08:00:00Z": the before/after of a transition for the audit log.
+    static func transitionSummary(from current: Case, to updated: Case) -> String {
+        var text = "stage \(current.stage.rawValue) → \(updated.stage.rawValue)"
+        if let deadline = updated.stageDeadline { text += ", deadline \(ISO8601.string(deadline))" }
+        if let remaining = updated.pausedRemaining { text += ", clock paused with \(remaining)s left" }
+        return text
     }
 }

@@ -7,7 +7,8 @@ struct CaseRecord {
     static let columns = """
         id, title, narrative, category, request_type, buyer_account, buyer_name,
         merchant_account, merchant_name, order_id, order_amount_fen, claim_amount_fen,
-        stage, stage_deadline, suspended_from, assignee, created_at, updated_at, version
+        stage, stage_deadline, suspended_from, assignee, created_at, updated_at, version,
+        rule_pack, paused_remaining
         """
 
     /// Decodes a row selected with `columns`, refusing values this version does not know.
@@ -27,6 +28,8 @@ struct CaseRecord {
             stage: try known(Stage.self, row[12], "cases.stage"),
             stageDeadline: (row[13] as Int64?).map(Timestamp.date),
             suspendedFrom: try suspendedRaw.map { try known(Stage.self, $0, "cases.suspended_from") },
+            pausedRemaining: row[20],
+            rulePack: row[19],
             assignee: row[15],
             createdAt: Timestamp.date(row[16]),
             updatedAt: Timestamp.date(row[17]),
@@ -42,7 +45,7 @@ struct CaseRecord {
             value.orderID, value.orderAmount.fen, value.claimAmount.fen, value.stage.rawValue,
             value.stageDeadline.map(Timestamp.seconds), value.suspendedFrom?.rawValue,
             value.assignee, Timestamp.seconds(value.createdAt), Timestamp.seconds(value.updatedAt),
-            value.version,
+            value.version, value.rulePack, value.pausedRemaining,
         ]
         return StatementArguments(values)
     }

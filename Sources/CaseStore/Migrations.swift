@@ -10,6 +10,9 @@ enum Migrations {
         migrator.registerMigration("v1") { db in
             try db.execute(sql: v1)
         }
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: v2)
+        }
         return migrator
     }
 
@@ -60,5 +63,15 @@ enum Migrations {
             hash TEXT NOT NULL
         );
         CREATE INDEX audit_by_case ON audit(case_id, id);
+        """
+
+    /// Rule packs: each case records the pack it runs under; the database records which pack new cases get.
+    /// Cases from a v1 database ran under the marketplace rules, the only ones v1 knew.
+    static let v2 = """
+        ALTER TABLE cases ADD COLUMN rule_pack TEXT NOT NULL DEFAULT 'marketplace@1';
+        ALTER TABLE cases ADD COLUMN paused_remaining INTEGER;
+        CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        INSERT INTO settings (key, value) VALUES ('rule_pack', 'marketplace@1');
+        CREATE INDEX cases_by_expiry ON cases(stage_deadline) WHERE stage_deadline IS NOT NULL;
         """
 }

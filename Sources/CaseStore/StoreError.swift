@@ -15,6 +15,8 @@ public enum StoreError: Error, Equatable, Sendable {
     case cannotOpen(path: String, reason: String)
     /// The example cases shipped with CaseDesk could not be read.
     case examplesUnreadable(reason: String)
+    /// A case runs under a rule pack this CaseDesk does not have.
+    case unknownRulePack(caseID: Int64?, reference: String)
 
     /// A message a mediator can act on, in both languages.
     public var message: LocalizedText {
@@ -37,6 +39,11 @@ public enum StoreError: Error, Equatable, Sendable {
             LocalizedText(
                 en: "cannot open the database \(path): \(reason)",
                 zh: "无法打开数据库 \(path)：\(reason)")
+        case .unknownRulePack(let id, let reference):
+            LocalizedText(
+                en: (id.map { "case #\($0) runs under" } ?? "the database names") + " rule pack \(reference), "
+                    + "which this CaseDesk does not have; install a CaseDesk that ships it",
+                zh: (id.map { "案件 #\($0) 适用" } ?? "数据库指定") + "规则包 \(reference)，当前版本的 CaseDesk 未包含该规则包")
         case .examplesUnreadable(let reason):
             LocalizedText(
                 en: "the example cases could not be read: \(reason)",

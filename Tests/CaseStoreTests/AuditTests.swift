@@ -15,10 +15,10 @@ struct AuditTests {
             at: pinnedNow, actor: "lin.mei")
         try database.apply(
             .merchantRejects, toCase: filed.id, actor: "merchant-feed", as: .merchant, expectedVersion: 1,
-            at: pinnedNow, deadline: pinnedNow.addingTimeInterval(5 * 86_400))
+            at: pinnedNow, rules: testRules)
         let trail = try database.auditTrail(caseID: filed.id)
         #expect(trail.map(\.action) == ["file", "add_evidence", "merchant_rejects"])
-        #expect(trail.last?.detail == "stage merchant_response → negotiation")
+        #expect(trail.last?.detail == "stage merchant_response → negotiation, deadline 2026-12-02T08:00:00Z")
         #expect(trail.last?.actor == "merchant-feed")
         #expect(try database.firstBrokenAuditRecord() == nil)
     }
@@ -29,7 +29,7 @@ struct AuditTests {
         #expect(throws: StoreError.lifecycle(.notAllowed(event: .rule, stage: .negotiation))) {
             try database.apply(
                 .rule, toCase: filed.id, actor: "lin.mei", as: .mediator, expectedVersion: 1, at: pinnedNow,
-                deadline: nil)
+                rules: testRules)
         }
         #expect(try database.fetchCase(id: filed.id) == filed)
         #expect(try database.auditTrail(caseID: filed.id).count == 1)
@@ -40,13 +40,13 @@ struct AuditTests {
         let filed = try database.insertCase(sampleCase(stage: .intervention), actor: "lin.mei")
         try database.apply(
             .suspend, toCase: filed.id, actor: "zhang.wei", as: .mediator, expectedVersion: 1, at: pinnedNow,
-            deadline: nil)
+            rules: testRules)
         #expect(
             throws: StoreError.conflict(caseID: filed.id, expectedVersion: 1, actualVersion: 2, changedBy: "zhang.wei")
         ) {
             try database.apply(
                 .requestEvidence, toCase: filed.id, actor: "lin.mei", as: .mediator, expectedVersion: 1,
-                at: pinnedNow, deadline: nil)
+                at: pinnedNow, rules: testRules)
         }
         #expect(try database.fetchCase(id: filed.id)?.stage == .suspended)
     }

@@ -28,3 +28,26 @@ func sampleCase(
         orderID: "4102938475610877", orderAmount: Money(fen: claimFen), claimAmount: Money(fen: claimFen),
         stage: stage, stageDeadline: deadline, createdAt: pinnedNow.addingTimeInterval(-3600))
 }
+
+/// A marketplace-like pack built in code, so store tests do not depend on the shipped YAML.
+let testPack: RulePack = {
+    func rule(_ stage: Stage, _ deadline: DeadlineSpec?, _ event: LifecycleEvent?, _ en: String?) -> StageRule {
+        StageRule(stage: stage, deadline: deadline, onExpiry: event, outcome: en.map { LocalizedText(en: $0, zh: $0) })
+    }
+    let stages: [StageRule] = [
+        rule(.merchantResponse, .hours(24), .merchantSilent, "refund granted"),
+        rule(.negotiation, .days(5), .buyerSilent, "closed"),
+        rule(.intervention, .hours(48), .decideOnRecord, "decided on the record"),
+        rule(.evidence, .workingHours(4), .evidenceClosed, "decided on the record"),
+        rule(.decision, .hours(48), nil, nil),
+        rule(.execution, .days(3), .executed, "platform enforces"),
+        rule(.appealWindow, .days(15), .appealLapsed, "closed (no appeal)"),
+        rule(.suspended, .days(30), .resume, "resumed"),
+    ]
+    return RulePack(
+        id: "marketplace", version: 1, name: LocalizedText(en: "Test", zh: "测试"),
+        calendar: WorkingCalendar(timeZone: TimeZone(identifier: "UTC")!),
+        stages: Dictionary(uniqueKeysWithValues: stages.map { ($0.stage, $0) }))
+}()
+
+let testRules = RulePackCatalog([testPack])

@@ -1,0 +1,37 @@
+import CaseModel
+import Foundation
+import GRDB
+
+extension CaseDatabase {
+    /// The rule pack new cases in this database run under ("marketplace@1").
+    public func rulePackReference() throws -> String {
+        try writer.read { db in try Self.currentRulePack(db) }
+    }
+
+    static func currentRulePack(_ db: Database) throws -> String {
+        try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'rule_pack'") ?? "marketplace@1"
+    }
+
+    /// Chooses the rule pack for cases filed from now on; open cases keep theirs.
+    public func setRulePack(_ pack: RulePack, actor: String, at now: Date) throws {
+        try writer.write { db in
+            let previous = try Self.currentRulePack(db)
+            try db.execute(
+                sql: "INSERT INTO settings (key, value) VALUES ('rule_pack', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                arguments: [pack.reference])
+            try Self.appendAudit(
+                db, at: now, actor: actor, action: "set_rule_pack", caseID: nil,
+                detail: "rule pack for new cases \(previous) → \(pack.reference)")
+        }
+    }
+}
+
+/// ISO 8601 in UTC, seconds precision: the form audit details and JSON output use.
+public enum ISO8601 {
+    /// "2026-11-27T08:00:00Z".
+    public static func string(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,91 @@
+import CaseModel
+import Foundation
+import GRDB
+
+/// One default outcome the sweeper applied.
+public struct SweepAction: Hashable, Sendable {
+    /// The case.
+    public var caseID: Int64
+    /// The step taken.
+    public var event: LifecycleEvent
+    /// The stage whose clock ran out.
+    public var from: Stage
+    /// The stage reached.
+    public var to: Stage
+    /// When the clock ran out.
+    public var expiredAt: Date
+    /// The rule applied: "marketplace@1 merchant_response.on_expiry".
+    public var rule: String
+}
+
+/// What one sweep did, and what it could not do.
+public struct SweepReport: Sendable {
+    /// Default outcomes applied, in order.
+    public var applied: [SweepAction] = []
+    /// Cases skipped, with the reason (an unknown rule pack, a concurrent change).
+    public var problems: [(caseID: Int64, message: String)] = []
+}
+
+extension CaseDatabase {
+    /// Applies every expired deadline's default outcome exactly once, each in its own transaction.
+    ///
+    /// A case whose new stage has also expired by `now` moves on in the same sweep
+    /// (the new clock starts when the old one ran out). Running the sweep again at the
+    /// same `now` changes nothing. Stages whose pack gives no default outcome stay overdue.
+    public func sweep(now: Date, rules: RulePackCatalog, actor: String = "sweeper") throws -> SweepReport {
+        var report = SweepReport()
+        var failed: Set<Int64> = []
+        for _ in 0..<32 {
+            let candidates = try writer.read { db in
+                try Int64.fetchAll(
+                    db,
+                    sql: """
+                        SELECT id FROM cases WHERE stage_deadline IS NOT NULL AND stage_deadline <= ?
+                        ORDER BY stage_deadline, id
+                        """,
+                    arguments: [Timestamp.seconds(now)])
+            }
+            var progressed = false
+            for id in candidates where !failed.contains(id) {
+                do {
+                    if let action = try sweepOne(id, now: now, rules: rules, actor: actor) {
+                        report.applied.append(action)
+                        progressed = true
+                    }
+                } catch let error as StoreError {
+                    failed.insert(id)
+                    report.problems.append((id, error.message.en))
+                }
+            }
+            if !progressed { break }
+        }
+        return report
+    }
+
+    /// Expires one case if it is still expired when its transaction starts.
+    private func sweepOne(_ id: Int64, now: Date, rules: RulePackCatalog, actor: String) throws -> SweepAction? {
+        try writer.write { db -> SweepAction? in
+            guard let current = try Self.fetchCase(db, id: id), let deadline = current.stageDeadline,
+                deadline <= now, current.stage.isOpen
+            else { return nil }
+            guard let pack = rules.pack(current.rulePack) else {
+                throw StoreError.unknownRulePack(caseID: id, reference: current.rulePack)
+            }
+            guard let rule = current.expiryRule(in: pack), let event = rule.onExpiry else { return nil }
+            let updated: Case
+            switch current.applying(event, by: .sweeper, at: now, pack: pack, clockStart: deadline) {
+            case .success(let next): updated = next
+            case .failure(let error): throw StoreError.lifecycle(error)
+            }
+            try Self.update(db, from: current, to: updated)
+            let ruleName = "\(pack.reference) \(current.stage.rawValue).on_expiry"
+            let outcome = rule.outcome.map { " (\($0.en))" } ?? ""
+            try Self.appendAudit(
+                db, at: now, actor: actor, action: event.rawValue, caseID: id,
+                detail: "rule \(ruleName): deadline \(ISO8601.string(deadline)) expired\(outcome); "
+                    + Self.transitionSummary(from: current, to: updated))
+            return SweepAction(
+                caseID: id, event: event, from: current.stage, to: updated.stage, expiredAt: deadline, rule: ruleName)
+        }
+    }
+}
