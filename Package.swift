@@ -50,7 +50,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CaseTUITests",
-            dependencies: ["CaseTUI", "CaseStore", "CaseModel"],
+            dependencies: ["CaseTUI", "CaseStore", "CaseModel", "RulePacks"],
             exclude: ["__Snapshots__"]
         ),
     ],

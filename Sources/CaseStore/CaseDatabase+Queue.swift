@@ -23,6 +23,25 @@ extension CaseDatabase {
         }
     }
 
+    /// Up to `limit` queue rows starting at `cursor` itself (or the next row if it has gone).
+    public func queuePage(from cursor: QueueCursor, limit: Int) throws -> [QueueRow] {
+        try writer.read { db in
+            try Self.queueRows(
+                db,
+                sql: """
+                    SELECT \(Self.queueColumns) FROM cases WHERE (\(Self.sortKey), id) >= (?, ?)
+                    ORDER BY \(Self.sortKey), id LIMIT ?
+                    """,
+                arguments: [cursor.deadlineKey, cursor.id, limit])
+        }
+    }
+
+    /// A number that changes whenever anything in the database changes: every write appends
+    /// an audit record, so the newest record's id serves, whichever process wrote it.
+    public func changeToken() throws -> Int64 {
+        try writer.read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM audit") ?? 0 }
+    }
+
     /// Up to `limit` queue rows just before `cursor` (or the last rows), returned in queue order.
     public func queuePage(before cursor: QueueCursor?, limit: Int) throws -> [QueueRow] {
         try writer.read { db in

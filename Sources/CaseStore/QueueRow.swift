@@ -40,4 +40,15 @@ public struct QueueCursor: Hashable, Sendable {
     public var deadlineKey: Int64
     /// The case number, breaking ties.
     public var id: Int64
+
+    /// Where a case stands in the queue now.
+    public init(of item: Case) {
+        deadlineKey = item.stageDeadline.map(Timestamp.seconds) ?? Migrations.noDeadlineKey
+        id = item.id
+    }
+
+    init(deadlineKey: Int64, id: Int64) {
+        self.deadlineKey = deadlineKey
+        self.id = id
+    }
 }

@@ -11,7 +11,9 @@ struct CaseDesk: ParsableCommand {
             else $XDG_DATA_HOME/casedesk/cases.sqlite, else ~/.local/share/casedesk/cases.sqlite. \
             A new database starts with the example cases.
             """,
-        subcommands: [ConsoleCommand.self, SnapshotCommand.self, QueueCommand.self],
+        subcommands: [
+            ConsoleCommand.self, SnapshotCommand.self, QueueCommand.self, SweepCommand.self, CaseCommand.self,
+        ],
         defaultSubcommand: ConsoleCommand.self
     )
 }

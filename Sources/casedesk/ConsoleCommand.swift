@@ -11,12 +11,13 @@ struct ConsoleCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
+        let rules = try loadRules()
         let (db, message) = try database.open(now: Date())
         let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
         let outcome: ConsoleLoop.Outcome
         do {
             outcome = try ConsoleLoop.run(
-                database: db, initialMessage: message,
+                database: db, rules: rules, initialMessage: message,
                 databaseLabel: (database.resolvedPath() as NSString).lastPathComponent, useColor: !noColor)
         } catch let error as NcursesTerminal.StartError {
             throw CLIError(error.description)

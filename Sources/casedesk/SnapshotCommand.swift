@@ -32,11 +32,13 @@ struct SnapshotCommand: ParsableCommand {
         } catch {
             throw ValidationError("--keys: \(error)")
         }
+        let rules = try loadRules()
         let (db, message) = try database.open(now: instant)
         var state = AppState(
             width: dimensions[0], height: dimensions[1], now: instant,
             databaseLabel: (database.resolvedPath() as NSString).lastPathComponent)
         state.message = message
+        state.rules = rules
         var driver = AppDriver(state: state, database: db)
         for key in replay {
             if driver.state.shouldQuit { break }

@@ -2,6 +2,7 @@ import CaseModel
 import CaseStore
 import CaseTUI
 import Foundation
+import RulePacks
 import Testing
 
 let pinnedNow = Date(timeIntervalSince1970: 1_795_766_400)  // 2026-11-27T08:00:00Z
@@ -10,9 +11,9 @@ let pinnedNow = Date(timeIntervalSince1970: 1_795_766_400)  // 2026-11-27T08:00:
 func exampleDriver(width: Int = 100, height: Int = 30, keys: String = "") throws -> AppDriver {
     let database = try CaseDatabase.inMemory()
     try database.loadExamplesIfEmpty(now: pinnedNow)
-    var driver = AppDriver(
-        state: AppState(width: width, height: height, now: pinnedNow, databaseLabel: "cases.sqlite"),
-        database: database)
+    var state = AppState(width: width, height: height, now: pinnedNow, databaseLabel: "cases.sqlite")
+    state.rules = try RulePackCatalog.shipped()
+    var driver = AppDriver(state: state, database: database)
     for key in try KeyNotation.parse(keys) { driver.press(key) }
     return driver
 }

@@ -38,11 +38,29 @@ struct UpdateTests {
         #expect(s.shouldQuit)
     }
 
-    @Test func aTickMovesTheClockOnly() {
+    @Test func aTickMovesTheClockAndLooksForChanges() {
         var s = state()
         let later = pinnedNow.addingTimeInterval(61)
-        #expect(Update.update(&s, .tick(later)).isEmpty)
+        #expect(Update.update(&s, .tick(later)) == [.checkForChanges])
         #expect(s.now == later)
+    }
+
+    @Test func onlyAChangedTokenReloadsTheScreen() {
+        var s = state()
+        let row = QueueRow(id: 4, stage: .filed, deadline: nil, claimAmount: .zero, title: "t", assignee: nil)
+        _ = Update.update(&s, .queueLoaded(.head, [row], total: 1))
+        #expect(Update.update(&s, .changeToken(10)).isEmpty, "the first token is the baseline")
+        #expect(Update.update(&s, .changeToken(10)).isEmpty)
+        #expect(Update.update(&s, .changeToken(11)) == [.loadQueue(.refresh(row.cursor))])
+    }
+
+    @Test func aSweepReportsWhatItDid() {
+        var s = state()
+        #expect(Update.update(&s, .sweepDue(pinnedNow)) == [.sweep(pinnedNow)])
+        #expect(Update.update(&s, .swept(applied: 2, problems: [])) == [.checkForChanges])
+        #expect(s.message == "Sweep: 2 default outcomes applied")
+        _ = Update.update(&s, .swept(applied: 0, problems: ["#3: unknown rule pack"]))
+        #expect(s.messageIsError && s.message?.contains("#3") == true)
     }
 
     @Test func aFailedEffectShowsItsMessageAsAnError() {

@@ -8,6 +8,10 @@ public enum Action: Sendable {
     case tick(Date)
     case resize(width: Int, height: Int)
     case queueLoaded(QueueRequest, [QueueRow], total: Int?)
+    case queueRefreshed(before: [QueueRow], from: [QueueRow], offset: Int, total: Int)
+    case changeToken(Int64)
+    case sweepDue(Date)
+    case swept(applied: Int, problems: [String])
     case caseLoaded(Case?, [Evidence])
     case failed(String)
 }
@@ -16,4 +20,6 @@ public enum Action: Sendable {
 public enum Effect: Hashable, Sendable {
     case loadQueue(QueueRequest)
     case loadCase(Int64)
+    case checkForChanges
+    case sweep(Date)
 }

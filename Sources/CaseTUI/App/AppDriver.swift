@@ -12,9 +12,9 @@ public struct AppDriver: Sendable {
     /// A driver over a database, with the queue and first case loaded.
     public init(state: AppState, database: CaseDatabase, keymap: Keymap = .standard) {
         self.state = state
-        self.runner = EffectRunner(database: database)
+        self.runner = EffectRunner(database: database, rules: state.rules)
         self.keymap = keymap
-        run([.loadQueue(.head)])
+        run([.loadQueue(.head), .checkForChanges])
     }
 
     /// Applies an action and every effect that follows from it, synchronously.

@@ -34,6 +34,10 @@ public struct AppState: Sendable {
     public var message: String?
     /// Whether the message reports an error.
     public var messageIsError = false
+    /// The rule packs, for what happens when a deadline expires.
+    public var rules = RulePackCatalog([])
+    /// The database's change token when the screen was last loaded.
+    public var changeToken: Int64 = -1
     /// Set when the user asked to quit.
     public var shouldQuit = false
 

@@ -5,9 +5,13 @@ import Foundation
 /// Carries out effects against the store and reports their results as actions.
 public struct EffectRunner: Sendable {
     let database: CaseDatabase
+    let rules: RulePackCatalog
 
-    /// A runner over a database.
-    public init(database: CaseDatabase) { self.database = database }
+    /// A runner over a database, sweeping under the given rule packs.
+    public init(database: CaseDatabase, rules: RulePackCatalog) {
+        self.database = database
+        self.rules = rules
+    }
 
     /// Runs one effect; failures come back as a `.failed` action, never as a throw.
     public func run(_ effect: Effect) -> Action {
@@ -19,6 +23,12 @@ public struct EffectRunner: Sendable {
                 let loaded = try database.fetchCase(id: id)
                 let evidence = loaded == nil ? [] : try database.evidence(caseID: id)
                 return .caseLoaded(loaded, evidence)
+            case .checkForChanges:
+                return .changeToken(try database.changeToken())
+            case .sweep(let now):
+                let report = try database.sweep(now: now, rules: rules)
+                return .swept(
+                    applied: report.applied.count, problems: report.problems.map { "#\($0.caseID): \($0.message)" })
             }
         } catch let error as StoreError {
             return .failed(error.message.en)
@@ -39,6 +49,13 @@ public struct EffectRunner: Sendable {
             return .queueLoaded(request, try database.queuePage(after: cursor, limit: limit), total: nil)
         case .before(let cursor):
             return .queueLoaded(request, try database.queuePage(before: cursor, limit: limit), total: nil)
+        case .refresh(let previous):
+            // Follow the selected case if it moved in the queue (its deadline changed).
+            let anchor = try database.fetchCase(id: previous.id).map(QueueCursor.init(of:)) ?? previous
+            let before = try database.queuePage(before: anchor, limit: QueueWindow.refreshBefore)
+            let from = try database.queuePage(from: anchor, limit: limit)
+            let offset = try before.first.map { try database.queuePosition(of: $0.cursor) } ?? 0
+            return .queueRefreshed(before: before, from: from, offset: offset, total: try database.caseCount())
         }
     }
 }

@@ -6,6 +6,8 @@ public enum QueueRequest: Hashable, Sendable {
     case tail
     case after(QueueCursor)
     case before(QueueCursor)
+    /// Reload around a case after the data changed; the selection follows the case if it moved.
+    case refresh(QueueCursor)
 }
 
 /// The part of the queue held in memory: a few screens around the selection.
@@ -64,6 +66,21 @@ public struct QueueWindow: Sendable {
         return requests
     }
 
+    /// Takes in rows reloaded around the selection: `before` it, then from it on.
+    public mutating func receiveRefresh(before: [QueueRow], from: [QueueRow], offset: Int, visible: Int) {
+        let screenRow = selected - top
+        rows = before + from
+        selected = min(before.count, max(0, rows.count - 1))
+        top = max(0, selected - screenRow)
+        self.offset = offset
+        atStart = offset == 0
+        atEnd = from.count < Self.pageSize
+        scroll(visible: visible)
+    }
+
+    /// Rows fetched before the selection when refreshing.
+    public static let refreshBefore = 50
+
     /// Takes in fetched rows.
     public mutating func receive(_ request: QueueRequest, rows fetched: [QueueRow], visible: Int) {
         let complete = fetched.count < Self.pageSize
@@ -93,6 +110,8 @@ public struct QueueWindow: Sendable {
                 offset += excess
                 atStart = false
             }
+        case .refresh:
+            return  // refreshed rows arrive through receiveRefresh, with what lies before the anchor
         case .before:
             rows = fetched + rows
             selected += fetched.count

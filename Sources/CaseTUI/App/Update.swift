@@ -11,7 +11,30 @@ public enum Update {
             return command(&state, id)
         case .tick(let now):
             state.now = now
-            return []
+            return [.checkForChanges]
+        case .changeToken(let token):
+            guard token != state.changeToken else { return [] }
+            let first = state.changeToken < 0
+            state.changeToken = token
+            // Another process (or the sweeper) changed something: reload what is on screen.
+            if first { return [] }
+            return reloadVisible(state)
+        case .sweepDue(let now):
+            state.now = now
+            return [.sweep(now)]
+        case .swept(let applied, let problems):
+            if !problems.isEmpty {
+                state.message = "Sweep: " + problems.joined(separator: "; ")
+                state.messageIsError = true
+            } else if applied > 0 {
+                state.message = "Sweep: \(applied) default outcome\(applied == 1 ? "" : "s") applied"
+                state.messageIsError = false
+            }
+            return applied > 0 ? [.checkForChanges] : []
+        case .queueRefreshed(let before, let from, let offset, let total):
+            state.queue.total = total
+            state.queue.receiveRefresh(before: before, from: from, offset: offset, visible: state.visibleQueueRows)
+            return state.queue.fetchesNeeded().map(Effect.loadQueue) + openSelected(state, force: true)
         case .resize(let width, let height):
             state.width = width
             state.height = height
@@ -103,6 +126,12 @@ public enum Update {
 
     static func maxDetailScroll(_ state: AppState) -> Int {
         DetailView.maxScroll(state, area: Layout(width: state.width, height: state.height).detail, measure: state.measure)
+    }
+
+    /// Reloads the queue around the selection and the open case.
+    static func reloadVisible(_ state: AppState) -> [Effect] {
+        guard let row = state.queue.selectedRow else { return [.loadQueue(.head)] }
+        return [.loadQueue(.refresh(row.cursor))]
     }
 
     /// Loads the selected case into the detail pane unless it is already there.

@@ -1,3 +1,4 @@
+import CaseModel
 import CaseStore
 import Foundation
 
@@ -13,7 +14,8 @@ public enum ConsoleLoop {
     ///
     /// The terminal is restored on every way out, including thrown errors.
     public static func run(
-        database: CaseDatabase, initialMessage: String?, databaseLabel: String, useColor: Bool,
+        database: CaseDatabase, rules: RulePackCatalog, initialMessage: String?, databaseLabel: String,
+        useColor: Bool, sweepEvery: TimeInterval = 30,
         clock: @escaping @Sendable () -> Date = Date.init
     ) throws -> Outcome {
         let signals = SignalWatch()
@@ -24,7 +26,11 @@ public enum ConsoleLoop {
         let size = terminal.size
         var state = AppState(width: size.width, height: size.height, now: clock(), databaseLabel: databaseLabel)
         state.message = initialMessage
+        state.rules = rules
         var driver = AppDriver(state: state, database: database)
+        // Apply whatever expired while no one was looking, then keep sweeping on a timer.
+        driver.send(.sweepDue(clock()))
+        var lastSweep = clock()
         var fullRepaint = true
         var lastSecond = Int(clock().timeIntervalSince1970)
         while true {
@@ -49,6 +55,10 @@ public enum ConsoleLoop {
             if second != lastSecond {
                 lastSecond = second
                 driver.send(.tick(now))
+            }
+            if now.timeIntervalSince(lastSweep) >= sweepEvery {
+                lastSweep = now
+                driver.send(.sweepDue(now))
             }
         }
     }

@@ -24,6 +24,12 @@ enum DetailView {
         }
         if let from = item.suspendedFrom { stageText += " · from \(from.label.text(language))" }
         result.append(Line(label: "Stage", value: stageText, style: stageStyle))
+        if let pack = state.rules.pack(item.rulePack), let rule = item.expiryRule(in: pack),
+            let event = rule.onExpiry
+        {
+            let outcome = rule.outcome?.text(language) ?? event.rawValue
+            result.append(Line(label: "Expiry", value: "\(outcome) · \(pack.reference)", style: Style(dim: true)))
+        }
         result.append(Line(label: "Buyer", value: "\(item.buyer.name) (\(item.buyer.account))"))
         result.append(Line(label: "Merchant", value: "\(item.merchant.name) (\(item.merchant.account))"))
         result.append(Line(label: "Order", value: "\(item.orderID) · paid \(item.orderAmount.formatted)"))

@@ -1,0 +1,117 @@
+import ArgumentParser
+import CaseModel
+import CaseStore
+import Foundation
+
+/// `casedesk case …`: the scriptable form of every console command that changes a case.
+struct CaseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "case",
+        abstract: "Show a case or take a step on it.",
+        subcommands: [
+            CaseShowCommand.self, CaseAdvanceCommand.self, CaseStepCommand<Suspend>.self,
+            CaseStepCommand<Resume>.self, CaseStepCommand<Refer>.self, CaseStepCommand<Withdraw>.self,
+            CaseStepCommand<RequestEvidence>.self,
+        ])
+}
+
+/// Options every case-changing subcommand shares.
+struct StepOptions: ParsableArguments {
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(name: .customLong("as"), help: "Who is acting (default: the operating-system user).")
+    var actor: String?
+
+    @Option(help: "Record the step as a party's event, entered on their behalf: buyer or merchant.")
+    var onBehalfOf: PartyRole?
+
+    @Option(help: "Refuse the step unless the case is at this version (detects concurrent edits).")
+    var expectVersion: Int?
+
+    @Option(help: "The time of the step (ISO 8601); default now.")
+    var now: String?
+
+    /// Takes `event` on case `id` and prints the result.
+    func take(_ event: LifecycleEvent, on id: Int64) throws {
+        let instant = try now.map(parseInstant) ?? Date()
+        let rules = try loadRules()
+        let (db, _) = try database.open(now: instant)
+        let kind: ActorKind = onBehalfOf.map { $0 == .buyer ? .buyer : .merchant } ?? .mediator
+        let updated = try storeCall {
+            guard let current = try db.fetchCase(id: id) else { throw StoreError.caseNotFound(id) }
+            return try db.apply(
+                event, toCase: id, actor: actorName(actor), as: kind,
+                expectedVersion: expectVersion ?? current.version, at: instant, rules: rules)
+        }
+        let deadline = updated.stageDeadline.map { ", deadline \(ISO8601.string($0))" } ?? ""
+        print("#\(id): \(event.rawValue) → \(updated.stage.rawValue)\(deadline) (version \(updated.version))")
+    }
+}
+
+extension PartyRole: ExpressibleByArgument {}
+
+extension LifecycleEvent: ExpressibleByArgument {
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
+
+/// `casedesk case advance ID EVENT`: any lifecycle step by name.
+struct CaseAdvanceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "advance",
+        abstract: "Take a lifecycle step by name (see `casedesk case show ID` for the steps open to the case).")
+
+    @Argument(help: "The case number.") var id: Int64
+    @Argument(help: "The step, e.g. escalate, request_evidence, rule, executed.") var event: LifecycleEvent
+    @OptionGroup var options: StepOptions
+
+    func run() throws { try options.take(event, on: id) }
+}
+
+/// A named shortcut for one lifecycle step.
+protocol StepShortcut {
+    static var name: String { get }
+    static var event: LifecycleEvent { get }
+    static var abstract: String { get }
+}
+
+enum Suspend: StepShortcut {
+    static let name = "suspend"
+    static let event = LifecycleEvent.suspend
+    static let abstract = "Suspend the case; its stage clock pauses until it resumes."
+}
+
+enum Resume: StepShortcut {
+    static let name = "resume"
+    static let event = LifecycleEvent.resume
+    static let abstract = "Resume a suspended case where it stopped, with the time it had left."
+}
+
+enum Refer: StepShortcut {
+    static let name = "refer"
+    static let event = LifecycleEvent.refer
+    static let abstract = "Refer the case out (court, consumer association, regulator, arbitration)."
+}
+
+enum Withdraw: StepShortcut {
+    static let name = "withdraw"
+    static let event = LifecycleEvent.withdraw
+    static let abstract = "Withdraw the case."
+}
+
+enum RequestEvidence: StepShortcut {
+    static let name = "request-evidence"
+    static let event = LifecycleEvent.requestEvidence
+    static let abstract = "Ask the parties for evidence; opens the evidence window with its deadline."
+}
+
+/// `casedesk case suspend|resume|refer|withdraw|request-evidence ID`.
+struct CaseStepCommand<Step: StepShortcut>: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: Step.name, abstract: Step.abstract)
+    }
+
+    @Argument(help: "The case number.") var id: Int64
+    @OptionGroup var options: StepOptions
+
+    func run() throws { try options.take(Step.event, on: id) }
+}

@@ -1,0 +1,152 @@
+import ArgumentParser
+import CaseModel
+import CaseStore
+import CaseTUI
+import Foundation
+
+/// `casedesk case show ID [--json]`: the case, its clock, evidence and audit trail.
+struct CaseShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Show a case: stage, deadline and what happens on expiry, evidence, audit trail.")
+
+    @Argument(help: "The case number.") var id: Int64
+    @OptionGroup var database: DatabaseOptions
+    @Flag(help: "Print JSON.") var json = false
+    @Option(help: "The time to count down from (ISO 8601); default now.") var now: String?
+
+    func run() throws {
+        let instant = try now.map(parseInstant) ?? Date()
+        let rules = try loadRules()
+        let (db, _) = try database.open(now: instant)
+        let view = try storeCall { () throws -> CaseView in
+            guard let item = try db.fetchCase(id: id) else { throw StoreError.caseNotFound(id) }
+            return CaseView(
+                item: item, pack: rules.pack(item.rulePack), evidence: try db.evidence(caseID: id),
+                audit: try db.auditTrail(caseID: id), now: instant)
+        }
+        if json {
+            try printJSON(view)
+        } else {
+            print(view.text)
+        }
+    }
+}
+
+/// A case as `case show` prints it.
+struct CaseView: Encodable {
+    let item: Case
+    let pack: RulePack?
+    let evidence: [Evidence]
+    let audit: [AuditEntry]
+    let now: Date
+
+    var expiry: StageRule? { pack.flatMap { item.expiryRule(in: $0) } }
+
+    enum Keys: String, CodingKey {
+        case id, title, narrative, category, requestType = "request_type", buyer, merchant, orderID = "order_id"
+        case orderFen = "order_fen", claimFen = "claim_fen", stage, deadline, overdue, onExpiry = "on_expiry"
+        case suspendedFrom = "suspended_from", pausedRemainingSeconds = "paused_remaining_seconds"
+        case rulePack = "rule_pack", assignee, createdAt = "created_at", updatedAt = "updated_at", version
+        case steps = "possible_steps", evidence, audit
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(item.id, forKey: .id)
+        try c.encode(item.title, forKey: .title)
+        try c.encode(item.narrative, forKey: .narrative)
+        try c.encode(item.category.rawValue, forKey: .category)
+        try c.encode(item.requestType.rawValue, forKey: .requestType)
+        try c.encode(["account": item.buyer.account, "name": item.buyer.name], forKey: .buyer)
+        try c.encode(["account": item.merchant.account, "name": item.merchant.name], forKey: .merchant)
+        try c.encode(item.orderID, forKey: .orderID)
+        try c.encode(item.orderAmount.fen, forKey: .orderFen)
+        try c.encode(item.claimAmount.fen, forKey: .claimFen)
+        try c.encode(item.stage.rawValue, forKey: .stage)
+        try c.encode(item.stageDeadline.map(ISO8601.string), forKey: .deadline)
+        try c.encode(item.stageDeadline.map { $0 <= now } ?? false, forKey: .overdue)
+        if let rule = expiry, let event = rule.onExpiry {
+            try c.encode(ExpiryJSON(event: event.rawValue, outcome: rule.outcome), forKey: .onExpiry)
+        } else {
+            try c.encodeNil(forKey: .onExpiry)
+        }
+        try c.encode(item.suspendedFrom?.rawValue, forKey: .suspendedFrom)
+        try c.encode(item.pausedRemaining, forKey: .pausedRemainingSeconds)
+        try c.encode(item.rulePack, forKey: .rulePack)
+        try c.encode(item.assignee, forKey: .assignee)
+        try c.encode(ISO8601.string(item.createdAt), forKey: .createdAt)
+        try c.encode(ISO8601.string(item.updatedAt), forKey: .updatedAt)
+        try c.encode(item.version, forKey: .version)
+        try c.encode(Lifecycle.events(from: item.stage).map(\.rawValue), forKey: .steps)
+        try c.encode(evidence.map(EvidenceJSON.init), forKey: .evidence)
+        try c.encode(audit.map(AuditJSON.init), forKey: .audit)
+    }
+
+    struct ExpiryJSON: Encodable {
+        let event: String
+        let outcome: LocalizedText?
+    }
+
+    struct EvidenceJSON: Encodable {
+        let id: Int64, kind: String, source: String, description: String, sha256: String, submittedAt: String
+        init(_ e: Evidence) {
+            id = e.id
+            kind = e.kind.rawValue
+            source = e.source.rawValue
+            description = e.description
+            sha256 = e.sha256
+            submittedAt = ISO8601.string(e.submittedAt)
+        }
+        enum CodingKeys: String, CodingKey {
+            case id, kind, source, description, sha256, submittedAt = "submitted_at"
+        }
+    }
+
+    struct AuditJSON: Encodable {
+        let id: Int64, at: String, actor: String, action: String, detail: String, hash: String
+        init(_ a: AuditEntry) {
+            id = a.id
+            at = ISO8601.string(a.at)
+            actor = a.actor
+            action = a.action
+            detail = a.detail
+            hash = a.hash
+        }
+    }
+
+    var text: String {
+        var lines = ["#\(item.id) \(item.title)"]
+        var stage = "Stage     \(item.stage.rawValue)"
+        if let deadline = item.stageDeadline, item.stage.isOpen {
+            stage += " · \(Countdown(deadline: deadline, now: now).text()) · deadline \(ISO8601.string(deadline))"
+        }
+        lines.append(stage)
+        if let rule = expiry, let event = rule.onExpiry {
+            lines.append("On expiry \(rule.outcome?.en ?? event.rawValue) (\(event.rawValue), \(item.rulePack))")
+        }
+        if let from = item.suspendedFrom {
+            let left = item.pausedRemaining.map { " with \($0)s left on its clock" } ?? ""
+            lines.append("Suspended from \(from.rawValue)\(left)")
+        }
+        lines.append("Buyer     \(item.buyer.name) (\(item.buyer.account))")
+        lines.append("Merchant  \(item.merchant.name) (\(item.merchant.account))")
+        lines.append("Order     \(item.orderID) · paid \(item.orderAmount.formatted) · claim \(item.claimAmount.formatted)")
+        lines.append("Assignee  \(item.assignee ?? "unassigned") · rule pack \(item.rulePack) · version \(item.version)")
+        let steps = Lifecycle.events(from: item.stage).map(\.rawValue).joined(separator: ", ")
+        lines.append("Steps     \(steps.isEmpty ? "none (final stage)" : steps)")
+        lines.append("")
+        lines.append(item.narrative)
+        lines.append("")
+        lines.append("Evidence (\(evidence.count))")
+        for e in evidence {
+            lines.append("  #\(e.id) \(e.kind.rawValue) from \(e.source.rawValue) \(ISO8601.string(e.submittedAt)) \(e.shortHash) \(e.description)")
+        }
+        lines.append("")
+        lines.append("Audit trail")
+        for a in audit {
+            lines.append("  \(ISO8601.string(a.at)) \(a.actor) \(a.action): \(a.detail)")
+        }
+        // Case data is untrusted: no escape sequence reaches the terminal.
+        return lines.map(Sanitizer.clean).joined(separator: "\n")
+    }
+}

@@ -1,0 +1,38 @@
+import CaseModel
+import CaseStore
+import Foundation
+import RulePacks
+
+/// The rule packs shipped with CaseDesk; a broken pack stops the command with its file, line and key.
+func loadRules() throws -> RulePackCatalog {
+    do {
+        return try RulePackCatalog.shipped()
+    } catch {
+        throw CLIError("rule pack error: \(error)")
+    }
+}
+
+/// The name recorded as the actor of a change: --as NAME, else the operating-system user.
+func actorName(_ explicit: String?) -> String {
+    if let explicit, !explicit.isEmpty { return explicit }
+    let environment = ProcessInfo.processInfo.environment
+    if let user = environment["USER"] ?? environment["LOGNAME"], !user.isEmpty { return user }
+    if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name { return String(cString: name) }
+    return "uid-\(getuid())"
+}
+
+/// Runs a store call, turning store errors into one-line messages for the user.
+func storeCall<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as StoreError {
+        throw CLIError(error.message.en)
+    }
+}
+
+/// Prints a value as pretty, key-sorted JSON.
+func printJSON<T: Encodable>(_ value: T) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    print(String(decoding: try encoder.encode(value), as: UTF8.self))
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import CaseStore
+import Foundation
+
+/// `casedesk sweep`: applies every expired deadline's default outcome, exactly once.
+struct SweepCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sweep",
+        abstract: "Apply the default outcome of every expired deadline (a second run changes nothing).")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "The time to sweep at (ISO 8601); default now.")
+    var now: String?
+
+    func run() throws {
+        let instant = try now.map(parseInstant) ?? Date()
+        let rules = try loadRules()
+        let (db, _) = try database.open(now: instant)
+        let report = try storeCall { try db.sweep(now: instant, rules: rules) }
+        for action in report.applied {
+            print(
+                "#\(action.caseID)\t\(action.from.rawValue) → \(action.to.rawValue)\t\(action.event.rawValue)"
+                    + "\t\(action.rule)\texpired \(ISO8601.string(action.expiredAt))")
+        }
+        print("swept: \(report.applied.count) default outcome(s) applied, \(report.problems.count) problem(s)")
+        for problem in report.problems {
+            FileHandle.standardError.write(Data("#\(problem.caseID): \(problem.message)\n".utf8))
+        }
+        if !report.problems.isEmpty { throw ExitCode(1) }
+    }
+}
