@@ -42,12 +42,20 @@ extension CaseDatabase {
 
     /// Takes a lifecycle step on a case under its own rule pack, refusing it if the case
     /// changed since `expectedVersion`. The new stage's clock comes from the pack.
+    ///
+    /// - Parameters:
+    ///   - staff: who takes the step; their role is checked against the step in this transaction.
+    ///   - party: set when staff enter a buyer's or merchant's event on the party's behalf.
     @discardableResult
     public func apply(
-        _ event: LifecycleEvent, toCase id: Int64, actor: String, as kind: ActorKind,
+        _ event: LifecycleEvent, toCase id: Int64, by staff: StaffMember, onBehalfOf party: PartyRole? = nil,
         expectedVersion: Int, at now: Date, rules: RulePackCatalog
     ) throws -> Case {
         try writer.write { db in
+            let member = try Self.require(db, staff, .view)
+            let kind = party.map { $0 == .buyer ? ActorKind.buyer : .merchant } ?? Permissions.actorKind(for: member.role)
+            try Self.require(db, member, Permissions.permission(for: event, as: kind))
+            let actor = party.map { "\(member.name) for the \($0.rawValue)" } ?? member.name
             guard let current = try Self.fetchCase(db, id: id) else { throw StoreError.caseNotFound(id) }
             guard current.version == expectedVersion else {
                 let lastActor = try String.fetchOne(

@@ -8,6 +8,7 @@ import GRDB
 /// show live countdowns, and a pinned `now` gives a reproducible database.
 public enum Examples {
     struct File: Decodable {
+        var staff: [StaffMember]
         var cases: [ExampleCase]
     }
 
@@ -38,32 +39,37 @@ public enum Examples {
     }
 
     /// The example file's parsed cases.
-    static func load() throws -> [ExampleCase] {
+    static func load() throws -> File {
         guard let url = Bundle.module.url(forResource: "examples", withExtension: "json") else {
             throw StoreError.examplesUnreadable(reason: "examples.json is missing from the CaseStore bundle")
         }
         do {
             let decoder = JSONDecoder()
             decoder.keyDecodingStrategy = .convertFromSnakeCase
-            return try decoder.decode(File.self, from: Data(contentsOf: url)).cases
+            return try decoder.decode(File.self, from: Data(contentsOf: url))
         } catch {
             throw StoreError.examplesUnreadable(reason: "\(error)")
         }
     }
 
     /// How many example cases ship with CaseDesk.
-    public static func count() throws -> Int { try load().count }
+    public static func count() throws -> Int { try load().cases.count }
 }
 
 extension CaseDatabase {
     /// Loads the example cases if the database holds no case yet; returns how many were loaded.
     ///
-    /// One transaction: either every example and its audit records arrive, or none do.
+    /// One transaction: either every example, its staff and its audit records arrive, or none do.
     @discardableResult
     public func loadExamplesIfEmpty(now: Date, actor: String = "system") throws -> Int {
-        let examples = try Examples.load()
+        let file = try Examples.load()
+        let examples = file.cases
         return try writer.write { db in
             guard try Int.fetchOne(db, sql: "SELECT count(*) FROM cases") == 0 else { return 0 }
+            // The example cases' mediators and a supervisor and trainer, to try roles with --as.
+            for member in file.staff where try Self.staffMember(db, member.name) == nil {
+                try Self.insertStaff(db, member, by: actor, at: now)
+            }
             func ago(_ hours: Double) -> Date { now.addingTimeInterval(-hours * 3600) }
             for example in examples {
                 let filed = ago(example.filedHoursAgo)

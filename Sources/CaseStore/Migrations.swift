@@ -13,6 +13,9 @@ enum Migrations {
         migrator.registerMigration("v2") { db in
             try db.execute(sql: v2)
         }
+        migrator.registerMigration("v3") { db in
+            try db.execute(sql: v3)
+        }
         return migrator
     }
 
@@ -73,5 +76,15 @@ enum Migrations {
         CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         INSERT INTO settings (key, value) VALUES ('rule_pack', 'marketplace@1');
         CREATE INDEX cases_by_expiry ON cases(stage_deadline) WHERE stage_deadline IS NOT NULL;
+        """
+
+    /// Staff: who may use the database, in which role.
+    static let v3 = """
+        CREATE TABLE staff (
+            name TEXT PRIMARY KEY,
+            role TEXT NOT NULL,
+            added_at INTEGER NOT NULL,
+            added_by TEXT NOT NULL
+        );
         """
 }

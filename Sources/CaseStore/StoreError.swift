@@ -15,6 +15,10 @@ public enum StoreError: Error, Equatable, Sendable {
     case cannotOpen(path: String, reason: String)
     /// The example cases shipped with CaseDesk could not be read.
     case examplesUnreadable(reason: String)
+    /// The acting person is unknown or lacks the permission.
+    case permission(PermissionError)
+    /// A staff name that cannot be registered.
+    case invalidStaffName(String)
     /// A case runs under a rule pack this CaseDesk does not have.
     case unknownRulePack(caseID: Int64?, reference: String)
 
@@ -39,6 +43,12 @@ public enum StoreError: Error, Equatable, Sendable {
             LocalizedText(
                 en: "cannot open the database \(path): \(reason)",
                 zh: "无法打开数据库 \(path)：\(reason)")
+        case .permission(let error):
+            error.message
+        case .invalidStaffName(let name):
+            LocalizedText(
+                en: "'\(name)' is not a usable staff name: use 1 to 64 letters, digits, '.', '-' or '_'",
+                zh: "「\(name)」不能作为人员名称：请使用 1 至 64 个字母、数字、点、连字符或下划线")
         case .unknownRulePack(let id, let reference):
             LocalizedText(
                 en: (id.map { "case #\($0) runs under" } ?? "the database names") + " rule pack \(reference), "

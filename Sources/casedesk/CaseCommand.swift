@@ -19,9 +19,6 @@ struct CaseCommand: ParsableCommand {
 struct StepOptions: ParsableArguments {
     @OptionGroup var database: DatabaseOptions
 
-    @Option(name: .customLong("as"), help: "Who is acting (default: the operating-system user).")
-    var actor: String?
-
     @Option(help: "Record the step as a party's event, entered on their behalf: buyer or merchant.")
     var onBehalfOf: PartyRole?
 
@@ -35,12 +32,12 @@ struct StepOptions: ParsableArguments {
     func take(_ event: LifecycleEvent, on id: Int64) throws {
         let instant = try now.map(parseInstant) ?? Date()
         let rules = try loadRules()
-        let (db, _) = try database.open(now: instant)
-        let kind: ActorKind = onBehalfOf.map { $0 == .buyer ? .buyer : .merchant } ?? .mediator
+        let session = try database.open(now: instant)
+        let db = session.database
         let updated = try storeCall {
             guard let current = try db.fetchCase(id: id) else { throw StoreError.caseNotFound(id) }
             return try db.apply(
-                event, toCase: id, actor: actorName(actor), as: kind,
+                event, toCase: id, by: session.staff, onBehalfOf: onBehalfOf,
                 expectedVersion: expectVersion ?? current.version, at: instant, rules: rules)
         }
         let deadline = updated.stageDeadline.map { ", deadline \(ISO8601.string($0))" } ?? ""

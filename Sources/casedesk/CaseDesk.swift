@@ -13,6 +13,7 @@ struct CaseDesk: ParsableCommand {
             """,
         subcommands: [
             ConsoleCommand.self, SnapshotCommand.self, QueueCommand.self, SweepCommand.self, CaseCommand.self,
+            StaffCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self
     )

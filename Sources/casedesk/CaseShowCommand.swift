@@ -17,7 +17,7 @@ struct CaseShowCommand: ParsableCommand {
     func run() throws {
         let instant = try now.map(parseInstant) ?? Date()
         let rules = try loadRules()
-        let (db, _) = try database.open(now: instant)
+        let db = try database.open(now: instant).database
         let view = try storeCall { () throws -> CaseView in
             guard let item = try db.fetchCase(id: id) else { throw StoreError.caseNotFound(id) }
             return CaseView(

@@ -12,12 +12,12 @@ struct ConsoleCommand: ParsableCommand {
 
     func run() throws {
         let rules = try loadRules()
-        let (db, message) = try database.open(now: Date())
+        let session = try database.open(now: Date())
         let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
         let outcome: ConsoleLoop.Outcome
         do {
             outcome = try ConsoleLoop.run(
-                database: db, rules: rules, initialMessage: message,
+                database: session.database, rules: rules, initialMessage: session.message,
                 databaseLabel: (database.resolvedPath() as NSString).lastPathComponent, useColor: !noColor)
         } catch let error as NcursesTerminal.StartError {
             throw CLIError(error.description)

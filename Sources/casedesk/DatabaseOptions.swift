@@ -1,11 +1,15 @@
 import ArgumentParser
+import CaseModel
 import CaseStore
 import Foundation
 
-/// `--db PATH`, shared by every subcommand, and the rules for the default location.
+/// `--db PATH` and `--as NAME`, shared by every subcommand: which database, and who is acting.
 struct DatabaseOptions: ParsableArguments {
     @Option(name: .long, help: "The database file (default: $CASEDESK_DB, else the XDG data directory).")
     var db: String?
+
+    @Option(name: .customLong("as"), help: "Act as this registered staff member (default: the operating-system user).")
+    var actor: String?
 
     /// The database path after the fallbacks: --db, $CASEDESK_DB, $XDG_DATA_HOME, ~/.local/share.
     func resolvedPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
@@ -18,20 +22,30 @@ struct DatabaseOptions: ParsableArguments {
         return (home as NSString).appendingPathComponent(".local/share/casedesk/cases.sqlite")
     }
 
-    /// Opens the database, loading the example cases into a new one.
+    /// Opens the database as the acting person, loading the example cases into a new one.
     ///
-    /// - Returns: the database and, when examples were loaded, a message saying so.
-    func open(now: Date) throws -> (CaseDatabase, String?) {
+    /// The first person to use a new database becomes its admin. Everyone must be
+    /// registered and allowed to view cases.
+    func open(now: Date) throws -> Session {
         let path = resolvedPath()
-        do {
+        return try storeCall {
             let database = try CaseDatabase(path: path)
+            let (member, bootstrapped) = try database.authenticate(actorName(actor), at: now)
+            if case .failure(let error) = member.check(.view) { throw StoreError.permission(error) }
             let loaded = try database.loadExamplesIfEmpty(now: now)
-            let message = loaded > 0 ? "New database: loaded \(loaded) example cases" : nil
-            return (database, message)
-        } catch let error as StoreError {
-            throw CLIError(error.message.en)
+            var notes: [String] = []
+            if loaded > 0 { notes.append("New database: loaded \(loaded) example cases") }
+            if bootstrapped { notes.append("\(member.name) is its admin") }
+            return Session(database: database, staff: member, message: notes.isEmpty ? nil : notes.joined(separator: "; "))
         }
     }
+}
+
+/// An open database and the registered person acting on it.
+struct Session {
+    let database: CaseDatabase
+    let staff: StaffMember
+    let message: String?
 }
 
 /// An error for the user: printed as one line on standard error, exit status 1.

@@ -40,7 +40,7 @@ struct QueueCommand: ParsableCommand {
 
     func run() throws {
         guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
-        let (db, _) = try database.open(now: Date())
+        let db = try database.open(now: Date()).database
         let rows: [QueueRow]
         do {
             rows = try db.queuePage(limit: limit)

@@ -33,13 +33,13 @@ struct SnapshotCommand: ParsableCommand {
             throw ValidationError("--keys: \(error)")
         }
         let rules = try loadRules()
-        let (db, message) = try database.open(now: instant)
+        let session = try database.open(now: instant)
         var state = AppState(
             width: dimensions[0], height: dimensions[1], now: instant,
             databaseLabel: (database.resolvedPath() as NSString).lastPathComponent)
-        state.message = message
+        state.message = session.message
         state.rules = rules
-        var driver = AppDriver(state: state, database: db)
+        var driver = AppDriver(state: state, database: session.database)
         for key in replay {
             if driver.state.shouldQuit { break }
             driver.press(key)

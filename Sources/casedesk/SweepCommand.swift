@@ -16,8 +16,9 @@ struct SweepCommand: ParsableCommand {
     func run() throws {
         let instant = try now.map(parseInstant) ?? Date()
         let rules = try loadRules()
-        let (db, _) = try database.open(now: instant)
-        let report = try storeCall { try db.sweep(now: instant, rules: rules) }
+        let session = try database.open(now: instant)
+        if case .failure(let error) = session.staff.check(.sweep) { throw CLIError(error.message.en) }
+        let report = try storeCall { try session.database.sweep(now: instant, rules: rules) }
         for action in report.applied {
             print(
                 "#\(action.caseID)\t\(action.from.rawValue) → \(action.to.rawValue)\t\(action.event.rawValue)"

@@ -8,27 +8,27 @@ import Testing
 @Suite("Audit log: every write, same transaction, hash-chained")
 struct AuditTests {
     @Test func everyWriteAppendsOneRecordToTheCaseTrail() throws {
-        let database = try CaseDatabase.inMemory()
+        let database = try CaseDatabase.withStaff()
         let filed = try database.insertCase(sampleCase(), actor: "lin.mei")
         try database.addEvidence(
             caseID: filed.id, kind: .photo, source: .buyer, description: "照片", content: Data("img".utf8),
             at: pinnedNow, actor: "lin.mei")
         try database.apply(
-            .merchantRejects, toCase: filed.id, actor: "merchant-feed", as: .merchant, expectedVersion: 1,
+            .merchantRejects, toCase: filed.id, by: mediator, onBehalfOf: .merchant, expectedVersion: 1,
             at: pinnedNow, rules: testRules)
         let trail = try database.auditTrail(caseID: filed.id)
         #expect(trail.map(\.action) == ["file", "add_evidence", "merchant_rejects"])
         #expect(trail.last?.detail == "stage merchant_response → negotiation, deadline 2026-12-02T08:00:00Z")
-        #expect(trail.last?.actor == "merchant-feed")
+        #expect(trail.last?.actor == "lin.mei for the merchant")
         #expect(try database.firstBrokenAuditRecord() == nil)
     }
 
     @Test func aRefusedStepChangesNothingAndRecordsNothing() throws {
-        let database = try CaseDatabase.inMemory()
+        let database = try CaseDatabase.withStaff()
         let filed = try database.insertCase(sampleCase(stage: .negotiation), actor: "lin.mei")
         #expect(throws: StoreError.lifecycle(.notAllowed(event: .rule, stage: .negotiation))) {
             try database.apply(
-                .rule, toCase: filed.id, actor: "lin.mei", as: .mediator, expectedVersion: 1, at: pinnedNow,
+                .rule, toCase: filed.id, by: mediator, expectedVersion: 1, at: pinnedNow,
                 rules: testRules)
         }
         #expect(try database.fetchCase(id: filed.id) == filed)
@@ -36,16 +36,16 @@ struct AuditTests {
     }
 
     @Test func aStaleVersionIsAConflictNamingWhoChangedTheCase() throws {
-        let database = try CaseDatabase.inMemory()
+        let database = try CaseDatabase.withStaff()
         let filed = try database.insertCase(sampleCase(stage: .intervention), actor: "lin.mei")
         try database.apply(
-            .suspend, toCase: filed.id, actor: "zhang.wei", as: .mediator, expectedVersion: 1, at: pinnedNow,
+            .suspend, toCase: filed.id, by: otherMediator, expectedVersion: 1, at: pinnedNow,
             rules: testRules)
         #expect(
             throws: StoreError.conflict(caseID: filed.id, expectedVersion: 1, actualVersion: 2, changedBy: "zhang.wei")
         ) {
             try database.apply(
-                .requestEvidence, toCase: filed.id, actor: "lin.mei", as: .mediator, expectedVersion: 1,
+                .requestEvidence, toCase: filed.id, by: mediator, expectedVersion: 1,
                 at: pinnedNow, rules: testRules)
         }
         #expect(try database.fetchCase(id: filed.id)?.stage == .suspended)
@@ -53,7 +53,7 @@ struct AuditTests {
 
     @Test func changingAnyAuditFieldBreaksTheChainAtThatRecord() throws {
         for column in ["actor", "action", "detail", "at", "prev_hash"] {
-            let database = try CaseDatabase.inMemory()
+            let database = try CaseDatabase.withStaff()
             for index in 0..<5 { try database.insertCase(sampleCase(title: "case \(index)"), actor: "lin.mei") }
             try database.writer.write { db in
                 let value = column == "at" ? "12345" : "'tampered'"
@@ -64,7 +64,7 @@ struct AuditTests {
     }
 
     @Test func deletingARecordBreaksTheChainAtTheNextOne() throws {
-        let database = try CaseDatabase.inMemory()
+        let database = try CaseDatabase.withStaff()
         for index in 0..<4 { try database.insertCase(sampleCase(title: "case \(index)"), actor: "a") }
         try database.writer.write { db in try db.execute(sql: "DELETE FROM audit WHERE id = 2") }
         #expect(try database.firstBrokenAuditRecord() == 3)

@@ -9,7 +9,7 @@ struct SweepTests {
     let hour: TimeInterval = 3600
 
     @Test func aSilentMerchantGetsTheDefaultRefundOnceWithTheRuleAudited() throws {
-        let database = try CaseDatabase.inMemory()
+        let database = try CaseDatabase.withStaff()
         let filed = try database.insertCase(
             sampleCase(stage: .merchantResponse, deadline: pinnedNow.addingTimeInterval(-hour)), actor: "seed")
         let report = try database.sweep(now: pinnedNow, rules: testRules)
@@ -32,7 +32,7 @@ struct SweepTests {
     }
 
     @Test func aLongExpiredCaseCascadesThroughEachDefaultOnce() throws {
-        let database = try CaseDatabase.inMemory()
+        let database = try CaseDatabase.withStaff()
         let filed = try database.insertCase(
             sampleCase(stage: .merchantResponse, deadline: pinnedNow.addingTimeInterval(-30 * 86_400)), actor: "seed")
         let report = try database.sweep(now: pinnedNow, rules: testRules)
@@ -42,7 +42,7 @@ struct SweepTests {
     }
 
     @Test func aStageWithoutADefaultStaysOverdue() throws {
-        let database = try CaseDatabase.inMemory()
+        let database = try CaseDatabase.withStaff()
         let filed = try database.insertCase(
             sampleCase(stage: .decision, deadline: pinnedNow.addingTimeInterval(-hour)), actor: "seed")
         #expect(try database.sweep(now: pinnedNow, rules: testRules).applied.isEmpty)
@@ -50,7 +50,7 @@ struct SweepTests {
     }
 
     @Test func notYetExpiredCasesAreLeftAlone() throws {
-        let database = try CaseDatabase.inMemory()
+        let database = try CaseDatabase.withStaff()
         let filed = try database.insertCase(
             sampleCase(stage: .merchantResponse, deadline: pinnedNow.addingTimeInterval(1)), actor: "seed")
         #expect(try database.sweep(now: pinnedNow, rules: testRules).applied.isEmpty)
@@ -60,7 +60,7 @@ struct SweepTests {
     }
 
     @Test func aCaseUnderAnUnknownPackIsReportedAndTheOthersProceed() throws {
-        let database = try CaseDatabase.inMemory()
+        let database = try CaseDatabase.withStaff()
         var stray = sampleCase(stage: .merchantResponse, deadline: pinnedNow.addingTimeInterval(-hour))
         stray.rulePack = "gone@9"
         let strayCase = try database.insertCase(stray, actor: "seed")
@@ -73,7 +73,7 @@ struct SweepTests {
     }
 
     @Test func newCasesRecordTheDatabasesRulePack() throws {
-        let database = try CaseDatabase.inMemory()
+        let database = try CaseDatabase.withStaff()
         #expect(try database.insertCase(sampleCase(), actor: "a").rulePack == "marketplace@1")
         let retailer = RulePack(
             id: "retailer", version: 3, name: LocalizedText(en: "R", zh: "R"), calendar: testPack.calendar, stages: [:])
@@ -87,18 +87,18 @@ struct SweepTests {
 @Suite("Suspension pauses the clock; resuming gives the time back")
 struct SuspensionTests {
     @Test func naturalTimeIsRestoredToTheSecond() throws {
-        let database = try CaseDatabase.inMemory()
+        let database = try CaseDatabase.withStaff()
         let left: TimeInterval = 10 * 3600 + 17 * 60 + 23
         let filed = try database.insertCase(
             sampleCase(stage: .intervention, deadline: pinnedNow.addingTimeInterval(left)), actor: "seed")
         let suspended = try database.apply(
-            .suspend, toCase: filed.id, actor: "lin.mei", as: .mediator, expectedVersion: 1, at: pinnedNow,
+            .suspend, toCase: filed.id, by: mediator, expectedVersion: 1, at: pinnedNow,
             rules: testRules)
         #expect(suspended.pausedRemaining == Int64(left))
         #expect(suspended.stageDeadline == pinnedNow.addingTimeInterval(30 * 86_400))
         let later = pinnedNow.addingTimeInterval(3 * 86_400 + 123)
         let resumed = try database.apply(
-            .resume, toCase: filed.id, actor: "lin.mei", as: .mediator, expectedVersion: 2, at: later,
+            .resume, toCase: filed.id, by: mediator, expectedVersion: 2, at: later,
             rules: testRules)
         #expect(resumed.stage == .intervention)
         #expect(resumed.stageDeadline == later.addingTimeInterval(left))
@@ -106,28 +106,28 @@ struct SuspensionTests {
     }
 
     @Test func workingTimeIsRestoredInWorkingSeconds() throws {
-        let database = try CaseDatabase.inMemory()
+        let database = try CaseDatabase.withStaff()
         // Evidence requested Thursday 2026-11-26 06:30 UTC, before the 09:00 start: the 4 working hours end at 13:00.
         let thursday = Date(timeIntervalSince1970: 1_795_674_600)  // 2026-11-26T06:30:00Z
         let deadline = testPack.deadline(entering: .evidence, at: thursday)!
         let filed = try database.insertCase(sampleCase(stage: .evidence, deadline: deadline), actor: "seed")
         let pauseAt = thursday.addingTimeInterval(3600)  // 07:30 UTC: before the 09:00 start, nothing used yet
         let suspended = try database.apply(
-            .suspend, toCase: filed.id, actor: "a", as: .mediator, expectedVersion: 1, at: pauseAt, rules: testRules)
+            .suspend, toCase: filed.id, by: mediator, expectedVersion: 1, at: pauseAt, rules: testRules)
         #expect(suspended.pausedRemaining == Int64(4 * 3600))
         // Resume on Friday 17:00 UTC: one working hour that day, three on Monday morning.
         let friday = Date(timeIntervalSince1970: 1_795_798_800)  // 2026-11-27T17:00:00Z
         let resumed = try database.apply(
-            .resume, toCase: filed.id, actor: "a", as: .mediator, expectedVersion: 2, at: friday, rules: testRules)
+            .resume, toCase: filed.id, by: mediator, expectedVersion: 2, at: friday, rules: testRules)
         #expect(resumed.stageDeadline == Date(timeIntervalSince1970: 1_796_040_000))  // 2026-11-30T12:00:00Z
     }
 
     @Test func anExpiredSuspensionResumesWithTheRemainingTime() throws {
-        let database = try CaseDatabase.inMemory()
+        let database = try CaseDatabase.withStaff()
         let filed = try database.insertCase(
             sampleCase(stage: .intervention, deadline: pinnedNow.addingTimeInterval(5 * 3600)), actor: "seed")
         try database.apply(
-            .suspend, toCase: filed.id, actor: "a", as: .mediator, expectedVersion: 1, at: pinnedNow, rules: testRules)
+            .suspend, toCase: filed.id, by: mediator, expectedVersion: 1, at: pinnedNow, rules: testRules)
         let expiry = pinnedNow.addingTimeInterval(30 * 86_400)
         let report = try database.sweep(now: expiry.addingTimeInterval(60), rules: testRules)
         #expect(report.applied.map(\.event) == [.resume])

@@ -51,3 +51,21 @@ let testPack: RulePack = {
 }()
 
 let testRules = RulePackCatalog([testPack])
+
+let mediator = StaffMember(name: "lin.mei", role: .mediator)
+let otherMediator = StaffMember(name: "zhang.wei", role: .mediator)
+
+extension CaseDatabase {
+    /// An in-memory database with an admin, two mediators, a supervisor and a trainer registered.
+    static func withStaff() throws -> CaseDatabase {
+        let database = try CaseDatabase.inMemory()
+        let (admin, _) = try database.authenticate("admin", at: pinnedNow)
+        for member in [
+            mediator, otherMediator, StaffMember(name: "wang.fang", role: .supervisor),
+            StaffMember(name: "chen.jing", role: .trainer),
+        ] {
+            try database.addStaff(member, by: admin, at: pinnedNow)
+        }
+        return database
+    }
+}

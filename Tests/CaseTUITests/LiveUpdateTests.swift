@@ -14,6 +14,7 @@ struct LiveUpdateTests {
         let path = directory.appendingPathComponent("cases.sqlite").path
         let rules = try RulePackCatalog.shipped()
         let console = try CaseDatabase(path: path)
+        let (admin, _) = try console.authenticate("admin", at: pinnedNow)
         try console.loadExamplesIfEmpty(now: pinnedNow)
         var state = AppState(width: 100, height: 30, now: pinnedNow, databaseLabel: "cases.sqlite")
         state.rules = rules
@@ -26,7 +27,7 @@ struct LiveUpdateTests {
         // A second connection, as another process would have, takes a step on the open case.
         let other = try CaseDatabase(path: path)
         try other.apply(
-            .merchantRejects, toCase: selected.id, actor: "merchant-feed", as: .merchant,
+            .merchantRejects, toCase: selected.id, by: admin, onBehalfOf: .merchant,
             expectedVersion: selected.version, at: pinnedNow, rules: rules)
 
         driver.send(.tick(pinnedNow.addingTimeInterval(1)))

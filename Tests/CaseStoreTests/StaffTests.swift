@@ -1,0 +1,71 @@
+import CaseModel
+import Foundation
+import Testing
+
+@testable import CaseStore
+
+@Suite("Staff and permissions, checked in the store")
+struct StaffTests {
+    @Test func theFirstUserOfANewDatabaseBecomesItsAdminOnce() throws {
+        let database = try CaseDatabase.inMemory()
+        let (first, bootstrapped) = try database.authenticate("ops", at: pinnedNow)
+        #expect(first == StaffMember(name: "ops", role: .admin) && bootstrapped)
+        #expect(try database.authenticate("ops", at: pinnedNow).bootstrapped == false)
+        #expect(throws: StoreError.permission(.unknownStaff("intruder"))) {
+            _ = try database.authenticate("intruder", at: pinnedNow)
+        }
+    }
+
+    @Test func onlyAnAdminRegistersStaff() throws {
+        let database = try CaseDatabase.withStaff()
+        #expect(throws: StoreError.permission(.denied(name: "lin.mei", role: .mediator, permission: .administer))) {
+            try database.addStaff(StaffMember(name: "x", role: .admin), by: mediator, at: pinnedNow)
+        }
+        #expect(try database.staff().map(\.name) == ["admin", "chen.jing", "lin.mei", "wang.fang", "zhang.wei"])
+    }
+
+    @Test(arguments: ["", "has space", "中文名", "a;drop", String(repeating: "x", count: 65)])
+    func unusableNamesAreRefused(name: String) throws {
+        let database = try CaseDatabase.withStaff()
+        let admin = StaffMember(name: "admin", role: .admin)
+        #expect(throws: StoreError.invalidStaffName(name)) {
+            try database.addStaff(StaffMember(name: name, role: .mediator), by: admin, at: pinnedNow)
+        }
+    }
+
+    @Test func aTrainerCannotStepACaseAndNothingIsWritten() throws {
+        let database = try CaseDatabase.withStaff()
+        let filed = try database.insertCase(sampleCase(stage: .intervention), actor: "seed")
+        let trainer = StaffMember(name: "chen.jing", role: .trainer)
+        #expect(throws: StoreError.permission(.denied(name: "chen.jing", role: .trainer, permission: .step))) {
+            try database.apply(
+                .requestEvidence, toCase: filed.id, by: trainer, expectedVersion: 1, at: pinnedNow, rules: testRules)
+        }
+        #expect(try database.fetchCase(id: filed.id) == filed)
+        #expect(try database.auditTrail(caseID: filed.id).count == 1)
+    }
+
+    @Test func aClaimedRoleIsNotTrustedTheDatabaseDecides() throws {
+        let database = try CaseDatabase.withStaff()
+        let filed = try database.insertCase(sampleCase(stage: .intervention), actor: "seed")
+        // A trainer presenting themselves as a supervisor is still a trainer.
+        let forged = StaffMember(name: "chen.jing", role: .supervisor)
+        #expect(throws: StoreError.permission(.denied(name: "chen.jing", role: .trainer, permission: .step))) {
+            try database.apply(
+                .requestEvidence, toCase: filed.id, by: forged, expectedVersion: 1, at: pinnedNow, rules: testRules)
+        }
+    }
+
+    @Test func onlyASupervisorDecidesAnAppeal() throws {
+        let database = try CaseDatabase.withStaff()
+        let filed = try database.insertCase(sampleCase(stage: .appealReview), actor: "seed")
+        #expect(throws: StoreError.permission(.denied(name: "lin.mei", role: .mediator, permission: .decideAppeal))) {
+            try database.apply(
+                .appealClosed, toCase: filed.id, by: mediator, expectedVersion: 1, at: pinnedNow, rules: testRules)
+        }
+        let supervisor = StaffMember(name: "wang.fang", role: .supervisor)
+        let closed = try database.apply(
+            .appealClosed, toCase: filed.id, by: supervisor, expectedVersion: 1, at: pinnedNow, rules: testRules)
+        #expect(closed.stage == .closed)
+    }
+}
