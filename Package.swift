@@ -23,7 +23,7 @@ let package = Package(
         .target(
             name: "RulePacks",
             dependencies: ["CaseModel", .product(name: "Yams", package: "Yams")],
-            resources: [.copy("Packs")]
+            resources: [.copy("Packs"), .copy("Catalogue")]
         ),
         .target(
             name: "CaseStore",

@@ -80,3 +80,32 @@ struct RulePackLoaderTests {
         }
     }
 }
+
+@Suite("Statute and remedy catalogue")
+struct CatalogueTests {
+    @Test func theShippedCatalogueHasEveryStatuteOfTheDomainAndCivilCodeRemedies() throws {
+        let catalogue = try Catalogue.shipped()
+        let expected = [
+            "ECL-31", "ECL-38", "ECL-62", "ECL-63", "CRPL-23", "CRPL-24", "CRPL-25", "CRPL-39", "CRPL-55", "FSL-148",
+            "CC-577", "CC-582", "CC-583", "CC-584", "CC-585",
+        ]
+        #expect(catalogue.statutes.map(\.id) == expected)
+        for remedy in ["repair", "redo", "replace", "return_and_refund", "price_reduction", "continued_performance",
+                       "damages", "liquidated_damages"] {
+            #expect(catalogue.remedy(remedy) != nil, "\(remedy)")
+        }
+        #expect(catalogue.statute("CRPL-55")?.title.zh == "消费者权益保护法第五十五条")
+    }
+
+    @Test func aRemedyCitingAnUnknownStatuteIsRefused() {
+        let text = """
+            statutes:
+              - {id: CC-582, title: {en: a, zh: b}, rule: {en: a, zh: b}}
+            remedies:
+              - {id: repair, label: {en: repair, zh: 修理}, basis: [CC-999]}
+            """
+        #expect(throws: RulePackError(file: "c.yaml", line: nil, key: "remedies.repair.basis", reason: "cites unknown statute CC-999")) {
+            _ = try Catalogue.parse(text, file: "c.yaml")
+        }
+    }
+}
