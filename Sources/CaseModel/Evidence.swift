@@ -84,3 +84,29 @@ public struct Evidence: Hashable, Codable, Sendable, Identifiable {
     /// The first eight hex digits, enough to tell items apart on screen.
     public var shortHash: String { String(sha256.prefix(8)) }
 }
+
+/// Whether an item of evidence came inside the window its party was given.
+public enum Timeliness: String, Codable, Sendable {
+    /// Inside a window opened for its party.
+    case onTime = "on_time"
+    /// After its party's window closed.
+    case late
+    /// Not asked for: the platform's own records, an appraiser's report, or submitted unprompted.
+    case unrequested
+}
+
+extension Evidence {
+    /// How the item stands against the evidence requests of its case.
+    public func timeliness(requests: [EvidenceRequest]) -> Timeliness {
+        let party: PartyRole
+        switch source {
+        case .buyer: party = .buyer
+        case .merchant: party = .merchant
+        default: return .unrequested
+        }
+        let windows = requests.filter { $0.party == party }
+        if windows.contains(where: { $0.isOnTime(submittedAt) }) { return .onTime }
+        if windows.contains(where: { submittedAt > $0.dueAt }) { return .late }
+        return .unrequested
+    }
+}

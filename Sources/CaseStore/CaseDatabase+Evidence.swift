@@ -7,12 +7,15 @@ extension CaseDatabase {
     @discardableResult
     public func addEvidence(
         caseID: Int64, kind: EvidenceKind, source: EvidenceSource, description: String,
-        content: Data, at: Date, actor: String
+        content: Data, at: Date, by staff: StaffMember
     ) throws -> Evidence {
-        try writer.write { db in
-            try Self.addEvidence(
-                db, caseID: caseID, kind: kind, source: source, description: description,
-                content: content, at: at, actor: actor)
+        let text = description.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { throw StoreError.emptyText(field: "the evidence description") }
+        return try writer.write { db in
+            let member = try Self.require(db, staff, .addEvidence)
+            return try Self.addEvidence(
+                db, caseID: caseID, kind: kind, source: source, description: text,
+                content: content, at: at, actor: member.name)
         }
     }
 

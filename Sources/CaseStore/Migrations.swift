@@ -16,6 +16,9 @@ enum Migrations {
         migrator.registerMigration("v3") { db in
             try db.execute(sql: v3)
         }
+        migrator.registerMigration("v4") { db in
+            try db.execute(sql: v4)
+        }
         return migrator
     }
 
@@ -86,5 +89,34 @@ enum Migrations {
             added_at INTEGER NOT NULL,
             added_by TEXT NOT NULL
         );
+        """
+
+    /// Points in dispute with their burden and findings, their evidence, and evidence requests with windows.
+    static let v4 = """
+        CREATE TABLE issues (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES cases(id),
+            kind TEXT NOT NULL,
+            description TEXT NOT NULL,
+            burden TEXT NOT NULL,
+            finding TEXT,
+            finding_note TEXT,
+            created_at INTEGER NOT NULL
+        );
+        CREATE INDEX issues_by_case ON issues(case_id, id);
+        CREATE TABLE issue_evidence (
+            issue_id INTEGER NOT NULL REFERENCES issues(id),
+            evidence_id INTEGER NOT NULL REFERENCES evidence(id),
+            PRIMARY KEY (issue_id, evidence_id)
+        );
+        CREATE TABLE evidence_requests (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES cases(id),
+            party TEXT NOT NULL,
+            what TEXT NOT NULL,
+            opened_at INTEGER NOT NULL,
+            due_at INTEGER NOT NULL
+        );
+        CREATE INDEX evidence_requests_by_case ON evidence_requests(case_id, id);
         """
 }

@@ -17,6 +17,12 @@ public enum StoreError: Error, Equatable, Sendable {
     case examplesUnreadable(reason: String)
     /// The acting person is unknown or lacks the permission.
     case permission(PermissionError)
+    /// No issue with this number on the case.
+    case issueNotFound(caseID: Int64, issueID: Int64)
+    /// No evidence item with this number on the case.
+    case evidenceNotFound(caseID: Int64, evidenceID: Int64)
+    /// A required text was empty.
+    case emptyText(field: String)
     /// A staff name that cannot be registered.
     case invalidStaffName(String)
     /// A case runs under a rule pack this CaseDesk does not have.
@@ -45,6 +51,12 @@ public enum StoreError: Error, Equatable, Sendable {
                 zh: "无法打开数据库 \(path)：\(reason)")
         case .permission(let error):
             error.message
+        case .issueNotFound(let caseID, let issueID):
+            LocalizedText(en: "case #\(caseID) has no issue #\(issueID)", zh: "案件 #\(caseID) 没有争议焦点 #\(issueID)")
+        case .evidenceNotFound(let caseID, let evidenceID):
+            LocalizedText(en: "case #\(caseID) has no evidence #\(evidenceID)", zh: "案件 #\(caseID) 没有证据 #\(evidenceID)")
+        case .emptyText(let field):
+            LocalizedText(en: "\(field) must not be empty", zh: "\(field) 不能为空")
         case .invalidStaffName(let name):
             LocalizedText(
                 en: "'\(name)' is not a usable staff name: use 1 to 64 letters, digits, '.', '-' or '_'",

@@ -12,7 +12,7 @@ struct AuditTests {
         let filed = try database.insertCase(sampleCase(), actor: "lin.mei")
         try database.addEvidence(
             caseID: filed.id, kind: .photo, source: .buyer, description: "照片", content: Data("img".utf8),
-            at: pinnedNow, actor: "lin.mei")
+            at: pinnedNow, by: mediator)
         try database.apply(
             .merchantRejects, toCase: filed.id, by: mediator, onBehalfOf: .merchant, expectedVersion: 1,
             at: pinnedNow, rules: testRules)

@@ -31,24 +31,25 @@ struct CaseDatabaseTests {
     }
 
     @Test func evidenceIsFixedBySHA256OfItsContent() throws {
-        let database = try CaseDatabase.inMemory()
+        let database = try CaseDatabase.withStaff()
         let filed = try database.insertCase(sampleCase(), actor: "lin.mei")
         let item = try database.addEvidence(
             caseID: filed.id, kind: .chatLog, source: .buyer, description: "聊天记录", content: Data("abc".utf8),
-            at: pinnedNow, actor: "lin.mei")
+            at: pinnedNow, by: mediator)
         #expect(item.sha256 == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         #expect(item.shortHash == "ba7816bf")
         #expect(try database.evidence(caseID: filed.id) == [item])
     }
 
     @Test func evidenceForAMissingCaseIsRefusedAndNothingIsWritten() throws {
-        let database = try CaseDatabase.inMemory()
+        let database = try CaseDatabase.withStaff()
+        let before = try database.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM audit") }
         #expect(throws: StoreError.caseNotFound(99)) {
             try database.addEvidence(
-                caseID: 99, kind: .photo, source: .buyer, description: "x", content: Data(), at: pinnedNow, actor: "a")
+                caseID: 99, kind: .photo, source: .buyer, description: "x", content: Data(), at: pinnedNow, by: mediator)
         }
         let auditRows = try database.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM audit") }
-        #expect(auditRows == 0)
+        #expect(auditRows == before)
     }
 
     @Test func aDatabaseFromANewerCaseDeskIsRefusedAndLeftUntouched() throws {

@@ -1,0 +1,163 @@
+import CaseModel
+import Foundation
+import GRDB
+
+extension CaseDatabase {
+    /// Records a point in dispute; the burden of proof follows from its kind (DOMAIN.md §6).
+    @discardableResult
+    public func addIssue(
+        caseID: Int64, kind: IssueKind, description: String, buyerConfirmedReceipt: Bool = false,
+        durableWithinSixMonths: Bool = false, by staff: StaffMember, at now: Date
+    ) throws -> DisputeIssue {
+        let text = description.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { throw StoreError.emptyText(field: "the issue's description") }
+        return try writer.write { db in
+            let member = try Self.require(db, staff, .recordIssue)
+            guard try Self.fetchCase(db, id: caseID) != nil else { throw StoreError.caseNotFound(caseID) }
+            let burden = BurdenRules.burden(
+                for: kind, buyerConfirmedReceipt: buyerConfirmedReceipt, durableWithinSixMonths: durableWithinSixMonths)
+            try db.execute(
+                sql: "INSERT INTO issues (case_id, kind, description, burden, created_at) VALUES (?, ?, ?, ?, ?)",
+                arguments: [caseID, kind.rawValue, text, burden.party.rawValue, Timestamp.seconds(now)])
+            let id = db.lastInsertedRowID
+            try Self.appendAudit(
+                db, at: now, actor: member.name, action: "add_issue", caseID: caseID,
+                detail: "issue #\(id) \(kind.rawValue): \(text); burden on the \(burden.party.rawValue): \(burden.reason.en)")
+            return DisputeIssue(id: id, caseID: caseID, kind: kind, description: text, burden: burden.party)
+        }
+    }
+
+    /// Links an item of evidence to a point in dispute on the same case.
+    public func linkEvidence(
+        caseID: Int64, issueID: Int64, evidenceID: Int64, by staff: StaffMember, at now: Date
+    ) throws {
+        try writer.write { db in
+            let member = try Self.require(db, staff, .recordIssue)
+            try Self.requireIssue(db, caseID: caseID, issueID: issueID)
+            guard try Int.fetchOne(
+                db, sql: "SELECT 1 FROM evidence WHERE id = ? AND case_id = ?", arguments: [evidenceID, caseID]) != nil
+            else { throw StoreError.evidenceNotFound(caseID: caseID, evidenceID: evidenceID) }
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO issue_evidence (issue_id, evidence_id) VALUES (?, ?)",
+                arguments: [issueID, evidenceID])
+            guard db.changesCount > 0 else { return }
+            try Self.appendAudit(
+                db, at: now, actor: member.name, action: "link_evidence", caseID: caseID,
+                detail: "evidence #\(evidenceID) linked to issue #\(issueID)")
+        }
+    }
+
+    /// Records the mediator's finding on a point in dispute, with the reasoning.
+    public func recordFinding(
+        caseID: Int64, issueID: Int64, finding: Finding, note: String, by staff: StaffMember, at now: Date
+    ) throws {
+        let text = note.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { throw StoreError.emptyText(field: "the finding's reasoning") }
+        try writer.write { db in
+            let member = try Self.require(db, staff, .recordIssue)
+            try Self.requireIssue(db, caseID: caseID, issueID: issueID)
+            try db.execute(
+                sql: "UPDATE issues SET finding = ?, finding_note = ? WHERE id = ?",
+                arguments: [finding.rawValue, text, issueID])
+            try Self.appendAudit(
+                db, at: now, actor: member.name, action: "finding", caseID: caseID,
+                detail: "issue #\(issueID): \(finding.rawValue): \(text)")
+        }
+    }
+
+    /// The points in dispute of a case, with their linked evidence.
+    public func issues(caseID: Int64) throws -> [DisputeIssue] {
+        try writer.read { db in
+            let links = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT l.issue_id, l.evidence_id FROM issue_evidence l JOIN issues i ON i.id = l.issue_id
+                    WHERE i.case_id = ? ORDER BY l.evidence_id
+                    """,
+                arguments: [caseID])
+            var evidence: [Int64: [Int64]] = [:]
+            for link in links { evidence[link[0], default: []].append(link[1]) }
+            return try Row.fetchAll(
+                db,
+                sql: "SELECT id, kind, description, burden, finding, finding_note FROM issues WHERE case_id = ? ORDER BY id",
+                arguments: [caseID]
+            ).map { row in
+                let id: Int64 = row[0]
+                let finding: String? = row[4]
+                return DisputeIssue(
+                    id: id, caseID: caseID, kind: try known(IssueKind.self, row[1], "issues.kind"),
+                    description: row[2], burden: try known(PartyRole.self, row[3], "issues.burden"),
+                    evidenceIDs: evidence[id] ?? [],
+                    finding: try finding.map { try known(Finding.self, $0, "issues.finding") }, findingNote: row[5])
+            }
+        }
+    }
+
+    /// Asks a party for evidence, opening a window with the rule pack's evidence deadline.
+    ///
+    /// A case in intervention moves to the evidence stage; a case already there gets one
+    /// more window, and its stage deadline stretches to the latest window.
+    @discardableResult
+    public func requestEvidence(
+        caseID: Int64, from party: PartyRole, what: String, by staff: StaffMember, at now: Date,
+        rules: RulePackCatalog
+    ) throws -> (request: EvidenceRequest, case: Case) {
+        let text = what.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { throw StoreError.emptyText(field: "what is requested") }
+        return try writer.write { db in
+            let member = try Self.require(db, staff, .step)
+            guard let current = try Self.fetchCase(db, id: caseID) else { throw StoreError.caseNotFound(caseID) }
+            guard let pack = rules.pack(current.rulePack) else {
+                throw StoreError.unknownRulePack(caseID: caseID, reference: current.rulePack)
+            }
+            let due = pack.deadline(entering: .evidence, at: now) ?? now.addingTimeInterval(3 * 86_400)
+            var updated: Case
+            switch current.stage {
+            case .intervention:
+                switch current.applying(.requestEvidence, by: Permissions.actorKind(for: member.role), at: now, deadline: due) {
+                case .success(let next): updated = next
+                case .failure(let error): throw StoreError.lifecycle(error)
+                }
+            case .evidence:
+                updated = current
+                updated.stageDeadline = max(current.stageDeadline ?? due, due)
+                updated.updatedAt = now
+                updated.version += 1
+            default:
+                throw StoreError.lifecycle(.notAllowed(event: .requestEvidence, stage: current.stage))
+            }
+            try Self.update(db, from: current, to: updated)
+            try db.execute(
+                sql: "INSERT INTO evidence_requests (case_id, party, what, opened_at, due_at) VALUES (?, ?, ?, ?, ?)",
+                arguments: [caseID, party.rawValue, text, Timestamp.seconds(now), Timestamp.seconds(due)])
+            let request = EvidenceRequest(
+                id: db.lastInsertedRowID, caseID: caseID, party: party, what: text,
+                openedAt: Timestamp.date(Timestamp.seconds(now)), dueAt: Timestamp.date(Timestamp.seconds(due)))
+            try Self.appendAudit(
+                db, at: now, actor: member.name, action: "request_evidence", caseID: caseID,
+                detail: "request #\(request.id) to the \(party.rawValue): \(text); due \(ISO8601.string(due)) "
+                    + "(\(pack.reference) evidence window); " + Self.transitionSummary(from: current, to: updated))
+            return (request, updated)
+        }
+    }
+
+    /// The evidence requests of a case, oldest first.
+    public func evidenceRequests(caseID: Int64) throws -> [EvidenceRequest] {
+        try writer.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT id, party, what, opened_at, due_at FROM evidence_requests WHERE case_id = ? ORDER BY id",
+                arguments: [caseID]
+            ).map { row in
+                EvidenceRequest(
+                    id: row[0], caseID: caseID, party: try known(PartyRole.self, row[1], "evidence_requests.party"),
+                    what: row[2], openedAt: Timestamp.date(row[3]), dueAt: Timestamp.date(row[4]))
+            }
+        }
+    }
+
+    static func requireIssue(_ db: Database, caseID: Int64, issueID: Int64) throws {
+        guard try Int.fetchOne(
+            db, sql: "SELECT 1 FROM issues WHERE id = ? AND case_id = ?", arguments: [issueID, caseID]) != nil
+        else { throw StoreError.issueNotFound(caseID: caseID, issueID: issueID) }
+    }
+}
