@@ -113,8 +113,18 @@ public struct DisputeIssue: Hashable, Codable, Sendable, Identifiable {
     public var description: String
     /// Who must prove it first.
     public var burden: PartyRole
+    /// The buyer had confirmed receipt when the issue was recorded.
+    public var buyerConfirmedReceipt: Bool
+    /// Durable goods with a defect found within 6 months of receipt.
+    public var durableWithinSixMonths: Bool
     /// Evidence linked to it.
     public var evidenceIDs: [Int64]
+
+    /// The burden rule that applies, with its reasoning and the evidence that answers it.
+    public var burdenRule: Burden {
+        BurdenRules.burden(
+            for: kind, buyerConfirmedReceipt: buyerConfirmedReceipt, durableWithinSixMonths: durableWithinSixMonths)
+    }
     /// The mediator's finding, once made.
     public var finding: Finding?
     /// The finding's reasoning.
@@ -122,14 +132,19 @@ public struct DisputeIssue: Hashable, Codable, Sendable, Identifiable {
 
     /// Creates an issue.
     public init(
-        id: Int64, caseID: Int64, kind: IssueKind, description: String, burden: PartyRole,
-        evidenceIDs: [Int64] = [], finding: Finding? = nil, findingNote: String? = nil
+        id: Int64, caseID: Int64, kind: IssueKind, description: String, buyerConfirmedReceipt: Bool = false,
+        durableWithinSixMonths: Bool = false, evidenceIDs: [Int64] = [], finding: Finding? = nil,
+        findingNote: String? = nil
     ) {
         self.id = id
         self.caseID = caseID
         self.kind = kind
         self.description = description
-        self.burden = burden
+        self.buyerConfirmedReceipt = buyerConfirmedReceipt
+        self.durableWithinSixMonths = durableWithinSixMonths
+        burden = BurdenRules.burden(
+            for: kind, buyerConfirmedReceipt: buyerConfirmedReceipt, durableWithinSixMonths: durableWithinSixMonths
+        ).party
         self.evidenceIDs = evidenceIDs
         self.finding = finding
         self.findingNote = findingNote

@@ -17,13 +17,22 @@ extension CaseDatabase {
             let burden = BurdenRules.burden(
                 for: kind, buyerConfirmedReceipt: buyerConfirmedReceipt, durableWithinSixMonths: durableWithinSixMonths)
             try db.execute(
-                sql: "INSERT INTO issues (case_id, kind, description, burden, created_at) VALUES (?, ?, ?, ?, ?)",
-                arguments: [caseID, kind.rawValue, text, burden.party.rawValue, Timestamp.seconds(now)])
+                sql: """
+                    INSERT INTO issues (case_id, kind, description, burden, buyer_confirmed_receipt,
+                        durable_within_six_months, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    caseID, kind.rawValue, text, burden.party.rawValue, buyerConfirmedReceipt, durableWithinSixMonths,
+                    Timestamp.seconds(now),
+                ])
             let id = db.lastInsertedRowID
             try Self.appendAudit(
                 db, at: now, actor: member.name, action: "add_issue", caseID: caseID,
                 detail: "issue #\(id) \(kind.rawValue): \(text); burden on the \(burden.party.rawValue): \(burden.reason.en)")
-            return DisputeIssue(id: id, caseID: caseID, kind: kind, description: text, burden: burden.party)
+            return DisputeIssue(
+                id: id, caseID: caseID, kind: kind, description: text, buyerConfirmedReceipt: buyerConfirmedReceipt,
+                durableWithinSixMonths: durableWithinSixMonths)
         }
     }
 
@@ -79,16 +88,20 @@ extension CaseDatabase {
             for link in links { evidence[link[0], default: []].append(link[1]) }
             return try Row.fetchAll(
                 db,
-                sql: "SELECT id, kind, description, burden, finding, finding_note FROM issues WHERE case_id = ? ORDER BY id",
+                sql: """
+                    SELECT id, kind, description, buyer_confirmed_receipt, durable_within_six_months, finding,
+                        finding_note
+                    FROM issues WHERE case_id = ? ORDER BY id
+                    """,
                 arguments: [caseID]
             ).map { row in
                 let id: Int64 = row[0]
-                let finding: String? = row[4]
+                let finding: String? = row[5]
                 return DisputeIssue(
                     id: id, caseID: caseID, kind: try known(IssueKind.self, row[1], "issues.kind"),
-                    description: row[2], burden: try known(PartyRole.self, row[3], "issues.burden"),
+                    description: row[2], buyerConfirmedReceipt: row[3], durableWithinSixMonths: row[4],
                     evidenceIDs: evidence[id] ?? [],
-                    finding: try finding.map { try known(Finding.self, $0, "issues.finding") }, findingNote: row[5])
+                    finding: try finding.map { try known(Finding.self, $0, "issues.finding") }, findingNote: row[6])
             }
         }
     }

@@ -99,6 +99,8 @@ enum Migrations {
             kind TEXT NOT NULL,
             description TEXT NOT NULL,
             burden TEXT NOT NULL,
+            buyer_confirmed_receipt INTEGER NOT NULL DEFAULT 0,
+            durable_within_six_months INTEGER NOT NULL DEFAULT 0,
             finding TEXT,
             finding_note TEXT,
             created_at INTEGER NOT NULL

@@ -21,6 +21,12 @@ public enum StoreError: Error, Equatable, Sendable {
     case issueNotFound(caseID: Int64, issueID: Int64)
     /// No evidence item with this number on the case.
     case evidenceNotFound(caseID: Int64, evidenceID: Int64)
+    /// The case is closed, referred or withdrawn: nothing more happens on it.
+    case finalStage(caseID: Int64, stage: Stage)
+    /// The case is claimed by someone else.
+    case takenBy(caseID: Int64, assignee: String)
+    /// Only the assignee, a supervisor or an admin may release a case.
+    case notAssignee(caseID: Int64, assignee: String?)
     /// A required text was empty.
     case emptyText(field: String)
     /// A staff name that cannot be registered.
@@ -55,6 +61,17 @@ public enum StoreError: Error, Equatable, Sendable {
             LocalizedText(en: "case #\(caseID) has no issue #\(issueID)", zh: "案件 #\(caseID) 没有争议焦点 #\(issueID)")
         case .evidenceNotFound(let caseID, let evidenceID):
             LocalizedText(en: "case #\(caseID) has no evidence #\(evidenceID)", zh: "案件 #\(caseID) 没有证据 #\(evidenceID)")
+        case .finalStage(let id, let stage):
+            LocalizedText(
+                en: "case #\(id) is \(stage.rawValue); nothing more can be done on it",
+                zh: "案件 #\(id) 已\(stage.label.zh)，不能再操作")
+        case .takenBy(let id, let assignee):
+            LocalizedText(en: "case #\(id) is taken by \(assignee)", zh: "案件 #\(id) 已由 \(assignee) 领取")
+        case .notAssignee(let id, let assignee):
+            LocalizedText(
+                en: "case #\(id) is " + (assignee.map { "taken by \($0)" } ?? "not taken")
+                    + "; only its assignee, a supervisor or an admin may release it",
+                zh: "案件 #\(id) " + (assignee.map { "由 \($0) 领取" } ?? "未被领取") + "，只有领取人、主管或管理员可以释放")
         case .emptyText(let field):
             LocalizedText(en: "\(field) must not be empty", zh: "\(field) 不能为空")
         case .invalidStaffName(let name):

@@ -9,9 +9,10 @@ struct CaseCommand: ParsableCommand {
         commandName: "case",
         abstract: "Show a case or take a step on it.",
         subcommands: [
-            CaseShowCommand.self, CaseAdvanceCommand.self, CaseStepCommand<Suspend>.self,
-            CaseStepCommand<Resume>.self, CaseStepCommand<Refer>.self, CaseStepCommand<Withdraw>.self,
-            CaseStepCommand<RequestEvidence>.self,
+            CaseShowCommand.self, CaseTakeCommand.self, CaseReleaseCommand.self, CaseAdvanceCommand.self,
+            CaseStepCommand<Suspend>.self, CaseStepCommand<Resume>.self, CaseStepCommand<Refer>.self,
+            CaseStepCommand<Withdraw>.self, CaseRequestEvidenceCommand.self, CaseAddEvidenceCommand.self,
+            CaseIssueCommand.self, CaseUrgeCommand.self, CaseNoteCommand.self,
         ])
 }
 
@@ -95,13 +96,7 @@ enum Withdraw: StepShortcut {
     static let abstract = "Withdraw the case."
 }
 
-enum RequestEvidence: StepShortcut {
-    static let name = "request-evidence"
-    static let event = LifecycleEvent.requestEvidence
-    static let abstract = "Ask the parties for evidence; opens the evidence window with its deadline."
-}
-
-/// `casedesk case suspend|resume|refer|withdraw|request-evidence ID`.
+/// `casedesk case suspend|resume|refer|withdraw ID`.
 struct CaseStepCommand<Step: StepShortcut>: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(commandName: Step.name, abstract: Step.abstract)

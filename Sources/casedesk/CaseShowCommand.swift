@@ -22,6 +22,7 @@ struct CaseShowCommand: ParsableCommand {
             guard let item = try db.fetchCase(id: id) else { throw StoreError.caseNotFound(id) }
             return CaseView(
                 item: item, pack: rules.pack(item.rulePack), evidence: try db.evidence(caseID: id),
+                issues: try db.issues(caseID: id), requests: try db.evidenceRequests(caseID: id),
                 audit: try db.auditTrail(caseID: id), now: instant)
         }
         if json {
@@ -37,6 +38,8 @@ struct CaseView: Encodable {
     let item: Case
     let pack: RulePack?
     let evidence: [Evidence]
+    let issues: [DisputeIssue]
+    let requests: [EvidenceRequest]
     let audit: [AuditEntry]
     let now: Date
 
@@ -47,7 +50,7 @@ struct CaseView: Encodable {
         case orderFen = "order_fen", claimFen = "claim_fen", stage, deadline, overdue, onExpiry = "on_expiry"
         case suspendedFrom = "suspended_from", pausedRemainingSeconds = "paused_remaining_seconds"
         case rulePack = "rule_pack", assignee, createdAt = "created_at", updatedAt = "updated_at", version
-        case steps = "possible_steps", evidence, audit
+        case steps = "possible_steps", evidence, issues, requests = "evidence_requests", audit
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -78,7 +81,9 @@ struct CaseView: Encodable {
         try c.encode(ISO8601.string(item.updatedAt), forKey: .updatedAt)
         try c.encode(item.version, forKey: .version)
         try c.encode(Lifecycle.events(from: item.stage).map(\.rawValue), forKey: .steps)
-        try c.encode(evidence.map(EvidenceJSON.init), forKey: .evidence)
+        try c.encode(evidence.map { EvidenceJSON($0, timeliness: $0.timeliness(requests: requests)) }, forKey: .evidence)
+        try c.encode(issues.map(IssueJSON.init), forKey: .issues)
+        try c.encode(requests.map { RequestJSON($0, now: now) }, forKey: .requests)
         try c.encode(audit.map(AuditJSON.init), forKey: .audit)
     }
 
@@ -87,9 +92,56 @@ struct CaseView: Encodable {
         let outcome: LocalizedText?
     }
 
+    struct IssueJSON: Encodable {
+        let id: Int64, kind: String, description: String, burden: String, burdenReason: String
+        let evidenceIDs: [Int64], finding: String?, findingNote: String?
+        init(_ issue: DisputeIssue) {
+            id = issue.id
+            kind = issue.kind.rawValue
+            description = issue.description
+            burden = issue.burden.rawValue
+            burdenReason = issue.burdenRule.reason.en
+            evidenceIDs = issue.evidenceIDs
+            finding = issue.finding?.rawValue
+            findingNote = issue.findingNote
+        }
+        enum CodingKeys: String, CodingKey {
+            case id, kind, description, burden, burdenReason = "burden_reason", evidenceIDs = "evidence_ids"
+            case finding, findingNote = "finding_note"
+        }
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(kind, forKey: .kind)
+            try c.encode(description, forKey: .description)
+            try c.encode(burden, forKey: .burden)
+            try c.encode(burdenReason, forKey: .burdenReason)
+            try c.encode(evidenceIDs, forKey: .evidenceIDs)
+            try c.encode(finding, forKey: .finding)
+            try c.encode(findingNote, forKey: .findingNote)
+        }
+    }
+
+    struct RequestJSON: Encodable {
+        let id: Int64, party: String, what: String, openedAt: String, dueAt: String, open: Bool
+        init(_ r: EvidenceRequest, now: Date) {
+            id = r.id
+            party = r.party.rawValue
+            what = r.what
+            openedAt = ISO8601.string(r.openedAt)
+            dueAt = ISO8601.string(r.dueAt)
+            open = now <= r.dueAt
+        }
+        enum CodingKeys: String, CodingKey {
+            case id, party, what, openedAt = "opened_at", dueAt = "due_at", open
+        }
+    }
+
     struct EvidenceJSON: Encodable {
         let id: Int64, kind: String, source: String, description: String, sha256: String, submittedAt: String
-        init(_ e: Evidence) {
+        let timeliness: String
+        init(_ e: Evidence, timeliness: Timeliness) {
+            self.timeliness = timeliness.rawValue
             id = e.id
             kind = e.kind.rawValue
             source = e.source.rawValue
@@ -98,7 +150,7 @@ struct CaseView: Encodable {
             submittedAt = ISO8601.string(e.submittedAt)
         }
         enum CodingKeys: String, CodingKey {
-            case id, kind, source, description, sha256, submittedAt = "submitted_at"
+            case id, kind, source, description, sha256, submittedAt = "submitted_at", timeliness
         }
     }
 
@@ -140,6 +192,25 @@ struct CaseView: Encodable {
         lines.append("Evidence (\(evidence.count))")
         for e in evidence {
             lines.append("  #\(e.id) \(e.kind.rawValue) from \(e.source.rawValue) \(ISO8601.string(e.submittedAt)) \(e.shortHash) \(e.description)")
+        }
+        if !issues.isEmpty {
+            lines.append("")
+            lines.append("Points in dispute (\(issues.count))")
+            for issue in issues {
+                let evidence = issue.evidenceIDs.map { "#\($0)" }.joined(separator: " ")
+                let finding = issue.finding.map { "\($0.rawValue): \(issue.findingNote ?? "")" } ?? "no finding yet"
+                lines.append(
+                    "  #\(issue.id) \(issue.kind.rawValue) · burden on the \(issue.burden.rawValue) · evidence \(evidence.isEmpty ? "none" : evidence) · \(finding)")
+                lines.append("     \(issue.description)")
+            }
+        }
+        if !requests.isEmpty {
+            lines.append("")
+            lines.append("Evidence requests (\(requests.count))")
+            for request in requests {
+                let state = now <= request.dueAt ? "open" : "closed"
+                lines.append("  #\(request.id) to the \(request.party.rawValue), due \(ISO8601.string(request.dueAt)) (\(state)): \(request.what)")
+            }
         }
         lines.append("")
         lines.append("Audit trail")

@@ -1,0 +1,216 @@
+import ArgumentParser
+import CaseModel
+import CaseStore
+import Foundation
+
+/// Options shared by case commands that change a case without a lifecycle step.
+struct WorkOptions: ParsableArguments {
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "The time of the action (ISO 8601); default now.")
+    var now: String?
+
+    func instant() throws -> Date { try now.map(parseInstant) ?? Date() }
+}
+
+/// `casedesk case take ID`.
+struct CaseTakeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "take", abstract: "Claim a case for yourself.")
+    @Argument(help: "The case number.") var id: Int64
+    @Option(help: "Refuse unless the case is at this version.") var expectVersion: Int?
+    @OptionGroup var options: WorkOptions
+
+    func run() throws {
+        let now = try options.instant()
+        let session = try options.database.open(now: now)
+        let taken = try storeCall {
+            try session.database.take(caseID: id, by: session.staff, expectedVersion: expectVersion, at: now)
+        }
+        print("#\(id): taken by \(taken.assignee ?? "-") (version \(taken.version))")
+    }
+}
+
+/// `casedesk case release ID`.
+struct CaseReleaseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "release", abstract: "Give a case back to the queue.")
+    @Argument(help: "The case number.") var id: Int64
+    @Option(help: "Refuse unless the case is at this version.") var expectVersion: Int?
+    @OptionGroup var options: WorkOptions
+
+    func run() throws {
+        let now = try options.instant()
+        let session = try options.database.open(now: now)
+        let released = try storeCall {
+            try session.database.release(caseID: id, by: session.staff, expectedVersion: expectVersion, at: now)
+        }
+        print("#\(id): released (version \(released.version))")
+    }
+}
+
+/// `casedesk case request-evidence ID --from PARTY --what TEXT`.
+struct CaseRequestEvidenceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "request-evidence",
+        abstract: "Ask a party for evidence; opens a window with the rule pack's evidence deadline.")
+    @Argument(help: "The case number.") var id: Int64
+    @Option(help: "buyer or merchant.") var from: PartyRole
+    @Option(help: "What is asked for.") var what: String
+    @OptionGroup var options: WorkOptions
+
+    func run() throws {
+        let now = try options.instant()
+        let rules = try loadRules()
+        let session = try options.database.open(now: now)
+        let (request, updated) = try storeCall {
+            try session.database.requestEvidence(
+                caseID: id, from: from, what: what, by: session.staff, at: now, rules: rules)
+        }
+        print(
+            "#\(id): request #\(request.id) to the \(from.rawValue), due \(ISO8601.string(request.dueAt)); "
+                + "stage \(updated.stage.rawValue)")
+    }
+}
+
+extension EvidenceKind: ExpressibleByArgument {}
+extension EvidenceSource: ExpressibleByArgument {}
+extension IssueKind: ExpressibleByArgument {}
+extension Finding: ExpressibleByArgument {}
+
+/// `casedesk case add-evidence ID --kind K --source S --description D (--file PATH | --text TEXT)`.
+struct CaseAddEvidenceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add-evidence", abstract: "Add an item of evidence; its content is fixed by SHA-256.")
+    @Argument(help: "The case number.") var id: Int64
+    @Option(help: "What it is: \(EvidenceKind.allCases.map(\.rawValue).joined(separator: ", ")).") var kind: EvidenceKind
+    @Option(help: "Who brought it: \(EvidenceSource.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var source: EvidenceSource
+    @Option(help: "What it shows.") var description: String
+    @Option(help: "A file whose bytes are the evidence.") var file: String?
+    @Option(help: "Pasted text that is the evidence (a chat log, a statement).") var text: String?
+    @OptionGroup var options: WorkOptions
+
+    func validate() throws {
+        guard (file == nil) != (text == nil) else { throw ValidationError("give exactly one of --file and --text") }
+    }
+
+    func run() throws {
+        let content: Data
+        if let file {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw CLIError("cannot read the evidence file \(file)")
+            }
+            content = data
+        } else {
+            content = Data((text ?? "").utf8)
+        }
+        let now = try options.instant()
+        let session = try options.database.open(now: now)
+        let item = try storeCall {
+            try session.database.addEvidence(
+                caseID: id, kind: kind, source: source, description: description, content: content, at: now,
+                by: session.staff)
+        }
+        print("#\(id): evidence #\(item.id) sha256 \(item.sha256)")
+    }
+}
+
+/// `casedesk case issue add|link|find`.
+struct CaseIssueCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "issue", abstract: "Points in dispute: add one, link evidence to it, record the finding.",
+        subcommands: [Add.self, Link.self, Find.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a point in dispute; the burden of proof follows from its kind.")
+        @Argument(help: "The case number.") var id: Int64
+        @Option(help: "\(IssueKind.allCases.map(\.rawValue).joined(separator: ", ")).") var kind: IssueKind
+        @Option(help: "The point, in your words.") var description: String
+        @Flag(help: "The buyer confirmed receipt (moves a delivery dispute's burden to the buyer).")
+        var buyerConfirmedReceipt = false
+        @Flag(help: "Durable goods, defect found within 6 months of receipt (CRPL-23).")
+        var durableWithinSixMonths = false
+        @OptionGroup var options: WorkOptions
+
+        func run() throws {
+            let now = try options.instant()
+            let session = try options.database.open(now: now)
+            let issue = try storeCall {
+                try session.database.addIssue(
+                    caseID: id, kind: kind, description: description, buyerConfirmedReceipt: buyerConfirmedReceipt,
+                    durableWithinSixMonths: durableWithinSixMonths, by: session.staff, at: now)
+            }
+            print("#\(id): issue #\(issue.id), burden on the \(issue.burden.rawValue): \(issue.burdenRule.reason.en)")
+        }
+    }
+
+    struct Link: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Link an item of evidence to a point in dispute.")
+        @Argument(help: "The case number.") var id: Int64
+        @Argument(help: "The issue number.") var issue: Int64
+        @Argument(help: "The evidence number.") var evidence: Int64
+        @OptionGroup var options: WorkOptions
+
+        func run() throws {
+            let now = try options.instant()
+            let session = try options.database.open(now: now)
+            try storeCall {
+                try session.database.linkEvidence(
+                    caseID: id, issueID: issue, evidenceID: evidence, by: session.staff, at: now)
+            }
+            print("#\(id): evidence #\(evidence) linked to issue #\(issue)")
+        }
+    }
+
+    struct Find: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Record the finding on a point in dispute.")
+        @Argument(help: "The case number.") var id: Int64
+        @Argument(help: "The issue number.") var issue: Int64
+        @Option(help: "proven, not_proven or undetermined.") var finding: Finding
+        @Option(help: "The reasoning.") var note: String
+        @OptionGroup var options: WorkOptions
+
+        func run() throws {
+            let now = try options.instant()
+            let session = try options.database.open(now: now)
+            try storeCall {
+                try session.database.recordFinding(
+                    caseID: id, issueID: issue, finding: finding, note: note, by: session.staff, at: now)
+            }
+            print("#\(id): issue #\(issue) \(finding.rawValue)")
+        }
+    }
+}
+
+/// `casedesk case urge ID --party P --message TEXT`.
+struct CaseUrgeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "urge", abstract: "Urge a slow party; goes on the record.")
+    @Argument(help: "The case number.") var id: Int64
+    @Option(help: "buyer or merchant.") var party: PartyRole
+    @Option(help: "What they are urged to do.") var message: String
+    @OptionGroup var options: WorkOptions
+
+    func run() throws {
+        let now = try options.instant()
+        let session = try options.database.open(now: now)
+        try storeCall {
+            try session.database.urge(caseID: id, party: party, message: message, by: session.staff, at: now)
+        }
+        print("#\(id): urged the \(party.rawValue)")
+    }
+}
+
+/// `casedesk case note ID TEXT`.
+struct CaseNoteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "note", abstract: "Add a note to the case record.")
+    @Argument(help: "The case number.") var id: Int64
+    @Argument(help: "The note.") var text: String
+    @OptionGroup var options: WorkOptions
+
+    func run() throws {
+        let now = try options.instant()
+        let session = try options.database.open(now: now)
+        try storeCall { try session.database.addNote(caseID: id, text: text, by: session.staff, at: now) }
+        print("#\(id): note added")
+    }
+}
