@@ -49,34 +49,38 @@ extension CaseDatabase {
     @discardableResult
     public func apply(
         _ event: LifecycleEvent, toCase id: Int64, by staff: StaffMember, onBehalfOf party: PartyRole? = nil,
-        expectedVersion: Int, at now: Date, rules: RulePackCatalog
+        expectedVersion: Int?, at now: Date, rules: RulePackCatalog
     ) throws -> Case {
         try writer.write { db in
-            let member = try Self.require(db, staff, .view)
-            let kind = party.map { $0 == .buyer ? ActorKind.buyer : .merchant } ?? Permissions.actorKind(for: member.role)
-            try Self.require(db, member, Permissions.permission(for: event, as: kind))
-            let actor = party.map { "\(member.name) for the \($0.rawValue)" } ?? member.name
-            guard let current = try Self.fetchCase(db, id: id) else { throw StoreError.caseNotFound(id) }
-            guard current.version == expectedVersion else {
-                let lastActor = try String.fetchOne(
-                    db, sql: "SELECT actor FROM audit WHERE case_id = ? ORDER BY id DESC LIMIT 1", arguments: [id])
-                throw StoreError.conflict(
-                    caseID: id, expectedVersion: expectedVersion, actualVersion: current.version, changedBy: lastActor)
-            }
-            guard let pack = rules.pack(current.rulePack) else {
-                throw StoreError.unknownRulePack(caseID: id, reference: current.rulePack)
-            }
-            let updated: Case
-            switch current.applying(event, by: kind, at: now, pack: pack) {
-            case .success(let next): updated = next
-            case .failure(let error): throw StoreError.lifecycle(error)
-            }
-            try Self.update(db, from: current, to: updated)
-            try Self.appendAudit(
-                db, at: now, actor: actor, action: event.rawValue, caseID: id,
-                detail: Self.transitionSummary(from: current, to: updated))
-            return updated
+            try Self.apply(
+                db, event, toCase: id, by: staff, onBehalfOf: party, expectedVersion: expectedVersion, at: now,
+                rules: rules)
         }
+    }
+
+    /// `apply` inside the caller's transaction, for imports that write many steps at once.
+    static func apply(
+        _ db: Database, _ event: LifecycleEvent, toCase id: Int64, by staff: StaffMember, onBehalfOf party: PartyRole?,
+        expectedVersion: Int?, at now: Date, rules: RulePackCatalog, note: String? = nil
+    ) throws -> Case {
+        let member = try require(db, staff, .view)
+        let kind = party.map { $0 == .buyer ? ActorKind.buyer : .merchant } ?? Permissions.actorKind(for: member.role)
+        try require(db, member, Permissions.permission(for: event, as: kind))
+        let actor = party.map { "\(member.name) for the \($0.rawValue)" } ?? member.name
+        let current = try Self.current(db, id, expectedVersion)
+        guard let pack = rules.pack(current.rulePack) else {
+            throw StoreError.unknownRulePack(caseID: id, reference: current.rulePack)
+        }
+        let updated: Case
+        switch current.applying(event, by: kind, at: now, pack: pack) {
+        case .success(let next): updated = next
+        case .failure(let error): throw StoreError.lifecycle(error)
+        }
+        try update(db, from: current, to: updated)
+        var detail = transitionSummary(from: current, to: updated)
+        if let note, !note.isEmpty { detail += "; \(note)" }
+        try appendAudit(db, at: now, actor: actor, action: event.rawValue, caseID: id, detail: detail)
+        return updated
     }
 
     /// Writes a transition, guarded by the version read in the same transaction.

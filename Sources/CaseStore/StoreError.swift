@@ -27,6 +27,8 @@ public enum StoreError: Error, Equatable, Sendable {
     case takenBy(caseID: Int64, assignee: String)
     /// Only the assignee, a supervisor or an admin may release a case.
     case notAssignee(caseID: Int64, assignee: String?)
+    /// A party's action that the case's stage does not accept.
+    case partyActionNotNow(action: PartyAction, stage: Stage)
     /// A required text was empty.
     case emptyText(field: String)
     /// A staff name that cannot be registered.
@@ -72,6 +74,10 @@ public enum StoreError: Error, Equatable, Sendable {
                 en: "case #\(id) is " + (assignee.map { "taken by \($0)" } ?? "not taken")
                     + "; only its assignee, a supervisor or an admin may release it",
                 zh: "案件 #\(id) " + (assignee.map { "由 \($0) 领取" } ?? "未被领取") + "，只有领取人、主管或管理员可以释放")
+        case .partyActionNotNow(let action, let stage):
+            LocalizedText(
+                en: "'\(action.rawValue)' is not possible while the case is in stage \(stage.rawValue)",
+                zh: "案件处于「\(stage.label.zh)」阶段，不能执行「\(action.rawValue)」")
         case .emptyText(let field):
             LocalizedText(en: "\(field) must not be empty", zh: "\(field) 不能为空")
         case .invalidStaffName(let name):
