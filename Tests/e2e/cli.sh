@@ -102,3 +102,81 @@ E2E_TESTS+=(
     test_database_location_follows_the_environment
     test_console_without_a_terminal_says_so
 )
+
+# Issue 3's acceptance: a silent merchant's case is moved by `sweep --now` to the pack's
+# default outcome, `case show --json` shows the audit record naming the rule, and a second
+# sweep changes nothing.
+test_sweep_applies_the_merchant_silence_default_once() {
+    local tmp db out
+    tmp=$(mktemp -d)
+    db="$tmp/c.sqlite"
+    "$CASEDESK_BIN" queue --db "$db" --limit 1 >/dev/null
+    # Example case 2: a merchant who has not answered; its deadline is 5 hours after loading.
+    out=$("$CASEDESK_BIN" case show 2 --db "$db" --json)
+    python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["stage"]=="merchant_response", d["stage"]; assert d["on_expiry"]["event"]=="merchant_silent"' <<<"$out"
+    local later
+    later=$(python3 -c 'import datetime; print((datetime.datetime.now(datetime.timezone.utc)+datetime.timedelta(hours=6)).strftime("%Y-%m-%dT%H:%M:%SZ"))')
+    out=$("$CASEDESK_BIN" sweep --db "$db" --now "$later")
+    grep -qF "#2	merchant_response → execution	merchant_silent	marketplace@1 merchant_response.on_expiry" <<<"$out" \
+        || { echo "sweep did not move case 2: $out" >&2; rm -rf "$tmp"; return 1; }
+    "$CASEDESK_BIN" case show 2 --db "$db" --json >"$tmp/show.json"
+    python3 - "$tmp/show.json" <<'PY' || { rm -rf "$tmp"; return 1; }
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+assert d["stage"] == "execution", d["stage"]
+last = d["audit"][-1]
+assert last["action"] == "merchant_silent" and last["actor"] == "sweeper", last
+assert "rule marketplace@1 merchant_response.on_expiry" in last["detail"], last["detail"]
+PY
+    out=$("$CASEDESK_BIN" sweep --db "$db" --now "$later")
+    grep -qF "swept: 0 default outcome(s) applied" <<<"$out" || { echo "second sweep changed something: $out" >&2; rm -rf "$tmp"; return 1; }
+    rm -rf "$tmp"
+}
+
+test_import_rejects_a_bad_file_whole_and_names_the_line() {
+    local tmp db status out
+    tmp=$(mktemp -d)
+    db="$tmp/c.sqlite"
+    "$CASEDESK_BIN" queue --db "$db" --limit 1 >/dev/null
+    printf '%s\n' \
+        '{"type": "event", "case": 2, "party": "merchant", "event": "reject", "at": "2026-11-27T09:00:00Z"}' \
+        '{"type": "event", "case": 2, "party": "buyer", "event": "escalate", "at": "2026-11-27T10:00:00Z"}' \
+        '{"type": "event", "case": 2, "party": "buyer", "event": "agree", "at": "2026-11-27T11:00:00Z"}' >"$tmp/events.jsonl"
+    set +e
+    out=$("$CASEDESK_BIN" import "$tmp/events.jsonl" --db "$db" 2>&1)
+    status=$?
+    set -e
+    [ "$status" -eq 1 ] || { echo "status $status" >&2; rm -rf "$tmp"; return 1; }
+    grep -qF "line 3: a buyer cannot 'agree'" <<<"$out" || { echo "no line 3 error: $out" >&2; rm -rf "$tmp"; return 1; }
+    "$CASEDESK_BIN" case show 2 --db "$db" --json | python3 -c 'import json,sys; assert json.load(sys.stdin)["stage"]=="merchant_response"' \
+        || { echo "the database changed" >&2; rm -rf "$tmp"; return 1; }
+    # The shipped example events fit a new database.
+    "$CASEDESK_BIN" import "$E2E_ROOT/examples/events.jsonl" --db "$db" >/dev/null
+    "$CASEDESK_BIN" case show 2 --db "$db" --json | python3 -c 'import json,sys; assert json.load(sys.stdin)["stage"]=="intervention"' \
+        || { echo "example events did not apply" >&2; rm -rf "$tmp"; return 1; }
+    rm -rf "$tmp"
+}
+
+test_unknown_users_are_refused_and_roles_are_enforced() {
+    local tmp db status out
+    tmp=$(mktemp -d)
+    db="$tmp/c.sqlite"
+    "$CASEDESK_BIN" staff list --db "$db" >/dev/null
+    set +e
+    out=$("$CASEDESK_BIN" queue --db "$db" --as stranger 2>&1); status=$?
+    set -e
+    [ "$status" -eq 1 ] && grep -qF "casedesk staff add stranger" <<<"$out" || { echo "stranger let in: $out" >&2; rm -rf "$tmp"; return 1; }
+    set +e
+    out=$("$CASEDESK_BIN" case suspend 1 --db "$db" --as chen.jing 2>&1); status=$?
+    set -e
+    [ "$status" -eq 1 ] && grep -qF "trainer and may not take lifecycle steps" <<<"$out" || { echo "trainer stepped: $out" >&2; rm -rf "$tmp"; return 1; }
+    "$CASEDESK_BIN" case suspend 1 --db "$db" --as lin.mei >/dev/null
+    "$CASEDESK_BIN" case resume 1 --db "$db" --as lin.mei >/dev/null
+    rm -rf "$tmp"
+}
+
+E2E_TESTS+=(
+    test_sweep_applies_the_merchant_silence_default_once
+    test_import_rejects_a_bad_file_whole_and_names_the_line
+    test_unknown_users_are_refused_and_roles_are_enforced
+)

@@ -2,6 +2,7 @@
 # Runs every end-to-end test against a built binary and prints one summary line.
 # Usage: CASEDESK_BIN=/path/to/casedesk Tests/e2e/run.sh
 here=$(cd "$(dirname "$0")" && pwd)
+E2E_ROOT=$(cd "$here/../.." && pwd)
 source "$here/lib.sh"
 e2e_require
 command -v python3 >/dev/null 2>&1 || { echo "e2e: python3 is required" >&2; exit 2; }
