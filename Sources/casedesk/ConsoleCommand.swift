@@ -17,7 +17,7 @@ struct ConsoleCommand: ParsableCommand {
         let outcome: ConsoleLoop.Outcome
         do {
             outcome = try ConsoleLoop.run(
-                database: session.database, rules: rules, initialMessage: session.message,
+                database: session.database, rules: rules, staff: session.staff, initialMessage: session.message,
                 databaseLabel: (database.resolvedPath() as NSString).lastPathComponent, useColor: !noColor)
         } catch let error as NcursesTerminal.StartError {
             throw CLIError(error.description)

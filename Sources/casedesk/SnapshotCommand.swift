@@ -39,6 +39,7 @@ struct SnapshotCommand: ParsableCommand {
             databaseLabel: (database.resolvedPath() as NSString).lastPathComponent)
         state.message = session.message
         state.rules = rules
+        state.staff = session.staff
         var driver = AppDriver(state: state, database: session.database)
         for key in replay {
             if driver.state.shouldQuit { break }

@@ -8,11 +8,16 @@ import Testing
 let pinnedNow = Date(timeIntervalSince1970: 1_795_766_400)  // 2026-11-27T08:00:00Z
 
 /// A driver over an in-memory database holding the example cases, at a pinned time.
-func exampleDriver(width: Int = 100, height: Int = 30, keys: String = "") throws -> AppDriver {
+func exampleDriver(
+    width: Int = 100, height: Int = 30, keys: String = "", as name: String = "admin"
+) throws -> AppDriver {
     let database = try CaseDatabase.inMemory()
+    let (admin, _) = try database.authenticate("admin", at: pinnedNow)
     try database.loadExamplesIfEmpty(now: pinnedNow)
+    let staff = try database.staff().first { $0.name == name } ?? admin
     var state = AppState(width: width, height: height, now: pinnedNow, databaseLabel: "cases.sqlite")
     state.rules = try RulePackCatalog.shipped()
+    state.staff = staff
     var driver = AppDriver(state: state, database: database)
     for key in try KeyNotation.parse(keys) { driver.press(key) }
     return driver

@@ -7,7 +7,11 @@ import Testing
 
 @Suite("Update: state and action in, state and effects out")
 struct UpdateTests {
-    func state() -> AppState { AppState(width: 100, height: 30, now: pinnedNow, databaseLabel: "t") }
+    func state() -> AppState {
+        var state = AppState(width: 100, height: 30, now: pinnedNow, databaseLabel: "t")
+        state.staff = StaffMember(name: "lin.mei", role: .mediator)
+        return state
+    }
 
     @Test func tabCyclesThePanesAndShiftTabGoesBack() {
         var s = state()
@@ -96,7 +100,7 @@ struct CommandTableTests {
     }
 
     @Test func noKeyIsBoundTwiceInOneContext() {
-        for context in [Context.pane(.queue), .pane(.detail), .pane(.evidence), .help] {
+        for context in [Context.pane(.queue), .pane(.detail), .pane(.evidence), .help, .steps, .confirm] {
             let keys = CommandTable.available(in: context).flatMap(\.keys)
             #expect(Set(keys).count == keys.count, "\(context)")
         }
@@ -105,6 +109,10 @@ struct CommandTableTests {
     @Test func quitIsReachableEverywhere() {
         for context in [Context.pane(.queue), .pane(.detail), .pane(.evidence), .help] {
             #expect(Keymap.standard.command(for: .char("q"), in: context) == .quit)
+        }
+        // Menus and questions close with Esc first, so q never quits from under a half-made choice.
+        for context in [Context.steps, .confirm] {
+            #expect(Keymap.standard.command(for: .escape, in: context) == .back)
         }
     }
 

@@ -88,7 +88,38 @@ test_dumb_terminal_gets_a_clear_message() {
     e2e_wait_for "EXIT=1"
 }
 
+test_a_step_from_the_console_reaches_the_database() {
+    trap e2e_stop EXIT
+    e2e_start step 100 30
+    e2e_run_casedesk
+    e2e_wait_for "1/15 cases"
+    # Case 1 (物流显示已签收…) is fifth in deadline order; suspend it from the step menu.
+    e2e_keys j j j j
+    e2e_wait_for "5/15 cases"
+    e2e_keys A
+    e2e_wait_for "Steps for #1 (intervention)"
+    e2e_keys j Enter
+    e2e_wait_for "#1: suspend → suspended"
+    # Refer asks first; Cancel is the default, so Enter changes nothing.
+    e2e_keys A
+    e2e_wait_for "Steps for #1 (suspended)"
+    e2e_keys j Enter
+    e2e_wait_for "This cannot be"
+    e2e_keys Enter
+    e2e_wait_gone "This cannot be"
+    e2e_keys q
+    expect_clean_exit 0
+    "$CASEDESK_BIN" case show 1 --db "$E2E_DB" --json | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+assert d["stage"] == "suspended", d["stage"]
+assert d["suspended_from"] == "intervention"
+assert d["audit"][-1]["action"] == "suspend", d["audit"][-1]
+'
+}
+
 E2E_TESTS+=(
+    test_a_step_from_the_console_reaches_the_database
     test_first_start_move_help_quit
     test_ctrl_c_restores_the_terminal
     test_sigterm_and_sighup_restore_the_terminal

@@ -12,6 +12,7 @@ public enum Action: Sendable {
     case changeToken(Int64)
     case sweepDue(Date)
     case swept(applied: Int, problems: [String])
+    case caseChanged(Case, message: String)
     case caseLoaded(Case?, [Evidence])
     case failed(String)
 }
@@ -22,4 +23,7 @@ public enum Effect: Hashable, Sendable {
     case loadCase(Int64)
     case checkForChanges
     case sweep(Date)
+    case step(caseID: Int64, event: LifecycleEvent, version: Int)
+    case take(caseID: Int64, version: Int)
+    case release(caseID: Int64, version: Int)
 }

@@ -12,7 +12,7 @@ public struct AppDriver: Sendable {
     /// A driver over a database, with the queue and first case loaded.
     public init(state: AppState, database: CaseDatabase, keymap: Keymap = .standard) {
         self.state = state
-        self.runner = EffectRunner(database: database, rules: state.rules)
+        self.runner = EffectRunner(database: database, rules: state.rules, staff: state.staff)
         self.keymap = keymap
         run([.loadQueue(.head), .checkForChanges])
     }

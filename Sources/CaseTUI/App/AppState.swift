@@ -22,6 +22,12 @@ public struct AppState: Sendable {
     public var focus: Pane = .queue
     /// Whether the help overlay is open.
     public var showHelp = false
+    /// The step menu, while open.
+    public var stepMenu: StepMenu?
+    /// The question before an irreversible step, while asked.
+    public var confirmation: Confirmation?
+    /// The person at the console; what they may do comes from their role.
+    public var staff = StaffMember(name: "viewer", role: .trainer)
     /// The case open in the detail pane.
     public var openCase: Case?
     /// The open case's evidence.
@@ -50,7 +56,14 @@ public struct AppState: Sendable {
     }
 
     /// Where keys go now.
-    public var context: Context { showHelp ? .help : .pane(focus) }
+    public var context: Context {
+        if confirmation != nil { return .confirm }
+        if stepMenu != nil { return .steps }
+        return showHelp ? .help : .pane(focus)
+    }
+
+    /// Whether an overlay covers the panes (so no pane shows as focused).
+    public var hasOverlay: Bool { showHelp || stepMenu != nil || confirmation != nil }
 
     /// Whether the terminal is below the minimum size.
     public var isTooSmall: Bool { width < Layout.minimumWidth || height < Layout.minimumHeight }

@@ -17,6 +17,11 @@ public enum CommandID: String, CaseIterable, Sendable {
     case back
     case help
     case quit
+    case steps
+    case take
+    case release
+    case choose
+    case toggleChoice = "toggle-choice"
 }
 
 /// One row of the command table.
@@ -39,16 +44,18 @@ public struct CommandSpec: Sendable {
 public enum CommandTable {
     static let panes: Set<Context> = Set(Pane.allCases.map(Context.pane))
     static let everyone = Set(StaffRole.allCases)
+    static let caseWorkers: Set<StaffRole> = Set(StaffRole.allCases.filter { Permissions.allows($0, .step) })
 
     /// Every command, in the order help lists them.
     public static let all: [CommandSpec] = [
         CommandSpec(
             id: .moveDown, keys: [.char("j"), .down],
             help: LocalizedText(en: "Next row", zh: "下一行"),
-            hint: LocalizedText(en: "move", zh: "移动"), contexts: panes, roles: everyone),
+            hint: LocalizedText(en: "move", zh: "移动"), contexts: panes.union([.steps]), roles: everyone),
         CommandSpec(
             id: .moveUp, keys: [.char("k"), .up],
-            help: LocalizedText(en: "Previous row", zh: "上一行"), hint: nil, contexts: panes, roles: everyone),
+            help: LocalizedText(en: "Previous row", zh: "上一行"), hint: nil, contexts: panes.union([.steps]),
+            roles: everyone),
         CommandSpec(
             id: .first, keys: [.char("g"), .home],
             help: LocalizedText(en: "First row", zh: "第一行"), hint: nil, contexts: panes, roles: everyone),
@@ -80,9 +87,9 @@ public enum CommandTable {
             hint: LocalizedText(en: "open", zh: "打开"), contexts: [.pane(.queue)], roles: everyone),
         CommandSpec(
             id: .back, keys: [.escape],
-            help: LocalizedText(en: "Back out: close help, or return to the queue", zh: "返回：关闭帮助或回到队列"),
+            help: LocalizedText(en: "Back out: close help or a menu, or return to the queue", zh: "返回：关闭帮助或菜单，或回到队列"),
             hint: LocalizedText(en: "back", zh: "返回"),
-            contexts: [.pane(.detail), .pane(.evidence), .help], roles: everyone),
+            contexts: [.pane(.detail), .pane(.evidence), .help, .steps, .confirm], roles: everyone),
         CommandSpec(
             id: .help, keys: [.char("?")],
             help: LocalizedText(en: "Show or hide this help", zh: "显示或隐藏帮助"),
@@ -91,6 +98,26 @@ public enum CommandTable {
             id: .quit, keys: [.char("q")],
             help: LocalizedText(en: "Quit CaseDesk", zh: "退出 CaseDesk"),
             hint: LocalizedText(en: "quit", zh: "退出"), contexts: panes.union([.help]), roles: everyone),
+        CommandSpec(
+            id: .steps, keys: [.char("A")],
+            help: LocalizedText(en: "Advance: the lifecycle steps open to the case", zh: "推进：当前可执行的流程操作"),
+            hint: LocalizedText(en: "advance", zh: "推进"), contexts: panes, roles: caseWorkers),
+        CommandSpec(
+            id: .take, keys: [.char("T")],
+            help: LocalizedText(en: "Take the case (claim it)", zh: "领取案件"),
+            hint: LocalizedText(en: "take", zh: "领取"), contexts: panes, roles: caseWorkers),
+        CommandSpec(
+            id: .release, keys: [.char("R")],
+            help: LocalizedText(en: "Release the case back to the queue", zh: "释放案件"),
+            hint: nil, contexts: panes, roles: caseWorkers),
+        CommandSpec(
+            id: .choose, keys: [.enter],
+            help: LocalizedText(en: "Choose the highlighted item", zh: "选择当前项"),
+            hint: LocalizedText(en: "choose", zh: "选择"), contexts: [.steps, .confirm], roles: everyone),
+        CommandSpec(
+            id: .toggleChoice, keys: [.tab, .left, .right, .char("h"), .char("l")],
+            help: LocalizedText(en: "Switch between Cancel and the step", zh: "在取消与确认之间切换"),
+            hint: LocalizedText(en: "switch", zh: "切换"), contexts: [.confirm], roles: everyone),
     ]
 
     /// The row for a command.
@@ -101,5 +128,10 @@ public enum CommandTable {
     /// The commands that apply in a context, in table order.
     public static func available(in context: Context) -> [CommandSpec] {
         all.filter { $0.contexts.contains(context) }
+    }
+
+    /// The commands a role may use in a context: what help and the hint bar show.
+    public static func available(in context: Context, for role: StaffRole) -> [CommandSpec] {
+        available(in: context).filter { $0.roles.contains(role) }
     }
 }

@@ -6,11 +6,13 @@ import Foundation
 public struct EffectRunner: Sendable {
     let database: CaseDatabase
     let rules: RulePackCatalog
+    let staff: StaffMember
 
-    /// A runner over a database, sweeping under the given rule packs.
-    public init(database: CaseDatabase, rules: RulePackCatalog) {
+    /// A runner over a database, acting as `staff` and sweeping under the given rule packs.
+    public init(database: CaseDatabase, rules: RulePackCatalog, staff: StaffMember) {
         self.database = database
         self.rules = rules
+        self.staff = staff
     }
 
     /// Runs one effect; failures come back as a `.failed` action, never as a throw.
@@ -25,6 +27,16 @@ public struct EffectRunner: Sendable {
                 return .caseLoaded(loaded, evidence)
             case .checkForChanges:
                 return .changeToken(try database.changeToken())
+            case .step(let id, let event, let version):
+                let updated = try database.apply(
+                    event, toCase: id, by: staff, expectedVersion: version, at: Date(), rules: rules)
+                return .caseChanged(updated, message: "#\(id): \(event.rawValue) → \(updated.stage.rawValue)")
+            case .take(let id, let version):
+                let updated = try database.take(caseID: id, by: staff, expectedVersion: version, at: Date())
+                return .caseChanged(updated, message: "#\(id): taken by \(staff.name)")
+            case .release(let id, let version):
+                let updated = try database.release(caseID: id, by: staff, expectedVersion: version, at: Date())
+                return .caseChanged(updated, message: "#\(id): released")
             case .sweep(let now):
                 let report = try database.sweep(now: now, rules: rules)
                 return .swept(

@@ -12,4 +12,8 @@ public enum Pane: Int, CaseIterable, Sendable {
 public enum Context: Hashable, Sendable {
     case pane(Pane)
     case help
+    /// The list of lifecycle steps open to the case.
+    case steps
+    /// A yes/no question before an irreversible step.
+    case confirm
 }

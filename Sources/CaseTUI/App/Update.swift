@@ -8,6 +8,12 @@ public enum Update {
     public static func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         switch action {
         case .command(let id):
+            guard CommandTable.spec(id).roles.contains(state.staff.role) else {
+                state.message = "\(state.staff.name) is a \(state.staff.role.rawValue): "
+                    + CommandTable.spec(id).help.text(state.language).lowercased() + " is not open to that role"
+                state.messageIsError = true
+                return []
+            }
             return command(&state, id)
         case .tick(let now):
             state.now = now
@@ -31,6 +37,11 @@ public enum Update {
                 state.messageIsError = false
             }
             return applied > 0 ? [.checkForChanges] : []
+        case .caseChanged(let updated, let message):
+            state.message = message
+            state.messageIsError = false
+            state.openCase = updated
+            return [.checkForChanges]
         case .queueRefreshed(let before, let from, let offset, let total):
             state.queue.total = total
             state.queue.receiveRefresh(before: before, from: from, offset: offset, visible: state.visibleQueueRows)
@@ -59,7 +70,22 @@ public enum Update {
 
     static func command(_ state: inout AppState, _ id: CommandID) -> [Effect] {
         let visible = state.visibleQueueRows
+        if state.confirmation != nil || state.stepMenu != nil { return overlayCommand(&state, id) }
         switch id {
+        case .steps:
+            guard let item = state.openCase else { return [] }
+            state.stepMenu = StepMenu(
+                caseID: item.id, version: item.version, stage: item.stage,
+                events: StepMenu.events(for: item, kind: Permissions.actorKind(for: state.staff.role)))
+            return []
+        case .take:
+            guard let item = state.openCase else { return [] }
+            return [.take(caseID: item.id, version: item.version)]
+        case .release:
+            guard let item = state.openCase else { return [] }
+            return [.release(caseID: item.id, version: item.version)]
+        case .choose, .toggleChoice:
+            return []
         case .quit:
             state.shouldQuit = true
             return []
@@ -107,6 +133,47 @@ public enum Update {
             }
             return []
         }
+    }
+
+    /// Keys while the step menu or a confirmation is open.
+    static func overlayCommand(_ state: inout AppState, _ id: CommandID) -> [Effect] {
+        if var question = state.confirmation {
+            switch id {
+            case .toggleChoice:
+                question.confirmSelected.toggle()
+                state.confirmation = question
+            case .back:
+                state.confirmation = nil
+            case .choose:
+                state.confirmation = nil
+                state.stepMenu = nil
+                guard question.confirmSelected else { return [] }
+                return [.step(caseID: question.caseID, event: question.event, version: question.version)]
+            default: break
+            }
+            return []
+        }
+        guard var menu = state.stepMenu else { return [] }
+        switch id {
+        case .moveDown, .moveUp:
+            guard !menu.events.isEmpty else { return [] }
+            menu.selected = min(max(0, menu.selected + (id == .moveDown ? 1 : -1)), menu.events.count - 1)
+            state.stepMenu = menu
+        case .back:
+            state.stepMenu = nil
+        case .choose:
+            guard menu.events.indices.contains(menu.selected) else { return [] }
+            let event = menu.events[menu.selected]
+            if StepMenu.isIrreversible(event, from: menu.stage) {
+                state.confirmation = Confirmation(caseID: menu.caseID, version: menu.version, event: event)
+                state.stepMenu = nil
+                return []
+            }
+            state.stepMenu = nil
+            return [.step(caseID: menu.caseID, event: event, version: menu.version)]
+        default: break
+        }
+        return []
     }
 
     static func move(_ state: inout AppState, by delta: Int) -> [Effect] {

@@ -14,7 +14,8 @@ public enum ConsoleLoop {
     ///
     /// The terminal is restored on every way out, including thrown errors.
     public static func run(
-        database: CaseDatabase, rules: RulePackCatalog, initialMessage: String?, databaseLabel: String,
+        database: CaseDatabase, rules: RulePackCatalog, staff: StaffMember, initialMessage: String?,
+        databaseLabel: String,
         useColor: Bool, sweepEvery: TimeInterval = 30,
         clock: @escaping @Sendable () -> Date = Date.init
     ) throws -> Outcome {
@@ -27,6 +28,7 @@ public enum ConsoleLoop {
         var state = AppState(width: size.width, height: size.height, now: clock(), databaseLabel: databaseLabel)
         state.message = initialMessage
         state.rules = rules
+        state.staff = staff
         var driver = AppDriver(state: state, database: database)
         // Apply whatever expired while no one was looking, then keep sweeping on a timer.
         driver.send(.sweepDue(clock()))

@@ -51,7 +51,7 @@ enum DetailView {
     }
 
     static func render(_ state: AppState, into screen: inout Screen, area: Rect) {
-        Box.draw(area, title: "Case", focused: state.focus == .detail && !state.showHelp, into: &screen)
+        Box.draw(area, title: "Case", focused: state.focus == .detail && !state.hasOverlay, into: &screen)
         let inner = area.inner
         guard inner.height > 0, inner.width > 4 else { return }
         guard state.openCase != nil else {

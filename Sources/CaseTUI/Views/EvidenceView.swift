@@ -3,7 +3,7 @@ import CaseModel
 /// The evidence pane: each item's kind, source, time and short hash, then what it shows.
 enum EvidenceView {
     static func render(_ state: AppState, into screen: inout Screen, area: Rect) {
-        let focused = state.focus == .evidence && !state.showHelp
+        let focused = state.focus == .evidence && !state.hasOverlay
         Box.draw(area, title: "Evidence (\(state.evidence.count))", focused: focused, into: &screen)
         let inner = area.inner
         guard inner.height > 0, inner.width > 4 else { return }

@@ -2,7 +2,7 @@
 enum HelpOverlay {
     static func render(_ state: AppState, into screen: inout Screen) {
         let context = Context.pane(state.focus)
-        let specs = CommandTable.available(in: context)
+        let specs = CommandTable.available(in: context, for: state.staff.role)
         let keyWidth = 16
         let rows = specs.map { spec in
             (spec.keys.map(\.label).joined(separator: ", "), spec.help.text(state.language))

@@ -2,7 +2,7 @@
 enum HintBar {
     static func render(_ state: AppState, into screen: inout Screen, area: Rect) {
         var x = area.x + 1
-        for spec in CommandTable.available(in: state.context) {
+        for spec in CommandTable.available(in: state.context, for: state.staff.role) {
             guard let hint = spec.hint, let key = spec.keys.first else { continue }
             let keyText = spec.id == .moveDown ? "j/k" : key.label
             let width = screen.measure.of(keyText) + 1 + screen.measure.of(hint.text(state.language)) + 2

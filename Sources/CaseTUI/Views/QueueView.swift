@@ -16,7 +16,7 @@ enum QueueView {
     }
 
     static func render(_ state: AppState, into screen: inout Screen, area: Rect) {
-        let focused = state.focus == .queue && !state.showHelp
+        let focused = state.focus == .queue && !state.hasOverlay
         Box.draw(area, title: "Queue · by deadline", focused: focused, into: &screen)
         let inner = area.inner
         guard inner.height > 1, inner.width > 10 else { return }

@@ -14,6 +14,8 @@ public enum Renderer {
         EvidenceView.render(state, into: &screen, area: layout.evidence)
         HintBar.render(state, into: &screen, area: layout.hints)
         if state.showHelp { HelpOverlay.render(state, into: &screen) }
+        if let menu = state.stepMenu { StepMenuView.render(menu, state: state, into: &screen) }
+        if let question = state.confirmation { ConfirmView.render(question, state: state, into: &screen) }
         return screen
     }
 }
