@@ -5,21 +5,20 @@ enum Migrations {
     /// The largest value SQLite integers hold; sorts cases without a deadline last.
     static let noDeadlineKey: Int64 = Int64.max
 
+    /// Every migration, in order.
+    static let all: [(identifier: String, sql: String)] = [("v1", v1), ("v2", v2), ("v3", v3), ("v4", v4)]
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1") { db in
-            try db.execute(sql: v1)
-        }
-        migrator.registerMigration("v2") { db in
-            try db.execute(sql: v2)
-        }
-        migrator.registerMigration("v3") { db in
-            try db.execute(sql: v3)
-        }
-        migrator.registerMigration("v4") { db in
-            try db.execute(sql: v4)
+        for (identifier, sql) in all {
+            migrator.registerMigration(identifier) { db in try db.execute(sql: sql) }
         }
         return migrator
+    }
+
+    /// The SQL of one migration.
+    static func sql(_ identifier: String) -> String {
+        all.first { $0.identifier == identifier }!.sql
     }
 
     static let v1 = """

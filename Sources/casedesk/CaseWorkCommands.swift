@@ -11,6 +11,13 @@ struct WorkOptions: ParsableArguments {
     var now: String?
 
     func instant() throws -> Date { try now.map(parseInstant) ?? Date() }
+
+    /// Opens the database as the acting person and runs one store call, reporting store errors plainly.
+    func perform<T>(_ body: (CaseDatabase, StaffMember, Date) throws -> T) throws -> T {
+        let now = try instant()
+        let session = try database.open(now: now)
+        return try storeCall { try body(session.database, session.staff, now) }
+    }
 }
 
 /// `casedesk case take ID`.
@@ -21,10 +28,8 @@ struct CaseTakeCommand: ParsableCommand {
     @OptionGroup var options: WorkOptions
 
     func run() throws {
-        let now = try options.instant()
-        let session = try options.database.open(now: now)
-        let taken = try storeCall {
-            try session.database.take(caseID: id, by: session.staff, expectedVersion: expectVersion, at: now)
+        let taken = try options.perform { db, staff, now in
+            try db.take(caseID: id, by: staff, expectedVersion: expectVersion, at: now)
         }
         print("#\(id): taken by \(taken.assignee ?? "-") (version \(taken.version))")
     }
@@ -38,10 +43,8 @@ struct CaseReleaseCommand: ParsableCommand {
     @OptionGroup var options: WorkOptions
 
     func run() throws {
-        let now = try options.instant()
-        let session = try options.database.open(now: now)
-        let released = try storeCall {
-            try session.database.release(caseID: id, by: session.staff, expectedVersion: expectVersion, at: now)
+        let released = try options.perform { db, staff, now in
+            try db.release(caseID: id, by: staff, expectedVersion: expectVersion, at: now)
         }
         print("#\(id): released (version \(released.version))")
     }
@@ -58,12 +61,9 @@ struct CaseRequestEvidenceCommand: ParsableCommand {
     @OptionGroup var options: WorkOptions
 
     func run() throws {
-        let now = try options.instant()
         let rules = try loadRules()
-        let session = try options.database.open(now: now)
-        let (request, updated) = try storeCall {
-            try session.database.requestEvidence(
-                caseID: id, from: from, what: what, by: session.staff, at: now, rules: rules)
+        let (request, updated) = try options.perform { db, staff, now in
+            try db.requestEvidence(caseID: id, from: from, what: what, by: staff, at: now, rules: rules)
         }
         print(
             "#\(id): request #\(request.id) to the \(from.rawValue), due \(ISO8601.string(request.dueAt)); "
@@ -103,12 +103,10 @@ struct CaseAddEvidenceCommand: ParsableCommand {
         } else {
             content = Data((text ?? "").utf8)
         }
-        let now = try options.instant()
-        let session = try options.database.open(now: now)
-        let item = try storeCall {
-            try session.database.addEvidence(
+        let item = try options.perform { db, staff, now in
+            try db.addEvidence(
                 caseID: id, kind: kind, source: source, description: description, content: content, at: now,
-                by: session.staff)
+                by: staff)
         }
         print("#\(id): evidence #\(item.id) sha256 \(item.sha256)")
     }
@@ -133,12 +131,10 @@ struct CaseIssueCommand: ParsableCommand {
         @OptionGroup var options: WorkOptions
 
         func run() throws {
-            let now = try options.instant()
-            let session = try options.database.open(now: now)
-            let issue = try storeCall {
-                try session.database.addIssue(
+            let issue = try options.perform { db, staff, now in
+                try db.addIssue(
                     caseID: id, kind: kind, description: description, buyerConfirmedReceipt: buyerConfirmedReceipt,
-                    durableWithinSixMonths: durableWithinSixMonths, by: session.staff, at: now)
+                    durableWithinSixMonths: durableWithinSixMonths, by: staff, at: now)
             }
             print("#\(id): issue #\(issue.id), burden on the \(issue.burden.rawValue): \(issue.burdenRule.reason.en)")
         }
@@ -152,11 +148,9 @@ struct CaseIssueCommand: ParsableCommand {
         @OptionGroup var options: WorkOptions
 
         func run() throws {
-            let now = try options.instant()
-            let session = try options.database.open(now: now)
-            try storeCall {
-                try session.database.linkEvidence(
-                    caseID: id, issueID: issue, evidenceID: evidence, by: session.staff, at: now)
+            try options.perform { db, staff, now in
+                try db.linkEvidence(
+                    caseID: id, issueID: issue, evidenceID: evidence, by: staff, at: now)
             }
             print("#\(id): evidence #\(evidence) linked to issue #\(issue)")
         }
@@ -171,11 +165,9 @@ struct CaseIssueCommand: ParsableCommand {
         @OptionGroup var options: WorkOptions
 
         func run() throws {
-            let now = try options.instant()
-            let session = try options.database.open(now: now)
-            try storeCall {
-                try session.database.recordFinding(
-                    caseID: id, issueID: issue, finding: finding, note: note, by: session.staff, at: now)
+            try options.perform { db, staff, now in
+                try db.recordFinding(
+                    caseID: id, issueID: issue, finding: finding, note: note, by: staff, at: now)
             }
             print("#\(id): issue #\(issue) \(finding.rawValue)")
         }
@@ -191,10 +183,8 @@ struct CaseUrgeCommand: ParsableCommand {
     @OptionGroup var options: WorkOptions
 
     func run() throws {
-        let now = try options.instant()
-        let session = try options.database.open(now: now)
-        try storeCall {
-            try session.database.urge(caseID: id, party: party, message: message, by: session.staff, at: now)
+        try options.perform { db, staff, now in
+            try db.urge(caseID: id, party: party, message: message, by: staff, at: now)
         }
         print("#\(id): urged the \(party.rawValue)")
     }
@@ -208,9 +198,7 @@ struct CaseNoteCommand: ParsableCommand {
     @OptionGroup var options: WorkOptions
 
     func run() throws {
-        let now = try options.instant()
-        let session = try options.database.open(now: now)
-        try storeCall { try session.database.addNote(caseID: id, text: text, by: session.staff, at: now) }
+        try options.perform { db, staff, now in try db.addNote(caseID: id, text: text, by: staff, at: now) }
         print("#\(id): note added")
     }
 }
