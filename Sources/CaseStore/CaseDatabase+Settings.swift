@@ -13,14 +13,15 @@ extension CaseDatabase {
     }
 
     /// Chooses the rule pack for cases filed from now on; open cases keep theirs.
-    public func setRulePack(_ pack: RulePack, actor: String, at now: Date) throws {
+    public func setRulePack(_ pack: RulePack, by staff: StaffMember, at now: Date) throws {
         try writer.write { db in
+            let member = try Self.require(db, staff, .administer)
             let previous = try Self.currentRulePack(db)
             try db.execute(
                 sql: "INSERT INTO settings (key, value) VALUES ('rule_pack', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 arguments: [pack.reference])
             try Self.appendAudit(
-                db, at: now, actor: actor, action: "set_rule_pack", caseID: nil,
+                db, at: now, actor: member.name, action: "set_rule_pack", caseID: nil,
                 detail: "rule pack for new cases \(previous) → \(pack.reference)")
         }
     }

@@ -75,9 +75,13 @@ struct SweepTests {
     @Test func newCasesRecordTheDatabasesRulePack() throws {
         let database = try CaseDatabase.withStaff()
         #expect(try database.insertCase(sampleCase(), actor: "a").rulePack == "marketplace@1")
+        let admin = StaffMember(name: "admin", role: .admin)
         let retailer = RulePack(
             id: "retailer", version: 3, name: LocalizedText(en: "R", zh: "R"), calendar: testPack.calendar, stages: [:])
-        try database.setRulePack(retailer, actor: "admin", at: pinnedNow)
+        #expect(throws: StoreError.permission(.denied(name: "lin.mei", role: .mediator, permission: .administer))) {
+            try database.setRulePack(retailer, by: mediator, at: pinnedNow)
+        }
+        try database.setRulePack(retailer, by: admin, at: pinnedNow)
         let later = try database.insertCase(sampleCase(), actor: "a")
         #expect(later.rulePack == "retailer@3")
         #expect(try database.fetchCase(id: 1)?.rulePack == "marketplace@1", "open cases keep their pack")
@@ -134,5 +138,47 @@ struct SuspensionTests {
         let resumed = try #require(try database.fetchCase(id: filed.id))
         #expect(resumed.stage == .intervention)
         #expect(resumed.stageDeadline == expiry.addingTimeInterval(5 * 3600))
+    }
+}
+
+@Suite("Sweeper properties over random queues")
+struct SweepPropertyTests {
+    /// Random open cases, swept at random increasing times (each time twice): every expired
+    /// deadline's default is applied exactly once, and nothing expired with a default is left.
+    @Test(arguments: [1, 2, 3, 4, 5] as [UInt64])
+    func eachExpiredDeadlineAppliesItsDefaultExactlyOnce(seed: UInt64) throws {
+        var random = SplitMix(seed: seed)
+        let database = try CaseDatabase.withStaff()
+        let stages: [Stage] = [
+            .merchantResponse, .negotiation, .intervention, .evidence, .decision, .execution, .appealWindow,
+        ]
+        for index in 0..<120 {
+            let stage = stages[random.next() % stages.count]
+            let offset = Double(random.next() % (80 * 24) - 40 * 24) * 3600
+            try database.insertCase(
+                sampleCase(title: "随机 \(index)", stage: stage, deadline: pinnedNow.addingTimeInterval(offset)),
+                actor: "seed")
+        }
+        var now = pinnedNow.addingTimeInterval(-20 * 86_400)
+        var applied: [SweepAction] = []
+        for _ in 0..<8 {
+            now = now.addingTimeInterval(Double(random.next() % (10 * 24)) * 3600)
+            let first = try database.sweep(now: now, rules: testRules)
+            #expect(first.problems.isEmpty)
+            #expect(first.applied.allSatisfy { $0.expiredAt <= now })
+            applied += first.applied
+            #expect(try database.sweep(now: now, rules: testRules).applied.isEmpty, "a repeat at \(now) did something")
+        }
+        let keys = applied.map { "\($0.caseID)@\($0.expiredAt.timeIntervalSince1970)" }
+        #expect(Set(keys).count == keys.count, "a deadline's default was applied twice")
+        for id in 1...Int64(120) {
+            let item = try #require(try database.fetchCase(id: id))
+            if let deadline = item.stageDeadline, deadline <= now {
+                #expect(item.expiryRule(in: testPack) == nil, "case \(id) left expired in \(item.stage)")
+            }
+        }
+        let swept = try (1...Int64(120)).flatMap { try database.auditTrail(caseID: $0) }.filter { $0.actor == "sweeper" }
+        #expect(swept.count == applied.count)
+        #expect(try database.firstBrokenAuditRecord() == nil)
     }
 }
