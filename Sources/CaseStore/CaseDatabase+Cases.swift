@@ -59,6 +59,7 @@ extension CaseDatabase {
     }
 
     /// `apply` inside the caller's transaction, for imports that write many steps at once.
+    @discardableResult
     static func apply(
         _ db: Database, _ event: LifecycleEvent, toCase id: Int64, by staff: StaffMember, onBehalfOf party: PartyRole?,
         expectedVersion: Int?, at now: Date, rules: RulePackCatalog, note: String? = nil

@@ -19,6 +19,7 @@ extension CaseDatabase {
         }
     }
 
+    @discardableResult
     static func addEvidence(
         _ db: Database, caseID: Int64, kind: EvidenceKind, source: EvidenceSource, description: String,
         content: Data, at: Date, actor: String

@@ -48,7 +48,7 @@ struct StepMenuTests {
     }
 
     @Test func escClosesTheMenuWithoutAStep() throws {
-        var driver = try exampleDriver(keys: toCaseOne + "A<Esc>", as: "lin.mei")
+        let driver = try exampleDriver(keys: toCaseOne + "A<Esc>", as: "lin.mei")
         #expect(driver.state.context == .pane(.queue))
         #expect(driver.state.openCase?.stage == .intervention)
     }
