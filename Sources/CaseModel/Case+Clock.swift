@@ -15,6 +15,13 @@ extension Case {
         case .success(let next): target = next
         case .failure(let error): return .failure(error)
         }
+        // A party's answer after its deadline is too late: the pack's default outcome governs
+        // (a late appeal, a merchant answering after the default refund was due).
+        if actor == .buyer || actor == .merchant, let deadline = stageDeadline, now > deadline,
+            pack.rule(for: stage)?.onExpiry != nil
+        {
+            return .failure(.deadlinePassed(event: event, stage: stage, deadline: deadline))
+        }
         let start = clockStart ?? now
         switch event {
         case .suspend:

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Who takes a lifecycle step.
 public enum ActorKind: String, CaseIterable, Codable, Sendable {
     case mediator, supervisor, buyer, merchant, sweeper, system
@@ -50,6 +52,8 @@ public enum LifecycleError: Error, Equatable, Sendable {
     case actorNotAllowed(event: LifecycleEvent, actor: ActorKind)
     /// A resume was asked of a case that is not suspended or has no stage to return to.
     case nothingToResume(stage: Stage)
+    /// A party acted after the stage's deadline, when the default outcome applies instead.
+    case deadlinePassed(event: LifecycleEvent, stage: Stage, deadline: Date)
 
     /// A message a mediator can act on, in both languages.
     public var message: LocalizedText {
@@ -62,11 +66,24 @@ public enum LifecycleError: Error, Equatable, Sendable {
             LocalizedText(
                 en: "a \(actor.rawValue) may not take the step '\(event.rawValue)'",
                 zh: "\(actor.rawValue) 无权执行「\(event.rawValue)」")
+        case .deadlinePassed(let event, let stage, let deadline):
+            LocalizedText(
+                en: "too late for '\(event.rawValue)': the \(stage.rawValue) deadline passed at "
+                    + "\(Self.utc(deadline)); the stage's default outcome applies",
+                zh: "「\(event.rawValue)」已超过期限：\(stage.label.zh)阶段的期限为 \(Self.utc(deadline))，按超时规则处理")
         case .nothingToResume(let stage):
             LocalizedText(
                 en: "the case is in stage \(stage.rawValue), not suspended: nothing to resume",
                 zh: "案件处于「\(stage.label.zh)」阶段，并未中止，无需恢复")
         }
+    }
+}
+
+extension LifecycleError {
+    static func utc(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
     }
 }
 

@@ -9,7 +9,8 @@ import Testing
 struct ImportTests {
     func database() throws -> (CaseDatabase, Case) {
         let database = try CaseDatabase.withStaff()
-        let filed = try database.insertCase(sampleCase(stage: .merchantResponse), actor: "seed")
+        let filed = try database.insertCase(
+            sampleCase(stage: .merchantResponse, deadline: pinnedNow.addingTimeInterval(86_400)), actor: "seed")
         return (database, filed)
     }
 
@@ -79,6 +80,18 @@ struct ImportTests {
         #expect(report.committed && report.applied == 2)
         #expect(report.errors.map(\.line) == [2])
         #expect(try database.fetchCase(id: filed.id)?.stage == .negotiation)
+    }
+
+    @Test func aPartyEventAfterTheDeadlineIsRefusedByLine() throws {
+        let (database, _) = try database()
+        let late = """
+            {"type": "event", "case": 1, "party": "merchant", "event": "agree", "at": "2026-11-29T09:00:00Z"}
+            """
+        let report = try database.importEvents(Data(late.utf8), by: mediator, skipInvalid: false, rules: testRules)
+        #expect(report.errors.map(\.description) == [
+            "line 1: too late for 'merchant_agrees': the merchant_response deadline passed at 2026-11-28T08:00:00Z; "
+                + "the stage's default outcome applies"
+        ])
     }
 
     @Test func aTrainerMayNotImport() throws {

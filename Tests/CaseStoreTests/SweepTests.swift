@@ -182,3 +182,35 @@ struct SweepPropertyTests {
         #expect(try database.firstBrokenAuditRecord() == nil)
     }
 }
+
+@Suite("Party events after their deadline")
+struct LatePartyEventTests {
+    @Test func aLateAppealIsRefusedWithTheDeadlineShown() throws {
+        let database = try CaseDatabase.withStaff()
+        let deadline = pinnedNow.addingTimeInterval(-60)
+        let filed = try database.insertCase(sampleCase(stage: .appealWindow, deadline: deadline), actor: "seed")
+        #expect(throws: StoreError.lifecycle(.deadlinePassed(event: .appealFiled, stage: .appealWindow, deadline: deadline))) {
+            try database.apply(
+                .appealFiled, toCase: filed.id, by: mediator, onBehalfOf: .buyer, expectedVersion: 1, at: pinnedNow,
+                rules: testRules)
+        }
+        let message = LifecycleError.deadlinePassed(event: .appealFiled, stage: .appealWindow, deadline: deadline).message
+        #expect(message.en.contains("2026-11-27T07:59:00Z"))
+        // In time, the same appeal opens appeal review.
+        let open = try database.insertCase(
+            sampleCase(stage: .appealWindow, deadline: pinnedNow.addingTimeInterval(60)), actor: "seed")
+        let appealed = try database.apply(
+            .appealFiled, toCase: open.id, by: mediator, onBehalfOf: .buyer, expectedVersion: 1, at: pinnedNow,
+            rules: testRules)
+        #expect(appealed.stage == .appealReview)
+    }
+
+    @Test func staffMayStillActAfterADeadline() throws {
+        let database = try CaseDatabase.withStaff()
+        let filed = try database.insertCase(
+            sampleCase(stage: .intervention, deadline: pinnedNow.addingTimeInterval(-60)), actor: "seed")
+        let suspended = try database.apply(
+            .suspend, toCase: filed.id, by: mediator, expectedVersion: 1, at: pinnedNow, rules: testRules)
+        #expect(suspended.stage == .suspended)
+    }
+}
