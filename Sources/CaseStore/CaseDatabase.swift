@@ -112,7 +112,11 @@ public final class CaseDatabase: Sendable {
 
     /// Checks the whole chain; returns the id of the first record that does not match, or nil.
     public func firstBrokenAuditRecord() throws -> Int64? {
-        try writer.read { db in
+        try writer.read(Self.firstBrokenAuditRecord)
+    }
+
+    static func firstBrokenAuditRecord(_ db: Database) throws -> Int64? {
+        do {
             var prev = AuditLog.genesis
             let cursor = try Row.fetchCursor(
                 db, sql: "SELECT id, at, actor, action, case_id, detail, prev_hash, hash FROM audit ORDER BY id")

@@ -180,3 +180,20 @@ E2E_TESTS+=(
     test_import_rejects_a_bad_file_whole_and_names_the_line
     test_unknown_users_are_refused_and_roles_are_enforced
 )
+
+test_verify_passes_then_names_a_tampered_record() {
+    local tmp db status out
+    tmp=$(mktemp -d)
+    db="$tmp/c.sqlite"
+    out=$("$CASEDESK_BIN" verify --db "$db")
+    grep -qE "^intact: [0-9]+ audit records, 15 evidence items$" <<<"$out" || { echo "not intact: $out" >&2; rm -rf "$tmp"; return 1; }
+    python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("UPDATE audit SET detail = detail || \" \" WHERE id = 9"); c.commit()' "$db"
+    set +e
+    out=$("$CASEDESK_BIN" verify --db "$db" 2>&1); status=$?
+    set -e
+    rm -rf "$tmp"
+    [ "$status" -eq 1 ] || { echo "verify exited $status on a tampered database" >&2; return 1; }
+    grep -qF "audit record #9 " <<<"$out" || { echo "tampered record not named: $out" >&2; return 1; }
+}
+
+E2E_TESTS+=(test_verify_passes_then_names_a_tampered_record)

@@ -1,0 +1,73 @@
+import CaseModel
+import Foundation
+import GRDB
+
+/// What `verify` found.
+public struct VerifyReport: Sendable {
+    /// Audit records checked.
+    public var auditRecords = 0
+    /// Evidence items checked.
+    public var evidenceItems = 0
+    /// Problems, the first broken thing first; empty when all is intact.
+    public var problems: [String] = []
+
+    /// Whether everything checked out.
+    public var isIntact: Bool { problems.isEmpty }
+}
+
+extension CaseDatabase {
+    /// Checks SQLite's integrity and foreign keys, the whole audit chain, and every evidence
+    /// item's content against its SHA-256 and against the hash its audit record fixed.
+    public func verify() throws -> VerifyReport {
+        try writer.read { db in
+            var report = VerifyReport()
+            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+            if integrity != ["ok"] {
+                report.problems += integrity.prefix(5).map { "SQLite integrity: \($0)" }
+            }
+            for row in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").prefix(5) {
+                let table: String = row[0]
+                let rowid: Int64? = row[1]
+                let parent: String = row[2]
+                report.problems.append("foreign key: \(table) row \(rowid.map(String.init) ?? "?") points to a missing \(parent) row")
+            }
+            report.auditRecords = try Int.fetchOne(db, sql: "SELECT count(*) FROM audit") ?? 0
+            if let broken = try Self.firstBrokenAuditRecord(db) {
+                report.problems.append(
+                    "audit record #\(broken) does not match the hash chain (it, or the record before it, was changed, inserted or deleted)")
+            }
+            // The hash each add_evidence record fixed, by evidence id.
+            var fixed: [Int64: String] = [:]
+            let records = try Row.fetchCursor(db, sql: "SELECT detail FROM audit WHERE action = 'add_evidence'")
+            while let row = try records.next() {
+                let detail: String = row[0]
+                let words = detail.split(separator: " ")
+                guard words.count >= 2, words[0] == "evidence", words[1].hasPrefix("#"),
+                    let id = Int64(words[1].dropFirst()), let index = words.firstIndex(of: "sha256"),
+                    index + 1 < words.count
+                else { continue }
+                fixed[id] = String(words[index + 1])
+            }
+            var seen: Set<Int64> = []
+            let items = try Row.fetchCursor(db, sql: "SELECT id, sha256, content FROM evidence ORDER BY id")
+            while let row = try items.next() {
+                report.evidenceItems += 1
+                let id: Int64 = row[0]
+                seen.insert(id)
+                let stored: String = row[1]
+                let content: Data = row[2] ?? Data()
+                if Hashing.sha256Hex(content) != stored {
+                    report.problems.append("evidence #\(id): its content does not match its SHA-256")
+                } else if let original = fixed[id], original != stored {
+                    report.problems.append("evidence #\(id): its SHA-256 differs from the one its audit record fixed")
+                } else if fixed[id] == nil {
+                    report.problems.append("evidence #\(id): no audit record fixes its SHA-256")
+                }
+            }
+            if let missing = fixed.keys.filter({ !seen.contains($0) }).min() {
+                report.problems.append("evidence #\(missing): its audit record exists but the item is gone")
+            }
+            return report
+        }
+    }
+}

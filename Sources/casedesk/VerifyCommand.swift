@@ -1,0 +1,27 @@
+import ArgumentParser
+import CaseStore
+import Foundation
+
+/// `casedesk verify`: is the record intact, fit to show a court?
+struct VerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Check SQLite integrity, foreign keys, the audit hash chain and every evidence hash.",
+        discussion: "Exits 0 when all is intact; otherwise names the first broken record and exits 1.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        let session = try database.open(now: Date())
+        let report = try storeCall { try session.database.verify() }
+        if report.isIntact {
+            print("intact: \(report.auditRecords) audit records, \(report.evidenceItems) evidence items")
+            return
+        }
+        for problem in report.problems {
+            FileHandle.standardError.write(Data("\(problem)\n".utf8))
+        }
+        print("BROKEN: \(report.problems.first ?? "")")
+        throw ExitCode(1)
+    }
+}

@@ -1,0 +1,70 @@
+import CaseModel
+import Foundation
+import GRDB
+import Testing
+
+@testable import CaseStore
+
+@Suite("verify: tampering is found and named")
+struct VerifyTests {
+    func examples() throws -> CaseDatabase {
+        let database = try CaseDatabase.withStaff()
+        try database.loadExamplesIfEmpty(now: pinnedNow)
+        return database
+    }
+
+    @Test func anUntouchedDatabaseIsIntact() throws {
+        let report = try examples().verify()
+        #expect(report.isIntact, "\(report.problems)")
+        #expect(report.evidenceItems >= 15 && report.auditRecords > 30)
+    }
+
+    @Test(arguments: ["at", "actor", "action", "case_id", "detail", "prev_hash", "hash"])
+    func changingOneByteOfAnAuditRowNamesIt(column: String) throws {
+        let database = try examples()
+        try database.writer.write { db in
+            // Flip the last character of the field (numbers get one added).
+            let update = ["at", "case_id"].contains(column)
+                ? "UPDATE audit SET \(column) = \(column) + 1 WHERE id = 20"
+                : "UPDATE audit SET \(column) = substr(\(column), 1, length(\(column)) - 1) || CASE WHEN substr(\(column), -1) = 'a' THEN 'b' ELSE 'a' END WHERE id = 20"
+            try db.execute(sql: update)
+        }
+        let report = try database.verify()
+        #expect(!report.isIntact)
+        #expect(report.problems.contains { $0.hasPrefix("audit record #20 ") || $0.hasPrefix("audit record #21 ") }, "\(report.problems)")
+    }
+
+    @Test func changedEvidenceContentIsNamed() throws {
+        let database = try examples()
+        try database.writer.write { db in
+            try db.execute(sql: "UPDATE evidence SET content = CAST('forged' AS BLOB) WHERE id = 3")
+        }
+        #expect(try database.verify().problems == ["evidence #3: its content does not match its SHA-256"])
+    }
+
+    @Test func evidenceReplacedTogetherWithItsHashIsStillCaught() throws {
+        let database = try examples()
+        let forged = Hashing.sha256Hex(Data("forged".utf8))
+        try database.writer.write { db in
+            try db.execute(
+                sql: "UPDATE evidence SET content = CAST('forged' AS BLOB), sha256 = ? WHERE id = 3", arguments: [forged])
+        }
+        #expect(try database.verify().problems == ["evidence #3: its SHA-256 differs from the one its audit record fixed"])
+    }
+
+    @Test func deletedEvidenceIsCaught() throws {
+        let database = try examples()
+        try database.writer.write { db in try db.execute(sql: "DELETE FROM evidence WHERE id = 5") }
+        #expect(try database.verify().problems == ["evidence #5: its audit record exists but the item is gone"])
+    }
+
+    @Test func aDanglingForeignKeyIsReported() throws {
+        let database = try examples()
+        try database.writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA foreign_keys = OFF")
+            try db.execute(sql: "UPDATE evidence SET case_id = 999 WHERE id = 1")
+            try db.execute(sql: "PRAGMA foreign_keys = ON")
+        }
+        #expect(try database.verify().problems.contains { $0.hasPrefix("foreign key: evidence row 1") })
+    }
+}
