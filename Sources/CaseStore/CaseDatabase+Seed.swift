@@ -1,0 +1,65 @@
+import CaseModel
+import Foundation
+import GRDB
+
+extension CaseDatabase {
+    /// How many cases one seeding transaction (and one audit record) covers.
+    public static let seedBatch = 5_000
+
+    /// Adds `count` deterministic synthetic cases with their evidence, in batches.
+    ///
+    /// Each batch is one transaction with one audit record that names the cases and
+    /// evidence it added and fixes a digest of every evidence hash in it, so `verify`
+    /// covers seeded evidence as it covers evidence added one by one.
+    /// - Parameter progress: called after each batch with the number of cases written so far.
+    public func seed(
+        cases count: Int, seed: UInt64, now: Date, by staff: StaffMember, progress: (Int) -> Void = { _ in }
+    ) throws {
+        var generator = SyntheticCases(seed: seed, now: now)
+        var written = 0
+        while written < count {
+            let batch = min(Self.seedBatch, count - written)
+            try writer.write { db in
+                let member = try Self.require(db, staff, .administer)
+                let insertCase = try db.makeStatement(
+                    sql: "INSERT INTO cases (\(CaseRecord.columns.replacingOccurrences(of: "id, title", with: "title"))) "
+                        + "VALUES (\(Array(repeating: "?", count: 20).joined(separator: ", ")))")
+                let insertEvidence = try db.makeStatement(
+                    sql: """
+                        INSERT INTO evidence (case_id, kind, source, description, sha256, content, submitted_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """)
+                let pack = try Self.currentRulePack(db)
+                var firstCase: Int64 = 0
+                var lastCase: Int64 = 0
+                var firstEvidence: Int64 = 0
+                var lastEvidence: Int64 = 0
+                var digest = Data()
+                for index in 0..<batch {
+                    var (item, evidence) = generator.nextCase()
+                    item.rulePack = pack
+                    try insertCase.execute(arguments: CaseRecord.arguments(item, includeID: false))
+                    let caseID = db.lastInsertedRowID
+                    if index == 0 { firstCase = caseID }
+                    lastCase = caseID
+                    for (kind, source, description, content) in evidence {
+                        let hash = Hashing.sha256Hex(content)
+                        try insertEvidence.execute(arguments: [
+                            caseID, kind.rawValue, source.rawValue, description, hash, content,
+                            Timestamp.seconds(item.createdAt),
+                        ])
+                        lastEvidence = db.lastInsertedRowID
+                        if firstEvidence == 0 { firstEvidence = lastEvidence }
+                        digest.append(contentsOf: hash.utf8)
+                    }
+                }
+                try Self.appendAudit(
+                    db, at: now, actor: member.name, action: "seed", caseID: nil,
+                    detail: "seeded cases #\(firstCase)–#\(lastCase) with evidence #\(firstEvidence)–#\(lastEvidence) "
+                        + "(seed \(seed)); evidence digest \(Hashing.sha256Hex(digest))")
+            }
+            written += batch
+            progress(written)
+        }
+    }
+}
