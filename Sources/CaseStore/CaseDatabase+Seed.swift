@@ -21,10 +21,12 @@ extension CaseDatabase {
             let batch = min(Self.seedBatch, count - written)
             try writer.write { db in
                 let member = try Self.require(db, staff, .administer)
-                let insertCase = try db.makeStatement(
+                var insertCase = try BulkStatement(
+                    db,
                     sql: "INSERT INTO cases (\(CaseRecord.columns.replacingOccurrences(of: "id, title", with: "title"))) "
                         + "VALUES (\(Array(repeating: "?", count: 20).joined(separator: ", ")))")
-                let insertEvidence = try db.makeStatement(
+                var insertEvidence = try BulkStatement(
+                    db,
                     sql: """
                         INSERT INTO evidence (case_id, kind, source, description, sha256, content, submitted_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -38,16 +40,21 @@ extension CaseDatabase {
                 for index in 0..<batch {
                     var (item, evidence) = generator.nextCase()
                     item.rulePack = pack
-                    try insertCase.execute(arguments: CaseRecord.arguments(item, includeID: false))
+                    CaseRecord.bind(item, to: &insertCase)
+                    try insertCase.step(db)
                     let caseID = db.lastInsertedRowID
                     if index == 0 { firstCase = caseID }
                     lastCase = caseID
                     for (kind, source, description, content) in evidence {
                         let hash = Hashing.sha256Hex(content)
-                        try insertEvidence.execute(arguments: [
-                            caseID, kind.rawValue, source.rawValue, description, hash, content,
-                            Timestamp.seconds(item.createdAt),
-                        ])
+                        insertEvidence.bind(caseID)
+                        insertEvidence.bind(kind.rawValue)
+                        insertEvidence.bind(source.rawValue)
+                        insertEvidence.bind(description)
+                        insertEvidence.bind(hash)
+                        insertEvidence.bind(content)
+                        insertEvidence.bind(Timestamp.seconds(item.createdAt))
+                        try insertEvidence.step(db)
                         lastEvidence = db.lastInsertedRowID
                         if firstEvidence == 0 { firstEvidence = lastEvidence }
                         digest.append(contentsOf: hash.utf8)

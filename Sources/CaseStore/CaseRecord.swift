@@ -51,6 +51,32 @@ struct CaseRecord {
     }
 }
 
+extension CaseRecord {
+    /// Binds a new case (no id) in `columns` order, for bulk inserts.
+    static func bind(_ value: Case, to statement: inout BulkStatement) {
+        statement.bind(value.title)
+        statement.bind(value.narrative)
+        statement.bind(value.category.rawValue)
+        statement.bind(value.requestType.rawValue)
+        statement.bind(value.buyer.account)
+        statement.bind(value.buyer.name)
+        statement.bind(value.merchant.account)
+        statement.bind(value.merchant.name)
+        statement.bind(value.orderID)
+        statement.bind(value.orderAmount.fen)
+        statement.bind(value.claimAmount.fen)
+        statement.bind(value.stage.rawValue)
+        statement.bind(value.stageDeadline.map(Timestamp.seconds))
+        statement.bind(value.suspendedFrom?.rawValue)
+        statement.bind(value.assignee)
+        statement.bind(Timestamp.seconds(value.createdAt))
+        statement.bind(Timestamp.seconds(value.updatedAt))
+        statement.bind(Int64(value.version))
+        statement.bind(value.rulePack)
+        statement.bind(value.pausedRemaining)
+    }
+}
+
 /// Dates are stored as whole seconds since 1970 UTC: compact, indexable, exact.
 enum Timestamp {
     static func seconds(_ date: Date) -> Int64 { Int64(date.timeIntervalSince1970.rounded(.down)) }

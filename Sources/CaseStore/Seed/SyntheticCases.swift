@@ -81,6 +81,16 @@ public struct SyntheticCases: Sendable {
         .notAsDescribed: ["%@ not as described"], .safety: ["%@ is unsafe"], .counterfeit: ["%@ suspected fake"],
         .fraud: ["Paid for %@, seller vanished"], .other: ["Rude after-sales service for %@"],
     ]
+    /// Templates split at their "%@" once, so each title is two concatenations.
+    static let splitZH = templatesZH.mapValues { $0.map(split) }
+    static let splitEN = templatesEN.mapValues { $0.map(split) }
+    static let productsENCapitalised = productsEN.map(\.capitalizedFirst)
+
+    static func split(_ template: String) -> (String, String) {
+        let parts = template.components(separatedBy: "%@")
+        return (parts[0], parts.count > 1 ? parts[1] : "")
+    }
+
     static let surnames = Array("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗").map(String.init)
     static let givenNames = Array("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英").map(String.init)
     static let shopWords = ["优品", "鲜味", "极客", "北境", "潮流", "声悦", "布艺", "好物", "臻选", "星河"]
@@ -92,9 +102,11 @@ public struct SyntheticCases: Sendable {
         let english = below(100) < 20
         let title: String
         if english {
-            title = String(format: pick(Self.templatesEN[category]!), pick(Self.productsEN).capitalizedFirst)
+            let (head, tail) = pick(Self.splitEN[category]!)
+            title = head + pick(Self.productsENCapitalised) + tail
         } else {
-            title = String(format: pick(Self.templatesZH[category]!), pick(Self.productsZH))
+            let (head, tail) = pick(Self.splitZH[category]!)
+            title = head + pick(Self.productsZH) + tail
         }
         let buyerName = pick(Self.surnames) + pick(Self.givenNames) + (below(2) == 0 ? pick(Self.givenNames) : "")
         let shop = pick(Self.shopWords) + pick(Self.shopWords) + pick(Self.shopKinds)
