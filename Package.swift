@@ -5,7 +5,8 @@ let package = Package(
     name: "CaseDesk",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "casedesk", targets: ["casedesk"])
+        .executable(name: "casedesk", targets: ["casedesk"]),
+        .executable(name: "casedesk-bench", targets: ["casedesk-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -40,6 +41,14 @@ let package = Package(
             name: "casedesk",
             dependencies: [
                 "CaseTUI", "CaseStore", "CaseModel", "RulePacks",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "casedesk-bench",
+            dependencies: [
+                "CaseTUI", "CaseStore", "CaseModel", "RulePacks",
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

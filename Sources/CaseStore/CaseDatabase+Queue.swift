@@ -3,8 +3,17 @@ import Foundation
 import GRDB
 
 extension CaseDatabase {
-    private static let sortKey = "ifnull(stage_deadline, \(Migrations.noDeadlineKey))"
+    static let sortKey = "ifnull(stage_deadline, \(Migrations.noDeadlineKey))"
     private static let queueColumns = "id, stage, stage_deadline, claim_amount_fen, title, assignee"
+
+    // Keyset conditions written so SQLite seeks in the deadline index: a row-value comparison
+    // such as (key, id) > (?, ?) is not used for a range on an expression index and scans.
+    // Each takes the cursor's key twice, then its id.
+    static let after = "\(sortKey) >= ? AND (\(sortKey) > ? OR id > ?)"
+    static let from = "\(sortKey) >= ? AND (\(sortKey) > ? OR id >= ?)"
+    static let before = "\(sortKey) <= ? AND (\(sortKey) < ? OR id < ?)"
+    /// The queue's order.
+    static let order = "\(sortKey), id"
 
     /// Up to `limit` queue rows in deadline order (no deadline last), starting after `cursor`.
     public func queuePage(after cursor: QueueCursor? = nil, limit: Int) throws -> [QueueRow] {
@@ -13,10 +22,10 @@ extension CaseDatabase {
                 return try Self.queueRows(
                     db,
                     sql: """
-                        SELECT \(Self.queueColumns) FROM cases WHERE (\(Self.sortKey), id) > (?, ?)
+                        SELECT \(Self.queueColumns) FROM cases WHERE \(Self.after)
                         ORDER BY \(Self.sortKey), id LIMIT ?
                         """,
-                    arguments: [cursor.deadlineKey, cursor.id, limit])
+                    arguments: [cursor.deadlineKey, cursor.deadlineKey, cursor.id, limit])
             }
             return try Self.queueRows(
                 db, sql: "SELECT \(Self.queueColumns) FROM cases ORDER BY \(Self.sortKey), id LIMIT ?", arguments: [limit])
@@ -29,10 +38,21 @@ extension CaseDatabase {
             try Self.queueRows(
                 db,
                 sql: """
-                    SELECT \(Self.queueColumns) FROM cases WHERE (\(Self.sortKey), id) >= (?, ?)
+                    SELECT \(Self.queueColumns) FROM cases WHERE \(Self.from)
                     ORDER BY \(Self.sortKey), id LIMIT ?
                     """,
-                arguments: [cursor.deadlineKey, cursor.id, limit])
+                arguments: [cursor.deadlineKey, cursor.deadlineKey, cursor.id, limit])
+        }
+    }
+
+    /// How many cases stand in each stage.
+    public func countByStage() throws -> [Stage: Int] {
+        try writer.read { db in
+            var counts: [Stage: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT stage, count(*) FROM cases GROUP BY stage") {
+                counts[try known(Stage.self, row[0], "cases.stage")] = row[1]
+            }
+            return counts
         }
     }
 
@@ -50,10 +70,10 @@ extension CaseDatabase {
                 rows = try Self.queueRows(
                     db,
                     sql: """
-                        SELECT \(Self.queueColumns) FROM cases WHERE (\(Self.sortKey), id) < (?, ?)
+                        SELECT \(Self.queueColumns) FROM cases WHERE \(Self.before)
                         ORDER BY \(Self.sortKey) DESC, id DESC LIMIT ?
                         """,
-                    arguments: [cursor.deadlineKey, cursor.id, limit])
+                    arguments: [cursor.deadlineKey, cursor.deadlineKey, cursor.id, limit])
             } else {
                 rows = try Self.queueRows(
                     db, sql: "SELECT \(Self.queueColumns) FROM cases ORDER BY \(Self.sortKey) DESC, id DESC LIMIT ?",
@@ -67,8 +87,8 @@ extension CaseDatabase {
     public func queuePosition(of cursor: QueueCursor) throws -> Int {
         try writer.read { db in
             try Int.fetchOne(
-                db, sql: "SELECT count(*) FROM cases WHERE (\(Self.sortKey), id) < (?, ?)",
-                arguments: [cursor.deadlineKey, cursor.id]) ?? 0
+                db, sql: "SELECT count(*) FROM cases WHERE \(Self.before)",
+                arguments: [cursor.deadlineKey, cursor.deadlineKey, cursor.id]) ?? 0
         }
     }
 

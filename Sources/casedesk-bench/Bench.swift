@@ -1,0 +1,144 @@
+import ArgumentParser
+import CaseModel
+import CaseStore
+import CaseTUI
+import Foundation
+import RulePacks
+
+/// `casedesk-bench`: builds a database of N cases and measures the store, beside direct SQLite.
+@main
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "casedesk-bench",
+        abstract: "Measure CaseDesk at scale: medians and p99s, each store query beside the same query in raw SQLite.")
+
+    @Option(help: "How many cases.") var cases: Int = 1_000_000
+    @Option(help: "Timed runs per query.") var runs: Int = 300
+    @Option(help: "The database file (default: a new temporary file, removed afterwards).") var db: String?
+    @Option(help: "Also write the Markdown table here.") var out: String?
+
+    func run() throws {
+        let path = db ?? FileManager.default.temporaryDirectory
+            .appendingPathComponent("casedesk-bench-\(getpid()).sqlite").path
+        let temporary = db == nil
+        defer {
+            if temporary {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            }
+        }
+        let now = Date(timeIntervalSince1970: 1_795_766_400)  // 2026-11-27T08:00:00Z: fixed, so runs compare
+        let database = try CaseDatabase(path: path)
+        let (admin, _) = try database.authenticate("bench", at: now)
+        var rows: [(String, String, String, String, String)] = []
+        func row(_ name: String, _ store: Samples, _ direct: Samples?) {
+            let ratio = direct.map { String(format: "%.2f×", store.median / max($0.median, 0.000_001)) } ?? "–"
+            rows.append((name, ms(store.median), ms(store.p99), direct.map { ms($0.median) } ?? "–", ratio))
+            print(name, ms(store.median), ms(store.p99), direct.map { ms($0.median) } ?? "-", ratio)
+        }
+
+        let existing = try database.caseCount()
+        var seedRate = "reused \(existing) cases"
+        if existing < cases {
+            let start = Date()
+            try database.seed(cases: cases - existing, seed: 42, now: now, by: admin)
+            let seconds = Date().timeIntervalSince(start)
+            seedRate = String(format: "%.0f cases/s (%d cases in %.1f s)", Double(cases - existing) / seconds, cases - existing, seconds)
+            print("seed", seedRate)
+        }
+        let direct = try DirectSQLite(path: path)
+        let total = try database.caseCount()
+        let sortKey = "ifnull(stage_deadline, 9223372036854775807)"
+        let columns = "id, stage, stage_deadline, claim_amount_fen, title, assignee"
+
+        // Queue: first page.
+        let first = try Samples.measure(runs: runs) { _ = try database.queuePage(limit: 50) }
+        let firstDirect = try Samples.measure(runs: runs) {
+            try direct.run("SELECT \(columns) FROM cases ORDER BY \(sortKey), id LIMIT 50")
+        }
+        row("queue page, first (50 rows)", first, firstDirect)
+
+        // Queue: a deep page, from a cursor in the middle.
+        let middleID = try direct.firstInteger(
+            "SELECT id FROM cases ORDER BY \(sortKey), id LIMIT 1 OFFSET ?", [Int64(total / 2)])
+        let middle = QueueCursor(of: try database.fetchCase(id: middleID)!)
+        let deep = try Samples.measure(runs: runs) { _ = try database.queuePage(after: middle, limit: 50) }
+        let deepDirect = try Samples.measure(runs: runs) {
+            try direct.run(
+                "SELECT \(columns) FROM cases WHERE \(sortKey) >= ? AND (\(sortKey) > ? OR id > ?) "
+                    + "ORDER BY \(sortKey), id LIMIT 50",
+                [middle.deadlineKey, middle.deadlineKey, middle.id])
+        }
+        row("queue page, deep (50 rows at the middle)", deep, deepDirect)
+
+        // Count of the whole queue (the status bar's total).
+        let count = try Samples.measure(runs: max(10, runs / 10)) { _ = try database.caseCount() }
+        let countDirect = try Samples.measure(runs: max(10, runs / 10)) { try direct.run("SELECT count(*) FROM cases") }
+        row("count all cases", count, countDirect)
+
+        // Count by stage (the dashboard).
+        let byStage = try Samples.measure(runs: max(10, runs / 10)) { _ = try database.countByStage() }
+        let byStageDirect = try Samples.measure(runs: max(10, runs / 10)) {
+            try direct.run("SELECT stage, count(*) FROM cases GROUP BY stage")
+        }
+        row("count by stage", byStage, byStageDirect)
+
+        // Open a case: the case, its evidence and its audit trail.
+        var generator = SplitMix64(seed: 7)
+        let open = try Samples.measure(runs: runs) {
+            let id = Int64(generator.next() % UInt64(total)) + 1
+            _ = try database.fetchCase(id: id)
+            _ = try database.evidence(caseID: id)
+            _ = try database.auditTrail(caseID: id)
+        }
+        var directGenerator = SplitMix64(seed: 7)
+        let openDirect = try Samples.measure(runs: runs) {
+            let id = Int64(directGenerator.next() % UInt64(total)) + 1
+            try direct.run("SELECT * FROM cases WHERE id = ?", [id])
+            try direct.run(
+                "SELECT id, case_id, kind, source, description, sha256, submitted_at FROM evidence WHERE case_id = ? ORDER BY submitted_at, id",
+                [id])
+            try direct.run("SELECT * FROM audit WHERE case_id = ? ORDER BY id", [id])
+        }
+        row("open a case (case, evidence, audit)", open, openDirect)
+
+        // Headless first frame: what `casedesk` does before the first paint.
+        let rules = try RulePackCatalog.shipped()
+        let frame = try Samples.measure(runs: max(20, runs / 10), warmup: 2) {
+            var state = AppState(width: 100, height: 30, now: now, databaseLabel: "bench")
+            state.rules = rules
+            state.staff = admin
+            let driver = AppDriver(state: state, database: database)
+            _ = driver.render()
+        }
+        row("headless first frame (100×30)", frame, nil)
+
+        let memory = peakMemoryMB()
+        var table = """
+            | operation | store median ms | store p99 ms | direct SQLite median ms | ratio |
+            |---|---:|---:|---:|---:|
+
+            """
+        for (name, median, p99, directMedian, ratio) in rows {
+            table += "| \(name) | \(median) | \(p99) | \(directMedian) | \(ratio) |\n"
+        }
+        table += "\nCases: \(total). Seed: \(seedRate). Peak memory: \(String(format: "%.1f", memory)) MB. Runs per query: \(runs).\n"
+        print("")
+        print(table)
+        if let out {
+            try table.write(toFile: out, atomically: true, encoding: .utf8)
+        }
+    }
+}
+
+/// A deterministic generator, so the store and direct runs open the same cases.
+struct SplitMix64 {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
