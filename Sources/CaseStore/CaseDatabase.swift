@@ -116,20 +116,18 @@ public final class CaseDatabase: Sendable {
     }
 
     static func firstBrokenAuditRecord(_ db: Database) throws -> Int64? {
-        do {
-            var prev = AuditLog.genesis
-            let cursor = try Row.fetchCursor(
-                db, sql: "SELECT id, at, actor, action, case_id, detail, prev_hash, hash FROM audit ORDER BY id")
-            while let row = try cursor.next() {
-                let entry = Self.auditEntry(row)
-                let expected = AuditLog.hash(
-                    prev: prev, at: Timestamp.seconds(entry.at), actor: entry.actor, action: entry.action,
-                    caseID: entry.caseID, detail: entry.detail)
-                if entry.prevHash != prev || entry.hash != expected { return entry.id }
-                prev = entry.hash
-            }
-            return nil
+        var prev = AuditLog.genesis
+        let cursor = try Row.fetchCursor(
+            db, sql: "SELECT id, at, actor, action, case_id, detail, prev_hash, hash FROM audit ORDER BY id")
+        while let row = try cursor.next() {
+            let entry = auditEntry(row)
+            let expected = AuditLog.hash(
+                prev: prev, at: Timestamp.seconds(entry.at), actor: entry.actor, action: entry.action,
+                caseID: entry.caseID, detail: entry.detail)
+            if entry.prevHash != prev || entry.hash != expected { return entry.id }
+            prev = entry.hash
         }
+        return nil
     }
 
     static func auditEntry(_ row: Row) -> AuditEntry {
