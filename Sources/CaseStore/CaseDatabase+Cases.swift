@@ -31,13 +31,13 @@ extension CaseDatabase {
     }
 
     static func fetchCase(_ db: Database, id: Int64) throws -> Case? {
-        try Row.fetchOne(db, sql: "SELECT \(CaseRecord.columns) FROM cases WHERE id = ?", arguments: [id])
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(CaseRecord.columns) FROM cases WHERE id = ?"), arguments: [id])
             .map(CaseRecord.decode)
     }
 
     /// How many cases the database holds.
     public func caseCount() throws -> Int {
-        try writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM cases") ?? 0 }
+        try writer.unsafeRead { db in try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM cases")) ?? 0 }
     }
 
     /// Takes a lifecycle step on a case under its own rule pack, refusing it if the case

@@ -17,6 +17,9 @@ extension CaseDatabase {
     ) throws {
         var generator = SyntheticCases(seed: seed, now: now)
         var written = 0
+        // A larger page cache while bulk loading keeps the indexes' hot pages in memory.
+        try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -32768") }
+        defer { try? writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -2000") } }
         while written < count {
             let batch = min(Self.seedBatch, count - written)
             try writer.write { db in
