@@ -19,6 +19,7 @@ extension CaseDatabase {
             sql: "INSERT INTO cases (\(columns)) VALUES (\(placeholders))",
             arguments: CaseRecord.arguments(stored, includeID: includeID))
         stored.id = db.lastInsertedRowID
+        try indexCase(db, stored)
         try appendAudit(
             db, at: newCase.createdAt, actor: actor, action: "file", caseID: stored.id,
             detail: "filed in stage \(newCase.stage.rawValue) under \(stored.rulePack): \(newCase.title)")

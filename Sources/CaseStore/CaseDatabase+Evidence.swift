@@ -35,6 +35,7 @@ extension CaseDatabase {
                 """,
             arguments: [caseID, kind.rawValue, source.rawValue, description, hash, content, Timestamp.seconds(at)])
         let id = db.lastInsertedRowID
+        try indexEvidence(db, id: id, description: description)
         try appendAudit(
             db, at: at, actor: actor, action: "add_evidence", caseID: caseID,
             detail: "evidence #\(id) \(kind.rawValue) from \(source.rawValue) sha256 \(hash)")

@@ -85,14 +85,17 @@ extension CaseDatabase {
     }
 
     private static func queueRows(_ db: Database, _ sql: String, _ arguments: StatementArguments) throws -> [QueueRow] {
-        try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { row in
-            QueueRow(
-                id: row[0],
-                stage: try known(Stage.self, row[1], "cases.stage"),
-                deadline: (row[2] as Int64?).map(Timestamp.date),
-                claimAmount: Money(fen: row[3]),
-                title: row[4],
-                assignee: row[5])
-        }
+        try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map(queueRow)
+    }
+
+    /// A row selected with `queueColumns`.
+    static func queueRow(_ row: Row) throws -> QueueRow {
+        QueueRow(
+            id: row[0],
+            stage: try known(Stage.self, row[1], "cases.stage"),
+            deadline: (row[2] as Int64?).map(Timestamp.date),
+            claimAmount: Money(fen: row[3]),
+            title: row[4],
+            assignee: row[5])
     }
 }

@@ -48,6 +48,8 @@ extension CaseDatabase {
                     let caseID = db.lastInsertedRowID
                     if index == 0 { firstCase = caseID }
                     lastCase = caseID
+                    item.id = caseID
+                    try Self.indexCase(db, item)
                     for (kind, source, description, content) in evidence {
                         let hash = Hashing.sha256Hex(content)
                         insertEvidence.bind(caseID)
@@ -59,6 +61,7 @@ extension CaseDatabase {
                         insertEvidence.bind(Timestamp.seconds(item.createdAt))
                         try insertEvidence.step(db)
                         lastEvidence = db.lastInsertedRowID
+                        try Self.indexEvidence(db, id: lastEvidence, description: description)
                         if firstEvidence == 0 { firstEvidence = lastEvidence }
                         digest.append(contentsOf: hash.utf8)
                     }

@@ -7,13 +7,16 @@ enum Migrations {
 
     /// Every migration, in order.
     static let all: [(identifier: String, sql: String)] = [
-        ("v1", v1), ("v2", v2), ("v3", v3), ("v4", v4), ("v5", v5),
+        ("v1", v1), ("v2", v2), ("v3", v3), ("v4", v4), ("v5", v5), ("v6", v6),
     ]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         for (identifier, sql) in all {
-            migrator.registerMigration(identifier) { db in try db.execute(sql: sql) }
+            migrator.registerMigration(identifier) { db in
+                try db.execute(sql: sql)
+                if identifier == "v6" { try backfillSearch(db) }
+            }
         }
         return migrator
     }
@@ -127,4 +130,19 @@ enum Migrations {
     static let v5 = """
         CREATE INDEX cases_by_stage ON cases(stage);
         """
+
+    /// Full-text search over cases and evidence descriptions, Chinese included (see SearchText).
+    /// Contentless: the text lives in the tables it indexes; the index holds only tokens.
+    static let v6 = """
+        CREATE VIRTUAL TABLE case_search USING fts5(text, content='', tokenize='unicode61 remove_diacritics 2');
+        CREATE VIRTUAL TABLE evidence_search USING fts5(text, content='', tokenize='unicode61 remove_diacritics 2');
+        """
+
+    /// Indexes what an older database already holds.
+    static func backfillSearch(_ db: Database) throws {
+        let cases = try Row.fetchCursor(db, sql: "SELECT \(CaseRecord.columns) FROM cases")
+        while let row = try cases.next() { try CaseDatabase.indexCase(db, try CaseRecord.decode(row)) }
+        let evidence = try Row.fetchCursor(db, sql: "SELECT id, description FROM evidence")
+        while let row = try evidence.next() { try CaseDatabase.indexEvidence(db, id: row[0], description: row[1]) }
+    }
 }

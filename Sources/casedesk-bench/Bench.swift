@@ -75,6 +75,22 @@ struct Bench: ParsableCommand {
         }
         row("queue page, deep (50 rows at the middle)", deep, deepDirect)
 
+        // Full-text search: a common Chinese term, a rarer Chinese phrase, an English word.
+        for (label, text) in [("search, Chinese 运输途中", "运输途中"), ("search, Chinese 婴儿奶粉 过期", "婴儿奶粉 过期"),
+                              ("search, English keyboard", "keyboard")] {
+            let query = SearchText.query(text)!
+            let found = try Samples.measure(runs: runs) { _ = try database.search(text) }
+            let foundDirect = try Samples.measure(runs: runs) {
+                let ids = try direct.integers(
+                    "SELECT rowid FROM case_search WHERE case_search MATCH ? ORDER BY rowid DESC LIMIT 50", query)
+                _ = try direct.integers(
+                    "SELECT DISTINCT case_id FROM evidence WHERE id IN (SELECT rowid FROM evidence_search "
+                        + "WHERE evidence_search MATCH ? ORDER BY rowid DESC LIMIT 50)", query)
+                try direct.run("SELECT \(columns) FROM cases WHERE id IN (\(ids.map(String.init).joined(separator: ","))) ORDER BY id DESC")
+            }
+            row(label, found, foundDirect)
+        }
+
         // Count of the whole queue (the status bar's total).
         let count = try Samples.measure(runs: max(10, runs / 10)) { _ = try database.caseCount() }
         let countDirect = try Samples.measure(runs: max(10, runs / 10)) { try direct.run("SELECT count(*) FROM cases") }

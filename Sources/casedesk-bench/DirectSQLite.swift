@@ -25,6 +25,19 @@ final class DirectSQLite {
         return sqlite3_column_int64(statement, 0)
     }
 
+    /// The first column of every row, as integers, for a query with one text argument.
+    func integers(_ sql: String, _ text: String) throws -> [Int64] {
+        var statement: OpaquePointer?
+        guard sqlite3_prepare_v2(connection, sql, -1, &statement, nil) == SQLITE_OK else {
+            throw BenchError(String(cString: sqlite3_errmsg(connection)))
+        }
+        defer { sqlite3_finalize(statement) }
+        sqlite3_bind_text(statement, 1, text, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+        var values: [Int64] = []
+        while sqlite3_step(statement) == SQLITE_ROW { values.append(sqlite3_column_int64(statement, 0)) }
+        return values
+    }
+
     /// Prepares `sql`, binds integers, steps through every row reading each column, and finalises.
     @discardableResult
     func run(_ sql: String, _ arguments: [Int64] = []) throws -> Int {

@@ -38,6 +38,7 @@ struct MigrationTests {
         #expect(upgraded.rulePack == "marketplace@1", "v1 cases ran under the only rules v1 knew")
         #expect(try database.rulePackReference() == "marketplace@1")
         #expect(try database.auditTrail(caseID: 7).map(\.detail) == ["filed in the old days"])
+        #expect(try database.search("旧案件").map(\.id) == [7], "the upgrade indexes existing cases")
         #expect(try database.firstBrokenAuditRecord() == nil)
         let applied = try database.writer.read { db in
             try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
@@ -51,7 +52,7 @@ struct MigrationTests {
 
     @Test func eachMigrationAppliesOnTopOfThePreviousOnes() throws {
         let identifiers = Migrations.migrator.migrations
-        #expect(identifiers == ["v1", "v2", "v3", "v4", "v5"])
+        #expect(identifiers == ["v1", "v2", "v3", "v4", "v5", "v6"])
         for count in 1...identifiers.count {
             var migrator = DatabaseMigrator()
             for identifier in identifiers.prefix(count) {

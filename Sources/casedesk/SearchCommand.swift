@@ -1,0 +1,33 @@
+import ArgumentParser
+import CaseStore
+import Foundation
+
+/// `casedesk search TEXT`: full-text search over cases and evidence, Chinese and English.
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Find cases whose title, account, parties or evidence contain every term (newest first).")
+
+    @Argument(help: "What to look for: words or Chinese text; every term must match.") var text: String
+    @Flag(help: "Print JSON.") var json = false
+    @Option(help: "The most cases to list.") var limit: Int = 50
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
+        let session = try database.open(now: Date())
+        let rows = try storeCall { try session.database.search(text, limit: limit) }
+        if json {
+            try printJSON(rows.map {
+                QueueCommand.Item(
+                    id: $0.id, stage: $0.stage.rawValue, deadline: $0.deadline.map(formatInstant),
+                    claimFen: $0.claimAmount.fen, assignee: $0.assignee, title: $0.title)
+            })
+            return
+        }
+        for row in rows {
+            print("\(row.id)\t\(row.stage.rawValue)\t\(row.deadline.map(formatInstant) ?? "-")\t\(row.title)")
+        }
+        if rows.isEmpty { FileHandle.standardError.write(Data("no case matches '\(text)'\n".utf8)) }
+    }
+}
