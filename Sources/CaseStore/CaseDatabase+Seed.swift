@@ -18,8 +18,22 @@ extension CaseDatabase {
         var generator = SyntheticCases(seed: seed, now: now)
         var written = 0
         // A larger page cache while bulk loading keeps the indexes' hot pages in memory.
-        try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -32768") }
-        defer { try? writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -2000") } }
+        // and the search index merges its segments once at the end rather than after every batch.
+        try writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA cache_size = -32768")
+            for table in ["case_search", "evidence_search"] {
+                try db.execute(sql: "INSERT INTO \(table)(\(table), rank) VALUES ('automerge', 0)")
+            }
+        }
+        defer {
+            try? writer.writeWithoutTransaction { db in
+                for table in ["case_search", "evidence_search"] {
+                    try db.execute(sql: "INSERT INTO \(table)(\(table), rank) VALUES ('automerge', 4)")
+                    try db.execute(sql: "INSERT INTO \(table)(\(table), rank) VALUES ('merge', 500)")
+                }
+                try db.execute(sql: "PRAGMA cache_size = -2000")
+            }
+        }
         while written < count {
             let batch = min(Self.seedBatch, count - written)
             try writer.write { db in

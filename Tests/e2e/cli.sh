@@ -197,3 +197,38 @@ test_verify_passes_then_names_a_tampered_record() {
 }
 
 E2E_TESTS+=(test_verify_passes_then_names_a_tampered_record)
+
+test_search_finds_chinese_and_english() {
+    local tmp db out
+    tmp=$(mktemp -d)
+    db="$tmp/c.sqlite"
+    out=$("$CASEDESK_BIN" search 开箱视频 --db "$db")
+    grep -qF "收到的手机屏幕碎裂" <<<"$out" || { echo "Chinese search missed: $out" >&2; rm -rf "$tmp"; return 1; }
+    out=$("$CASEDESK_BIN" search headphones --db "$db" --json)
+    python3 -c 'import json,sys; d=json.load(sys.stdin); assert [i["id"] for i in d]==[10], d' <<<"$out" \
+        || { echo "English search missed: $out" >&2; rm -rf "$tmp"; return 1; }
+    rm -rf "$tmp"
+}
+
+# Two processes racing on one case: exactly one wins, the other is told who holds it.
+test_two_processes_racing_to_take_a_case() {
+    local tmp db a b
+    tmp=$(mktemp -d)
+    db="$tmp/c.sqlite"
+    "$CASEDESK_BIN" queue --db "$db" --limit 1 >/dev/null
+    for round in 1 2 3 4 5; do
+        "$CASEDESK_BIN" case release 8 --db "$db" >/dev/null 2>&1 || true
+        ( set +e; "$CASEDESK_BIN" case take 8 --db "$db" --as lin.mei >"$tmp/a" 2>&1; echo $? >>"$tmp/a" ) &
+        ( set +e; "$CASEDESK_BIN" case take 8 --db "$db" --as zhang.wei >"$tmp/b" 2>&1; echo $? >>"$tmp/b" ) &
+        wait
+        a=$(tail -n 1 "$tmp/a"); b=$(tail -n 1 "$tmp/b")
+        if [ "$a$b" != "01" ] && [ "$a$b" != "10" ]; then
+            echo "round $round: exit statuses $a and $b" >&2; cat "$tmp/a" "$tmp/b" >&2; rm -rf "$tmp"; return 1
+        fi
+        grep -qF "is taken by" "$tmp/a" "$tmp/b" || { echo "no conflict message" >&2; rm -rf "$tmp"; return 1; }
+    done
+    "$CASEDESK_BIN" verify --db "$db" >/dev/null || { echo "verify failed after the races" >&2; rm -rf "$tmp"; return 1; }
+    rm -rf "$tmp"
+}
+
+E2E_TESTS+=(test_search_finds_chinese_and_english test_two_processes_racing_to_take_a_case)
