@@ -26,13 +26,14 @@ struct DatabaseOptions: ParsableArguments {
     ///
     /// The first person to use a new database becomes its admin. Everyone must be
     /// registered and allowed to view cases.
-    func open(now: Date) throws -> Session {
+    /// - Parameter examples: false for commands that fill a database themselves (import, seed).
+    func open(now: Date, examples: Bool = true) throws -> Session {
         let path = resolvedPath()
         return try storeCall {
             let database = try CaseDatabase(path: path)
             let (member, bootstrapped) = try database.authenticate(actorName(actor), at: now)
             if case .failure(let error) = member.check(.view) { throw StoreError.permission(error) }
-            let loaded = try database.loadExamplesIfEmpty(now: now)
+            let loaded = examples ? try database.loadExamplesIfEmpty(now: now) : 0
             var notes: [String] = []
             if loaded > 0 { notes.append("New database: loaded \(loaded) example cases") }
             if bootstrapped { notes.append("\(member.name) is its admin") }

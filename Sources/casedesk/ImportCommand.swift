@@ -6,7 +6,7 @@ import Foundation
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import party events from a JSONL file (format: docs/import-format.md).",
+        abstract: "Import cases and party events (JSONL) or cases (CSV); formats in docs/import-format.md.",
         discussion: """
             Every line is checked against the case as the lines before it left it. By default one \
             bad line rejects the whole file and nothing is written; every problem is listed as \
@@ -14,7 +14,8 @@ struct ImportCommand: ParsableCommand {
             written to --rejects (default FILE.rejects). The exit status is 1 whenever anything was rejected.
             """)
 
-    @Argument(help: "The JSONL file, or - for standard input.") var file: String
+    @Argument(help: "The file, or - for standard input.") var file: String
+    @Option(help: "jsonl or csv (default: from the file's extension, else jsonl).") var format: ImportFormat?
     @Flag(help: "Keep the valid lines; write the rejected ones to --rejects.") var skipInvalid = false
     @Option(help: "Where --skip-invalid writes rejected lines (default: FILE.rejects).") var rejects: String?
     @OptionGroup var database: DatabaseOptions
@@ -30,9 +31,11 @@ struct ImportCommand: ParsableCommand {
             data = contents
         }
         let rules = try loadRules()
-        let session = try database.open(now: Date())
+        let session = try database.open(now: Date(), examples: false)
+        let chosen = format ?? (file.lowercased().hasSuffix(".csv") ? .csv : .jsonl)
         let report = try storeCall {
-            try session.database.importEvents(data, by: session.staff, skipInvalid: skipInvalid, rules: rules)
+            try session.database.importFile(
+                data, format: chosen, by: session.staff, skipInvalid: skipInvalid, rules: rules)
         }
         for error in report.errors {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
@@ -51,10 +54,48 @@ struct ImportCommand: ParsableCommand {
             print("rejected lines written to \(path)")
         }
         if report.committed {
-            print("imported \(report.applied) event(s), rejected \(report.errors.count)")
+            print("imported \(report.applied) line(s), rejected \(report.errors.count)")
         } else {
             print("imported nothing: \(report.errors.count) line(s) rejected; the database is unchanged")
         }
         if !report.errors.isEmpty { throw ExitCode(1) }
+    }
+}
+
+extension ImportFormat: ExpressibleByArgument {}
+extension ExportFormat: ExpressibleByArgument {}
+
+/// `casedesk export --format jsonl|csv [--out FILE]`.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export every case: JSONL with evidence, or CSV for spreadsheets. Imports back identically.")
+
+    @Option(help: "jsonl or csv.") var format: ExportFormat = .jsonl
+    @Option(help: "Write here instead of standard output.") var out: String?
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        let session = try database.open(now: Date(), examples: false)
+        let handle: FileHandle
+        if let out {
+            guard FileManager.default.createFile(atPath: out, contents: nil), let file = FileHandle(forWritingAtPath: out)
+            else { throw CLIError("cannot write \(out)") }
+            handle = file
+        } else {
+            handle = FileHandle.standardOutput
+        }
+        defer { if out != nil { try? handle.close() } }
+        var buffer = Data()
+        try storeCall {
+            try session.database.export(format) { text in
+                buffer.append(contentsOf: text.utf8)
+                if buffer.count > 1 << 20 {
+                    handle.write(buffer)
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
+        }
+        handle.write(buffer)
     }
 }

@@ -19,7 +19,7 @@ struct SeedCommand: ParsableCommand {
 
     func run() throws {
         let instant = try now.map(parseInstant) ?? Date()
-        let session = try database.open(now: instant)
+        let session = try database.open(now: instant, examples: false)
         let bar = ProgressBar(total: cases)
         let start = Date()
         try storeCall {

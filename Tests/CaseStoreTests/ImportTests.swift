@@ -29,7 +29,7 @@ struct ImportTests {
 
     @Test func eventsMoveTheCaseInFileOrder() throws {
         let (database, filed) = try database()
-        let report = try database.importEvents(Data(good.utf8), by: mediator, skipInvalid: false, rules: testRules)
+        let report = try database.importFile(Data(good.utf8), by: mediator, skipInvalid: false, rules: testRules)
         #expect(report.applied == 3 && report.errors.isEmpty && report.committed)
         #expect(try database.fetchCase(id: filed.id)?.stage == .intervention)
         #expect(try database.evidence(caseID: filed.id).map(\.source) == [.buyer])
@@ -42,7 +42,7 @@ struct ImportTests {
         let (database, _) = try database()
         let before = try snapshot(database)
         let text = good.replacingOccurrences(of: "\"event\": \"submit_evidence\"", with: "\"event\": \"agree\"")
-        let report = try database.importEvents(Data(text.utf8), by: mediator, skipInvalid: false, rules: testRules)
+        let report = try database.importFile(Data(text.utf8), by: mediator, skipInvalid: false, rules: testRules)
         #expect(report.errors.map(\.line) == [3])
         #expect(report.errors.first?.description.hasPrefix("line 3: a buyer cannot 'agree'") == true)
         #expect(!report.committed && report.applied == 0)
@@ -58,7 +58,7 @@ struct ImportTests {
             {"type": "event", "case": 1, "party": "buyer", "event": "escalate", "at": "2026-11-27T10:00:00Z"}
             {"type": "event", "case": 1, "party": "buyer", "event": "escalate", "at": "2026-11-27T10:00:00Z", "extra": 1}
             """
-        let report = try database.importEvents(Data(text.utf8), by: mediator, skipInvalid: false, rules: testRules)
+        let report = try database.importFile(Data(text.utf8), by: mediator, skipInvalid: false, rules: testRules)
         #expect(report.errors.map(\.line) == [1, 2, 3, 4, 5])
         #expect(report.errors[1].reason == "no case #99")
         #expect(report.errors[3].reason == "'escalate' is not possible while the case is in stage merchant_response")
@@ -69,14 +69,14 @@ struct ImportTests {
         let (database, _) = try database()
         var data = Data(good.utf8)
         data.append(contentsOf: [0x0A, 0xFF, 0xFE, 0x7B, 0x0A])
-        let report = try database.importEvents(data, by: mediator, skipInvalid: false, rules: testRules)
+        let report = try database.importFile(data, by: mediator, skipInvalid: false, rules: testRules)
         #expect(report.errors == [ImportError(line: 4, reason: "not valid UTF-8")])
     }
 
     @Test func skipInvalidKeepsTheValidLines() throws {
         let (database, filed) = try database()
         let text = good.replacingOccurrences(of: "\"event\": \"escalate\"", with: "\"event\": \"appeal\"")
-        let report = try database.importEvents(Data(text.utf8), by: mediator, skipInvalid: true, rules: testRules)
+        let report = try database.importFile(Data(text.utf8), by: mediator, skipInvalid: true, rules: testRules)
         #expect(report.committed && report.applied == 2)
         #expect(report.errors.map(\.line) == [2])
         #expect(try database.fetchCase(id: filed.id)?.stage == .negotiation)
@@ -87,7 +87,7 @@ struct ImportTests {
         let late = """
             {"type": "event", "case": 1, "party": "merchant", "event": "agree", "at": "2026-11-29T09:00:00Z"}
             """
-        let report = try database.importEvents(Data(late.utf8), by: mediator, skipInvalid: false, rules: testRules)
+        let report = try database.importFile(Data(late.utf8), by: mediator, skipInvalid: false, rules: testRules)
         #expect(report.errors.map(\.description) == [
             "line 1: too late for 'merchant_agrees': the merchant_response deadline passed at 2026-11-28T08:00:00Z; "
                 + "the stage's default outcome applies"
@@ -98,7 +98,7 @@ struct ImportTests {
         let (database, _) = try database()
         let trainer = StaffMember(name: "chen.jing", role: .trainer)
         #expect(throws: StoreError.permission(.denied(name: "chen.jing", role: .trainer, permission: .recordPartyEvent))) {
-            _ = try database.importEvents(Data(good.utf8), by: trainer, skipInvalid: false, rules: testRules)
+            _ = try database.importFile(Data(good.utf8), by: trainer, skipInvalid: false, rules: testRules)
         }
     }
 }

@@ -232,3 +232,22 @@ test_two_processes_racing_to_take_a_case() {
 }
 
 E2E_TESTS+=(test_search_finds_chinese_and_english test_two_processes_racing_to_take_a_case)
+
+test_export_import_export_round_trips() {
+    local tmp
+    tmp=$(mktemp -d)
+    "$CASEDESK_BIN" queue --db "$tmp/a.sqlite" --limit 1 >/dev/null
+    for format in jsonl csv; do
+        "$CASEDESK_BIN" export --format "$format" --db "$tmp/a.sqlite" --out "$tmp/one.$format"
+        rm -f "$tmp/b.sqlite"*
+        "$CASEDESK_BIN" import "$tmp/one.$format" --db "$tmp/b.sqlite" >/dev/null \
+            || { echo "import of $format failed" >&2; rm -rf "$tmp"; return 1; }
+        "$CASEDESK_BIN" export --format "$format" --db "$tmp/b.sqlite" --out "$tmp/two.$format"
+        cmp -s "$tmp/one.$format" "$tmp/two.$format" || { echo "$format round trip differs" >&2; rm -rf "$tmp"; return 1; }
+    done
+    python3 -c 'import csv,sys; rows=list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline=""))); assert rows[0][:3]==["id","title","narrative"] and len(rows)==16, len(rows)' "$tmp/one.csv" \
+        || { echo "the CSV does not read as CSV" >&2; rm -rf "$tmp"; return 1; }
+    rm -rf "$tmp"
+}
+
+E2E_TESTS+=(test_export_import_export_round_trips)

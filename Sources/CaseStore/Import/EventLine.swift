@@ -36,30 +36,6 @@ public enum EventLineParser {
     static let keys: Set<String> = ["type", "case", "party", "event", "at", "note", "tracking", "evidence"]
     static let evidenceKeys: Set<String> = ["kind", "description", "content"]
 
-    /// Splits a file into lines and parses each; blank lines and lines starting with # are skipped.
-    public static func parse(_ data: Data) -> (lines: [EventLine], errors: [ImportError]) {
-        var lines: [EventLine] = []
-        var errors: [ImportError] = []
-        var number = 0
-        for raw in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            number += 1
-            var bytes = Data(raw)
-            if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
-            guard let text = String(data: bytes, encoding: .utf8) else {
-                errors.append(ImportError(line: number, reason: "not valid UTF-8"))
-                continue
-            }
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            do {
-                lines.append(try parseLine(trimmed, number: number))
-            } catch {
-                errors.append(error)
-            }
-        }
-        return (lines, errors)
-    }
-
     static func parseLine(_ text: String, number: Int) throws(ImportError) -> EventLine {
         func fail(_ reason: String) -> ImportError { ImportError(line: number, reason: reason) }
         guard case .object(let object)? = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) else {
