@@ -3,41 +3,89 @@ import Foundation
 import GRDB
 
 extension CaseDatabase {
-    static let sortKey = "ifnull(stage_deadline, \(Migrations.noDeadlineKey))"
-    static let queueColumns = "id, stage, stage_deadline, claim_amount_fen, title, assignee"
+    static let queueColumns = "id, stage, stage_deadline, claim_amount_fen, title, assignee, created_at"
 
-    // Keyset paging in two seeks, each a range on the (deadline key, id) index: the rows that
-    // tie with the cursor's key, then the rows past it. A row-value comparison such as
-    // (key, id) > (?, ?), or an OR of the two, makes SQLite scan the index instead, which at a
-    // million cases (most of them closed, all tied on "no deadline") costs milliseconds.
-    static let tiesAfter = "SELECT \(queueColumns) FROM cases WHERE \(sortKey) = ? AND id > ? ORDER BY id LIMIT ?"
-    static let tiesFrom = "SELECT \(queueColumns) FROM cases WHERE \(sortKey) = ? AND id >= ? ORDER BY id LIMIT ?"
-    static let keysAfter = "SELECT \(queueColumns) FROM cases WHERE \(sortKey) > ? ORDER BY \(sortKey), id LIMIT ?"
-    static let tiesBefore =
-        "SELECT \(queueColumns) FROM cases WHERE \(sortKey) = ? AND id < ? ORDER BY id DESC LIMIT ?"
-    static let keysBefore =
-        "SELECT \(queueColumns) FROM cases WHERE \(sortKey) < ? ORDER BY \(sortKey) DESC, id DESC LIMIT ?"
-    static let head = "SELECT \(queueColumns) FROM cases ORDER BY \(sortKey), id LIMIT ?"
-    static let tail = "SELECT \(queueColumns) FROM cases ORDER BY \(sortKey) DESC, id DESC LIMIT ?"
-    /// Every statement the queue runs, for the query-plan test.
-    static let keysetStatements = [tiesAfter, tiesFrom, keysAfter, tiesBefore, keysBefore, head, tail]
-
-    /// Up to `limit` queue rows in deadline order (no deadline last), starting after `cursor`.
-    public func queuePage(after cursor: QueueCursor? = nil, limit: Int) throws -> [QueueRow] {
-        // One statement is a consistent snapshot by itself: no transaction needed around it.
-        guard let cursor else { return try writer.unsafeRead { db in try Self.queueRows(db, Self.head, [limit]) } }
-        return try writer.read { db in try Self.forward(db, ties: Self.tiesAfter, cursor, limit) }
+    // Keyset paging in two seeks on the order's (key, id) index: the rows that tie with the
+    // cursor's key, then the rows past it. A row-value comparison such as (key, id) > (?, ?),
+    // or an OR of the two, makes SQLite scan the index instead, which at a million cases
+    // (most of them closed, all tied on "no deadline") costs milliseconds. INDEXED BY keeps a
+    // filter from tempting the planner into another index and a sort.
+    enum Seek {
+        case tiesAfter, tiesFrom, keysAfter, tiesBefore, keysBefore, head, tail
     }
 
-    /// Up to `limit` queue rows starting at `cursor` itself (or the next row if it has gone).
-    public func queuePage(from cursor: QueueCursor, limit: Int) throws -> [QueueRow] {
-        try writer.read { db in try Self.forward(db, ties: Self.tiesFrom, cursor, limit) }
+    static func sql(_ seek: Seek, _ query: QueueQuery) -> String {
+        let key = query.order.key
+        let select = "SELECT \(queueColumns) FROM cases INDEXED BY \(query.order.index)"
+        let filter = query.conditions.sql
+        switch seek {
+        // Within one key the index is in id order, so the ties sort by id alone (sorting by the key
+        // too would make SQLite sort the matches itself).
+        case .tiesAfter: return "\(select) WHERE \(key) = ? AND id > ? AND (\(filter)) ORDER BY id LIMIT ?"
+        case .tiesFrom: return "\(select) WHERE \(key) = ? AND id >= ? AND (\(filter)) ORDER BY id LIMIT ?"
+        case .keysAfter: return "\(select) WHERE \(key) > ? AND (\(filter)) ORDER BY \(key), id LIMIT ?"
+        case .tiesBefore:
+            return "\(select) WHERE \(key) = ? AND id < ? AND (\(filter)) ORDER BY id DESC LIMIT ?"
+        case .keysBefore: return "\(select) WHERE \(key) < ? AND (\(filter)) ORDER BY \(key) DESC, id DESC LIMIT ?"
+        case .head: return "\(select) WHERE (\(filter)) ORDER BY \(key), id LIMIT ?"
+        case .tail: return "\(select) WHERE (\(filter)) ORDER BY \(key) DESC, id DESC LIMIT ?"
+        }
     }
 
-    static func forward(_ db: Database, ties: String, _ cursor: QueueCursor, _ limit: Int) throws -> [QueueRow] {
-        var rows = try queueRows(db, ties, [cursor.deadlineKey, cursor.id, limit])
-        if rows.count < limit { rows += try queueRows(db, keysAfter, [cursor.deadlineKey, limit - rows.count]) }
+    /// Up to `limit` rows of the queue, in the query's order, starting after `cursor`.
+    public func queuePage(_ query: QueueQuery = .all, after cursor: QueueCursor? = nil, limit: Int) throws -> [QueueRow] {
+        guard let cursor else {
+            // One statement is a consistent snapshot by itself: no transaction needed around it.
+            return try writer.unsafeRead { db in try Self.rows(db, .head, query, [], limit: limit) }
+        }
+        return try writer.read { db in try Self.forward(db, .tiesAfter, query, cursor, limit) }
+    }
+
+    /// Up to `limit` rows starting at `cursor` itself (or the next row if it has gone).
+    public func queuePage(_ query: QueueQuery = .all, from cursor: QueueCursor, limit: Int) throws -> [QueueRow] {
+        try writer.read { db in try Self.forward(db, .tiesFrom, query, cursor, limit) }
+    }
+
+    /// Up to `limit` rows just before `cursor` (or the last rows), returned in queue order.
+    public func queuePage(_ query: QueueQuery = .all, before cursor: QueueCursor?, limit: Int) throws -> [QueueRow] {
+        try writer.read { db in
+            guard let cursor else { return try Self.rows(db, .tail, query, [], limit: limit).reversed() }
+            var rows = try Self.rows(db, .tiesBefore, query, [cursor.key, cursor.id], limit: limit)
+            if rows.count < limit { rows += try Self.rows(db, .keysBefore, query, [cursor.key], limit: limit - rows.count) }
+            return rows.reversed()
+        }
+    }
+
+    static func forward(
+        _ db: Database, _ ties: Seek, _ query: QueueQuery, _ cursor: QueueCursor, _ limit: Int
+    ) throws -> [QueueRow] {
+        var rows = try Self.rows(db, ties, query, [cursor.key, cursor.id], limit: limit)
+        if rows.count < limit { rows += try Self.rows(db, .keysAfter, query, [cursor.key], limit: limit - rows.count) }
         return rows
+    }
+
+    /// How many rows stand before `cursor`: the selection's position for the status bar.
+    public func queuePosition(_ query: QueueQuery = .all, of cursor: QueueCursor) throws -> Int {
+        try writer.read { db in
+            let (filter, arguments) = query.conditions
+            let key = query.order.key
+            let earlier = try Int.fetchOne(
+                db.cachedStatement(sql: "SELECT count(*) FROM cases WHERE \(key) < ? AND (\(filter))"),
+                arguments: [cursor.key] + arguments) ?? 0
+            let ties = try Int.fetchOne(
+                db.cachedStatement(sql: "SELECT count(*) FROM cases WHERE \(key) = ? AND id < ? AND (\(filter))"),
+                arguments: [cursor.key, cursor.id] + arguments) ?? 0
+            return earlier + ties
+        }
+    }
+
+    /// How many cases the query selects.
+    public func queueCount(_ query: QueueQuery = .all) throws -> Int {
+        guard query.isFiltered else { return try caseCount() }
+        return try writer.unsafeRead { db in
+            let (filter, arguments) = query.conditions
+            return try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM cases WHERE \(filter)"), arguments: arguments) ?? 0
+        }
     }
 
     /// How many cases stand in each stage.
@@ -59,33 +107,15 @@ extension CaseDatabase {
         }
     }
 
-    /// Up to `limit` queue rows just before `cursor` (or the last rows), returned in queue order.
-    public func queuePage(before cursor: QueueCursor?, limit: Int) throws -> [QueueRow] {
-        try writer.read { db in
-            guard let cursor else { return try Self.queueRows(db, Self.tail, [limit]).reversed() }
-            var rows = try Self.queueRows(db, Self.tiesBefore, [cursor.deadlineKey, cursor.id, limit])
-            if rows.count < limit {
-                rows += try Self.queueRows(db, Self.keysBefore, [cursor.deadlineKey, limit - rows.count])
-            }
-            return rows.reversed()
-        }
-    }
-
-    /// How many queue rows stand before `cursor`: the selection's position for the status bar.
-    public func queuePosition(of cursor: QueueCursor) throws -> Int {
-        try writer.read { db in
-            let earlier = try Int.fetchOne(
-                db.cachedStatement(sql: "SELECT count(*) FROM cases WHERE \(Self.sortKey) < ?"),
-                arguments: [cursor.deadlineKey]) ?? 0
-            let ties = try Int.fetchOne(
-                db.cachedStatement(sql: "SELECT count(*) FROM cases WHERE \(Self.sortKey) = ? AND id < ?"),
-                arguments: [cursor.deadlineKey, cursor.id]) ?? 0
-            return earlier + ties
-        }
-    }
-
-    private static func queueRows(_ db: Database, _ sql: String, _ arguments: StatementArguments) throws -> [QueueRow] {
-        try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map(queueRow)
+    /// Runs a seek: its cursor arguments, then the filter's, then the limit.
+    private static func rows(_ db: Database, _ seek: Seek, _ query: QueueQuery, _ positional: [Int64], limit: Int)
+        throws -> [QueueRow]
+    {
+        let (_, filterArguments) = query.conditions
+        var arguments = StatementArguments(positional)
+        arguments += filterArguments
+        arguments += [limit]
+        return try Row.fetchAll(db.cachedStatement(sql: sql(seek, query)), arguments: arguments).map(queueRow)
     }
 
     /// A row selected with `queueColumns`.
@@ -96,6 +126,7 @@ extension CaseDatabase {
             deadline: (row[2] as Int64?).map(Timestamp.date),
             claimAmount: Money(fen: row[3]),
             title: row[4],
-            assignee: row[5])
+            assignee: row[5],
+            createdAt: Timestamp.date(row[6]))
     }
 }

@@ -7,7 +7,7 @@ enum Migrations {
 
     /// Every migration, in order.
     static let all: [(identifier: String, sql: String)] = [
-        ("v1", v1), ("v2", v2), ("v3", v3), ("v4", v4), ("v5", v5), ("v6", v6),
+        ("v1", v1), ("v2", v2), ("v3", v3), ("v4", v4), ("v5", v5), ("v6", v6), ("v7", v7),
     ]
 
     static var migrator: DatabaseMigrator {
@@ -145,4 +145,10 @@ enum Migrations {
         let evidence = try Row.fetchCursor(db, sql: "SELECT id, description FROM evidence")
         while let row = try evidence.next() { try CaseDatabase.indexEvidence(db, id: row[0], description: row[1]) }
     }
+
+    /// Sorting the queue by claim (largest first) and by age, each a walk of its own index.
+    static let v7 = """
+        CREATE INDEX cases_by_claim ON cases(-claim_amount_fen, id);
+        CREATE INDEX cases_by_age ON cases(created_at, id);
+        """
 }

@@ -15,10 +15,13 @@ public struct QueueRow: Hashable, Sendable, Identifiable {
     public var title: String
     /// The mediator working the case.
     public var assignee: String?
+    /// When the case was filed.
+    public var createdAt: Date
 
     /// Creates a queue row.
     public init(
-        id: Int64, stage: Stage, deadline: Date?, claimAmount: Money, title: String, assignee: String?
+        id: Int64, stage: Stage, deadline: Date?, claimAmount: Money, title: String, assignee: String?,
+        createdAt: Date = Date(timeIntervalSince1970: 0)
     ) {
         self.id = id
         self.stage = stage
@@ -26,29 +29,41 @@ public struct QueueRow: Hashable, Sendable, Identifiable {
         self.claimAmount = claimAmount
         self.title = title
         self.assignee = assignee
+        self.createdAt = createdAt
     }
 
     /// Where this row stands in deadline order; pages continue from here.
-    public var cursor: QueueCursor {
-        QueueCursor(deadlineKey: deadline.map(Timestamp.seconds) ?? Migrations.noDeadlineKey, id: id)
+    public var cursor: QueueCursor { cursor(.deadline) }
+
+    /// Where this row stands in an order.
+    public func cursor(_ order: QueueOrder) -> QueueCursor {
+        switch order {
+        case .deadline: QueueCursor(key: deadline.map(Timestamp.seconds) ?? Migrations.noDeadlineKey, id: id)
+        case .amount: QueueCursor(key: -claimAmount.fen, id: id)
+        case .age: QueueCursor(key: Timestamp.seconds(createdAt), id: id)
+        }
     }
 }
 
-/// A position in the deadline-ordered queue: keyset paging, so a deep page costs what the first does.
+/// A position in the queue: keyset paging, so a deep page costs what the first does.
 public struct QueueCursor: Hashable, Sendable {
-    /// The deadline in seconds, or the largest integer when the case has none.
-    public var deadlineKey: Int64
+    /// The order's sort key (deadline seconds, negated claim, filing seconds).
+    public var key: Int64
     /// The case number, breaking ties.
     public var id: Int64
 
-    /// Where a case stands in the queue now.
-    public init(of item: Case) {
-        deadlineKey = item.stageDeadline.map(Timestamp.seconds) ?? Migrations.noDeadlineKey
+    /// Where a case stands in the deadline-ordered queue now.
+    public init(of item: Case, order: QueueOrder = .deadline) {
+        switch order {
+        case .deadline: key = item.stageDeadline.map(Timestamp.seconds) ?? Migrations.noDeadlineKey
+        case .amount: key = -item.claimAmount.fen
+        case .age: key = Timestamp.seconds(item.createdAt)
+        }
         id = item.id
     }
 
-    init(deadlineKey: Int64, id: Int64) {
-        self.deadlineKey = deadlineKey
+    init(key: Int64, id: Int64) {
+        self.key = key
         self.id = id
     }
 }

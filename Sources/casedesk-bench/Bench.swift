@@ -66,14 +66,33 @@ struct Bench: ParsableCommand {
         let deepDirect = try Samples.measure(runs: runs) {
             let ties = try direct.run(
                 "SELECT \(columns) FROM cases WHERE \(sortKey) = ? AND id > ? ORDER BY id LIMIT 50",
-                [middle.deadlineKey, middle.id])
+                [middle.key, middle.id])
             if ties < 50 {
                 try direct.run(
                     "SELECT \(columns) FROM cases WHERE \(sortKey) > ? ORDER BY \(sortKey), id LIMIT ?",
-                    [middle.deadlineKey, Int64(50 - ties)])
+                    [middle.key, Int64(50 - ties)])
             }
         }
         row("queue page, deep (50 rows at the middle)", deep, deepDirect)
+
+        // A filtered page: open counterfeit cases claiming ¥1,000 or more, by deadline.
+        var filtered = QueueQuery()
+        filtered.categories = [.counterfeit]
+        filtered.minClaim = .yuan(1000)
+        filtered.openOnly = true
+        let filteredPage = try Samples.measure(runs: runs) { _ = try database.queuePage(filtered, limit: 50) }
+        let filteredDirect = try Samples.measure(runs: runs) {
+            try direct.run(
+                "SELECT \(columns) FROM cases INDEXED BY cases_by_deadline WHERE category = 'counterfeit' "
+                    + "AND claim_amount_fen >= 100000 AND stage NOT IN ('closed', 'referred', 'withdrawn') "
+                    + "ORDER BY \(sortKey), id LIMIT 50")
+        }
+        row("queue page, filtered (open counterfeit ≥ ¥1,000)", filteredPage, filteredDirect)
+        let byAmount = try Samples.measure(runs: runs) { _ = try database.queuePage(QueueQuery(order: .amount), limit: 50) }
+        let byAmountDirect = try Samples.measure(runs: runs) {
+            try direct.run("SELECT \(columns) FROM cases ORDER BY -claim_amount_fen, id LIMIT 50")
+        }
+        row("queue page, sorted by amount", byAmount, byAmountDirect)
 
         // Full-text search: a common Chinese term, a rarer Chinese phrase, an English word.
         for (label, text) in [("search, Chinese 运输途中", "运输途中"), ("search, Chinese 婴儿奶粉 过期", "婴儿奶粉 过期"),

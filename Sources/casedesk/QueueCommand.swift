@@ -5,7 +5,11 @@ import Foundation
 /// `casedesk queue`: the work queue in deadline order, as text or JSON.
 struct QueueCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "queue", abstract: "List the queue in deadline order (cases without a deadline last).")
+        commandName: "queue", abstract: "List the queue in deadline order (cases without a deadline last), filtered and sorted.",
+        discussion: """
+            --filter takes terms that combine with AND: stage:evidence,decision  assignee:NAME  unassigned  \
+            overdue  open  category:counterfeit  amount:>=1000  amount:<5000  sort:deadline|amount|age
+            """)
 
     @OptionGroup var database: DatabaseOptions
 
@@ -14,6 +18,12 @@ struct QueueCommand: ParsableCommand {
 
     @Option(help: "The most cases to list.")
     var limit: Int = 50
+
+    @Option(help: "A filter expression, e.g. \"stage:evidence overdue amount:>=1000\".")
+    var filter: String = ""
+
+    @Option(help: "deadline (soonest first), amount (largest first) or age (oldest first).")
+    var sort: QueueOrder?
 
     struct Item: Encodable {
         let id: Int64
@@ -40,13 +50,16 @@ struct QueueCommand: ParsableCommand {
 
     func run() throws {
         guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
-        let db = try database.open(now: Date()).database
-        let rows: [QueueRow]
+        let now = Date()
+        var query: QueueQuery
         do {
-            rows = try db.queuePage(limit: limit)
-        } catch let error as StoreError {
-            throw CLIError(error.message.en)
+            query = try QueueQuery.parse(filter, now: now)
+        } catch {
+            throw ValidationError("--filter: \(error)")
         }
+        if let sort { query.order = sort }
+        let db = try database.open(now: now).database
+        let rows = try storeCall { try db.queuePage(query, limit: limit) }
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -64,3 +77,5 @@ struct QueueCommand: ParsableCommand {
         }
     }
 }
+
+extension QueueOrder: ExpressibleByArgument {}

@@ -65,19 +65,60 @@ struct QueueTests {
         }
     }
 
-    /// Every queue statement seeks in (or walks an end of) the deadline index, and never sorts.
-    @Test(arguments: CaseDatabase.keysetStatements)
-    func queueStatementsUseTheDeadlineIndexWithoutSorting(sql: String) throws {
+    static let seeks: [CaseDatabase.Seek] = [.tiesAfter, .tiesFrom, .keysAfter, .tiesBefore, .keysBefore, .head, .tail]
+
+    /// Every queue statement, in every order, with and without a filter, walks its order's index and never sorts.
+    @Test(arguments: QueueOrder.allCases)
+    func queueStatementsUseTheirIndexWithoutSorting(order: QueueOrder) throws {
         let database = try populated()
-        let placeholders = sql.filter { $0 == "?" }.count
-        let plan = try database.writer.read { db in
-            try Row.fetchAll(
-                db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: StatementArguments(Array(repeating: 1, count: placeholders))
-            ).map { row -> String in row["detail"] }.joined(separator: " ")
+        var filtered = QueueQuery(order: order)
+        filtered.stages = [.merchantResponse, .evidence]
+        filtered.minClaim = .yuan(10)
+        for query in [QueueQuery(order: order), filtered] {
+            for seek in Self.seeks {
+                let sql = CaseDatabase.sql(seek, query)
+                let placeholders = sql.filter { $0 == "?" }.count
+                let plan = try database.writer.read { db in
+                    try Row.fetchAll(
+                        db, sql: "EXPLAIN QUERY PLAN " + sql,
+                        arguments: StatementArguments(Array(repeating: "1", count: placeholders))
+                    ).map { row -> String in row["detail"] }.joined(separator: " ")
+                }
+                #expect(plan.contains("INDEX \(order.index)"), "\(seek) \(order): \(plan)")
+                #expect(!plan.contains("TEMP B-TREE"), "\(seek) \(order): \(plan)")
+            }
         }
-        #expect(plan.contains("USING INDEX cases_by_deadline") || plan.contains("USING COVERING INDEX cases_by_deadline"), "\(plan)")
-        #expect(!plan.contains("TEMP B-TREE"), "\(sql): \(plan)")
-        if sql.contains("WHERE") { #expect(plan.contains("SEARCH"), "\(sql): \(plan)") }
+    }
+
+    /// For every order and a filter, paging forward and backward gives exactly the filtered, sorted list.
+    @Test(arguments: QueueOrder.allCases)
+    func pagingAFilteredQueueInEveryOrderMatchesAPlainSort(order: QueueOrder) throws {
+        let database = try populated()
+        var query = QueueQuery(order: order)
+        query.stages = [.merchantResponse]
+        query.maxClaim = Money(fen: 429_900)
+        let all = try database.queuePage(limit: 1_000)
+        let expected = all.filter { $0.stage == .merchantResponse && $0.claimAmount.fen <= 429_900 }
+            .sorted { ($0.cursor(order).key, $0.id) < ($1.cursor(order).key, $1.id) }.map(\.id)
+        var forward: [Int64] = []
+        var cursor: QueueCursor?
+        while true {
+            let page = try database.queuePage(query, after: cursor, limit: 23)
+            forward += page.map(\.id)
+            guard let last = page.last, page.count == 23 else { break }
+            cursor = last.cursor(order)
+        }
+        #expect(forward == expected)
+        var backward: [Int64] = []
+        cursor = nil
+        while true {
+            let page = try database.queuePage(query, before: cursor, limit: 19)
+            backward = page.map(\.id) + backward
+            guard let first = page.first, page.count == 19 else { break }
+            cursor = first.cursor(order)
+        }
+        #expect(backward == expected)
+        #expect(try database.queueCount(query) == expected.count)
     }
 }
 

@@ -63,7 +63,7 @@ public struct EffectRunner: Sendable {
             return .queueLoaded(request, try database.queuePage(before: cursor, limit: limit), total: nil)
         case .refresh(let previous):
             // Follow the selected case if it moved in the queue (its deadline changed).
-            let anchor = try database.fetchCase(id: previous.id).map(QueueCursor.init(of:)) ?? previous
+            let anchor = try database.fetchCase(id: previous.id).map { QueueCursor(of: $0) } ?? previous
             let before = try database.queuePage(before: anchor, limit: QueueWindow.refreshBefore)
             let from = try database.queuePage(from: anchor, limit: limit)
             let offset = try before.first.map { try database.queuePosition(of: $0.cursor) } ?? 0

@@ -1,0 +1,178 @@
+import CaseModel
+import Foundation
+import GRDB
+
+/// How the queue is sorted. Each order walks an index, so every page costs the same.
+public enum QueueOrder: String, CaseIterable, Sendable {
+    /// Soonest stage deadline first; cases without a running clock last.
+    case deadline
+    /// Largest claim first.
+    case amount
+    /// Oldest case first.
+    case age
+
+    /// The SQL sort key; the index on (key, id) makes keyset paging a seek.
+    var key: String {
+        switch self {
+        case .deadline: "ifnull(stage_deadline, \(Migrations.noDeadlineKey))"
+        case .amount: "-claim_amount_fen"
+        case .age: "created_at"
+        }
+    }
+
+    /// The index that serves the order.
+    var index: String {
+        switch self {
+        case .deadline: "cases_by_deadline"
+        case .amount: "cases_by_claim"
+        case .age: "cases_by_age"
+        }
+    }
+}
+
+/// Which cases the queue shows: filters that combine with AND, and the order.
+public struct QueueQuery: Hashable, Sendable {
+    /// The order.
+    public var order: QueueOrder = .deadline
+    /// Only these stages.
+    public var stages: Set<Stage> = []
+    /// Only this assignee's cases ("" for unassigned ones).
+    public var assignee: String?
+    /// Only cases whose clock ran out before this moment.
+    public var overdueAt: Date?
+    /// Only these categories.
+    public var categories: Set<CaseModel.Category> = []
+    /// Only claims at least this large.
+    public var minClaim: Money?
+    /// Only claims at most this large.
+    public var maxClaim: Money?
+    /// Only open cases (not closed, referred or withdrawn).
+    public var openOnly = false
+
+    /// Every case, by deadline.
+    public static let all = QueueQuery()
+
+    /// Creates a query.
+    public init(order: QueueOrder = .deadline) { self.order = order }
+
+    /// Whether any filter is set.
+    public var isFiltered: Bool { self != QueueQuery(order: order) }
+
+    /// The WHERE conditions and their arguments ("1" when there is no filter).
+    var conditions: (sql: String, arguments: StatementArguments) {
+        var parts: [String] = []
+        var arguments: [(any DatabaseValueConvertible)?] = []
+        if !stages.isEmpty {
+            parts.append("stage IN (\(Array(repeating: "?", count: stages.count).joined(separator: ",")))")
+            arguments += stages.map(\.rawValue).sorted() as [String]
+        }
+        if let assignee {
+            if assignee.isEmpty { parts.append("assignee IS NULL") } else {
+                parts.append("assignee = ?")
+                arguments.append(assignee)
+            }
+        }
+        if let overdueAt {
+            parts.append("stage_deadline IS NOT NULL AND stage_deadline < ?")
+            arguments.append(Timestamp.seconds(overdueAt))
+        }
+        if !categories.isEmpty {
+            parts.append("category IN (\(Array(repeating: "?", count: categories.count).joined(separator: ",")))")
+            arguments += categories.map(\.rawValue).sorted() as [String]
+        }
+        if let minClaim {
+            parts.append("claim_amount_fen >= ?")
+            arguments.append(minClaim.fen)
+        }
+        if let maxClaim {
+            parts.append("claim_amount_fen <= ?")
+            arguments.append(maxClaim.fen)
+        }
+        if openOnly {
+            parts.append("stage NOT IN ('closed', 'referred', 'withdrawn')")
+        }
+        return (parts.isEmpty ? "1" : parts.joined(separator: " AND "), StatementArguments(arguments))
+    }
+}
+
+/// Why a filter expression could not be read.
+public struct FilterError: Error, Equatable, CustomStringConvertible {
+    /// The word that could not be read.
+    public var term: String
+    /// What is wrong with it.
+    public var reason: String
+
+    public var description: String { "'\(term)': \(reason)" }
+}
+
+extension QueueQuery {
+    /// Reads a filter expression: `stage:evidence,decision assignee:lin.mei unassigned overdue open
+    /// category:counterfeit amount:>=1000 amount:<5000 sort:amount`. Terms combine with AND.
+    ///
+    /// - Parameter now: the moment "overdue" is judged at.
+    public static func parse(_ text: String, now: Date) throws(FilterError) -> QueueQuery {
+        var query = QueueQuery()
+        for term in text.split(whereSeparator: { $0.isWhitespace }).map(String.init) {
+            let lower = term.lowercased()
+            switch lower {
+            case "overdue": query.overdueAt = now; continue
+            case "unassigned": query.assignee = ""; continue
+            case "open": query.openOnly = true; continue
+            default: break
+            }
+            guard let colon = term.firstIndex(of: ":") else {
+                throw FilterError(
+                    term: term, reason: "expected key:value, or overdue, unassigned, open; keys: stage, assignee, category, amount, sort")
+            }
+            let key = term[..<colon].lowercased()
+            let value = String(term[term.index(after: colon)...])
+            guard !value.isEmpty else { throw FilterError(term: term, reason: "has no value") }
+            switch key {
+            case "stage":
+                for name in value.split(separator: ",") {
+                    guard let stage = Stage(rawValue: String(name)) else {
+                        throw FilterError(term: term, reason: "unknown stage '\(name)'; stages: \(Stage.allCases.map(\.rawValue).joined(separator: ", "))")
+                    }
+                    query.stages.insert(stage)
+                }
+            case "category":
+                for name in value.split(separator: ",") {
+                    guard let category = CaseModel.Category(rawValue: String(name)) else {
+                        throw FilterError(term: term, reason: "unknown category '\(name)'")
+                    }
+                    query.categories.insert(category)
+                }
+            case "assignee":
+                query.assignee = value
+            case "amount":
+                var rest = Substring(value)
+                var op = "="
+                for candidate in [">=", "<=", ">", "<", "="] where rest.hasPrefix(candidate) {
+                    op = candidate
+                    rest = rest.dropFirst(candidate.count)
+                    break
+                }
+                guard let money = Money(yuanString: String(rest)), money.fen >= 0 else {
+                    throw FilterError(term: term, reason: "expected an amount in yuan, e.g. amount:>=1000")
+                }
+                switch op {
+                case ">=": query.minClaim = money
+                case ">": query.minClaim = Money(fen: money.fen + 1)
+                case "<=": query.maxClaim = money
+                case "<": query.maxClaim = Money(fen: money.fen - 1)
+                default:
+                    query.minClaim = money
+                    query.maxClaim = money
+                }
+            case "sort":
+                guard let order = QueueOrder(rawValue: value.lowercased()) else {
+                    throw FilterError(term: term, reason: "sort by deadline, amount or age")
+                }
+                query.order = order
+            default:
+                throw FilterError(term: term, reason: "unknown key '\(key)'; keys: stage, assignee, category, amount, sort")
+            }
+        }
+        return query
+    }
+}
