@@ -57,7 +57,8 @@ public enum BurdenRules {
             return Burden(
                 party: .merchant,
                 reason: LocalizedText(
-                    en: "durable goods, defect found within 6 months of receipt: the merchant proves there is none (CRPL-23)",
+                    en:
+                        "durable goods, defect found within 6 months of receipt: the merchant proves there is none (CRPL-23)",
                     zh: "耐用商品自收货起六个月内发现瑕疵，由商家举证（消费者权益保护法第二十三条）"),
                 expectedEvidence: [.testReport, .supplierInvoice])
         case .visibleDefect:
@@ -86,7 +87,8 @@ public enum BurdenRules {
             return Burden(
                 party: .merchant,
                 reason: LocalizedText(
-                    en: "delivery mismatch: the merchant proves proper signing first; the buyer then proves the mismatch",
+                    en:
+                        "delivery mismatch: the merchant proves proper signing first; the buyer then proves the mismatch",
                     zh: "签收不符：商家先证明正常签收，买家再证明货物不符"),
                 expectedEvidence: [.logistics])
         case .faultUndeterminable:
@@ -142,9 +144,10 @@ public struct DisputeIssue: Hashable, Codable, Sendable, Identifiable {
         self.description = description
         self.buyerConfirmedReceipt = buyerConfirmedReceipt
         self.durableWithinSixMonths = durableWithinSixMonths
-        burden = BurdenRules.burden(
-            for: kind, buyerConfirmedReceipt: buyerConfirmedReceipt, durableWithinSixMonths: durableWithinSixMonths
-        ).party
+        burden =
+            BurdenRules.burden(
+                for: kind, buyerConfirmedReceipt: buyerConfirmedReceipt, durableWithinSixMonths: durableWithinSixMonths
+            ).party
         self.evidenceIDs = evidenceIDs
         self.finding = finding
         self.findingNote = findingNote

@@ -117,7 +117,8 @@ public enum Lifecycle {
         Transition(event: .suspend, from: openStages, to: .suspended, actors: staff),
         Transition(event: .resume, from: [.suspended], to: nil, actors: staff.union([.sweeper])),
         Transition(event: .refer, from: openStages.union([.suspended]), to: .referred, actors: staff),
-        Transition(event: .withdraw, from: openStages.union([.suspended]), to: .withdrawn, actors: [.buyer, .mediator]),
+        Transition(
+            event: .withdraw, from: openStages.union([.suspended]), to: .withdrawn, actors: [.buyer, .mediator]),
     ]
 
     /// The transition for an event.

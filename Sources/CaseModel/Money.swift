@@ -43,7 +43,10 @@ public struct Money: Hashable, Comparable, Codable, Sendable {
         text = text.replacingOccurrences(of: ",", with: "")
         if text.hasPrefix("¥") { text.removeFirst() }
         var negative = false
-        if text.hasPrefix("-") { negative = true; text.removeFirst() }
+        if text.hasPrefix("-") {
+            negative = true
+            text.removeFirst()
+        }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count <= 2, let whole = parts.first, !whole.isEmpty,
             whole.allSatisfy(\.isASCII), let yuan = Int64(whole)

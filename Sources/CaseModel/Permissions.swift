@@ -7,7 +7,9 @@ public enum Permission: String, CaseIterable, Sendable {
     /// Urge a slow party.
     case urge
     /// Add a note or evidence, link evidence, record points in dispute.
-    case note, addEvidence = "add_evidence", recordIssue = "record_issue"
+    case note
+    case addEvidence = "add_evidence"
+    case recordIssue = "record_issue"
     /// Take a lifecycle step as staff (request evidence, rule, suspend, refer…).
     case step
     /// Enter a buyer's or merchant's event on their behalf, or import a feed of them.
@@ -119,6 +121,7 @@ public struct StaffMember: Hashable, Codable, Sendable {
 
     /// Whether this person has a permission, or why not.
     public func check(_ permission: Permission) -> Result<Void, PermissionError> {
-        Permissions.allows(role, permission) ? .success(()) : .failure(.denied(name: name, role: role, permission: permission))
+        Permissions.allows(role, permission)
+            ? .success(()) : .failure(.denied(name: name, role: role, permission: permission))
     }
 }

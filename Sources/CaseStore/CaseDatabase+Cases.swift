@@ -13,7 +13,8 @@ extension CaseDatabase {
         var stored = newCase
         if stored.rulePack.isEmpty { stored.rulePack = try currentRulePack(db) }
         let includeID = newCase.id != 0
-        let columns = includeID ? CaseRecord.columns : CaseRecord.columns.replacingOccurrences(of: "id, title", with: "title")
+        let columns =
+            includeID ? CaseRecord.columns : CaseRecord.columns.replacingOccurrences(of: "id, title", with: "title")
         let placeholders = Array(repeating: "?", count: includeID ? 21 : 20).joined(separator: ", ")
         try db.execute(
             sql: "INSERT INTO cases (\(columns)) VALUES (\(placeholders))",
@@ -32,8 +33,10 @@ extension CaseDatabase {
     }
 
     static func fetchCase(_ db: Database, id: Int64) throws -> Case? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(CaseRecord.columns) FROM cases WHERE id = ?"), arguments: [id])
-            .map(CaseRecord.decode)
+        try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT \(CaseRecord.columns) FROM cases WHERE id = ?"), arguments: [id]
+        )
+        .map(CaseRecord.decode)
     }
 
     /// How many cases the database holds.

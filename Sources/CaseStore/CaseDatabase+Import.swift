@@ -71,7 +71,8 @@ extension CaseDatabase {
         }
     }
 
-    static func applyEventLine(_ db: Database, _ line: EventLine, by staff: StaffMember, rules: RulePackCatalog) throws {
+    static func applyEventLine(_ db: Database, _ line: EventLine, by staff: StaffMember, rules: RulePackCatalog) throws
+    {
         let actor = "\(staff.name) for the \(line.party.rawValue)"
         if let event = line.action.lifecycleEvent {
             try apply(
@@ -94,7 +95,8 @@ extension CaseDatabase {
             var detail = line.action.rawValue.replacingOccurrences(of: "_", with: " ")
             if let tracking = line.tracking { detail += ", tracking \(tracking)" }
             if let note = line.note { detail += ": \(note)" }
-            try appendAudit(db, at: line.at, actor: actor, action: line.action.rawValue, caseID: line.caseID, detail: detail)
+            try appendAudit(
+                db, at: line.at, actor: actor, action: line.action.rawValue, caseID: line.caseID, detail: detail)
         }
     }
 }

@@ -29,7 +29,9 @@ extension CaseDatabase {
             let id = db.lastInsertedRowID
             try Self.appendAudit(
                 db, at: now, actor: member.name, action: "add_issue", caseID: caseID,
-                detail: "issue #\(id) \(kind.rawValue): \(text); burden on the \(burden.party.rawValue): \(burden.reason.en)")
+                detail:
+                    "issue #\(id) \(kind.rawValue): \(text); burden on the \(burden.party.rawValue): \(burden.reason.en)"
+            )
             return DisputeIssue(
                 id: id, caseID: caseID, kind: kind, description: text, buyerConfirmedReceipt: buyerConfirmedReceipt,
                 durableWithinSixMonths: durableWithinSixMonths)
@@ -43,8 +45,10 @@ extension CaseDatabase {
         try writer.write { db in
             let member = try Self.require(db, staff, .recordIssue)
             try Self.requireIssue(db, caseID: caseID, issueID: issueID)
-            guard try Int.fetchOne(
-                db, sql: "SELECT 1 FROM evidence WHERE id = ? AND case_id = ?", arguments: [evidenceID, caseID]) != nil
+            guard
+                try Int.fetchOne(
+                    db, sql: "SELECT 1 FROM evidence WHERE id = ? AND case_id = ?", arguments: [evidenceID, caseID])
+                    != nil
             else { throw StoreError.evidenceNotFound(caseID: caseID, evidenceID: evidenceID) }
             try db.execute(
                 sql: "INSERT OR IGNORE INTO issue_evidence (issue_id, evidence_id) VALUES (?, ?)",
@@ -127,7 +131,9 @@ extension CaseDatabase {
             var updated: Case
             switch current.stage {
             case .intervention:
-                switch current.applying(.requestEvidence, by: Permissions.actorKind(for: member.role), at: now, deadline: due) {
+                switch current.applying(
+                    .requestEvidence, by: Permissions.actorKind(for: member.role), at: now, deadline: due)
+                {
                 case .success(let next): updated = next
                 case .failure(let error): throw StoreError.lifecycle(error)
                 }
@@ -158,7 +164,8 @@ extension CaseDatabase {
     public func evidenceRequests(caseID: Int64) throws -> [EvidenceRequest] {
         try writer.read { db in
             try Row.fetchAll(
-                db, sql: "SELECT id, party, what, opened_at, due_at FROM evidence_requests WHERE case_id = ? ORDER BY id",
+                db,
+                sql: "SELECT id, party, what, opened_at, due_at FROM evidence_requests WHERE case_id = ? ORDER BY id",
                 arguments: [caseID]
             ).map { row in
                 EvidenceRequest(
@@ -169,8 +176,9 @@ extension CaseDatabase {
     }
 
     static func requireIssue(_ db: Database, caseID: Int64, issueID: Int64) throws {
-        guard try Int.fetchOne(
-            db, sql: "SELECT 1 FROM issues WHERE id = ? AND case_id = ?", arguments: [issueID, caseID]) != nil
+        guard
+            try Int.fetchOne(
+                db, sql: "SELECT 1 FROM issues WHERE id = ? AND case_id = ?", arguments: [issueID, caseID]) != nil
         else { throw StoreError.issueNotFound(caseID: caseID, issueID: issueID) }
     }
 }

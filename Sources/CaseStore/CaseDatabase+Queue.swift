@@ -33,7 +33,8 @@ extension CaseDatabase {
     }
 
     /// Up to `limit` rows of the queue, in the query's order, starting after `cursor`.
-    public func queuePage(_ query: QueueQuery = .all, after cursor: QueueCursor? = nil, limit: Int) throws -> [QueueRow] {
+    public func queuePage(_ query: QueueQuery = .all, after cursor: QueueCursor? = nil, limit: Int) throws -> [QueueRow]
+    {
         guard let cursor else {
             // One statement is a consistent snapshot by itself: no transaction needed around it.
             return try writer.unsafeRead { db in try Self.rows(db, .head, query, [], limit: limit) }
@@ -51,7 +52,9 @@ extension CaseDatabase {
         try writer.read { db in
             guard let cursor else { return try Self.rows(db, .tail, query, [], limit: limit).reversed() }
             var rows = try Self.rows(db, .tiesBefore, query, [cursor.key, cursor.id], limit: limit)
-            if rows.count < limit { rows += try Self.rows(db, .keysBefore, query, [cursor.key], limit: limit - rows.count) }
+            if rows.count < limit {
+                rows += try Self.rows(db, .keysBefore, query, [cursor.key], limit: limit - rows.count)
+            }
             return rows.reversed()
         }
     }
@@ -69,12 +72,14 @@ extension CaseDatabase {
         try writer.read { db in
             let (filter, arguments) = query.conditions
             let key = query.order.key
-            let earlier = try Int.fetchOne(
-                db.cachedStatement(sql: "SELECT count(*) FROM cases WHERE \(key) < ? AND (\(filter))"),
-                arguments: [cursor.key] + arguments) ?? 0
-            let ties = try Int.fetchOne(
-                db.cachedStatement(sql: "SELECT count(*) FROM cases WHERE \(key) = ? AND id < ? AND (\(filter))"),
-                arguments: [cursor.key, cursor.id] + arguments) ?? 0
+            let earlier =
+                try Int.fetchOne(
+                    db.cachedStatement(sql: "SELECT count(*) FROM cases WHERE \(key) < ? AND (\(filter))"),
+                    arguments: [cursor.key] + arguments) ?? 0
+            let ties =
+                try Int.fetchOne(
+                    db.cachedStatement(sql: "SELECT count(*) FROM cases WHERE \(key) = ? AND id < ? AND (\(filter))"),
+                    arguments: [cursor.key, cursor.id] + arguments) ?? 0
             return earlier + ties
         }
     }
@@ -84,7 +89,8 @@ extension CaseDatabase {
         guard query.isFiltered else { return try caseCount() }
         return try writer.unsafeRead { db in
             let (filter, arguments) = query.conditions
-            return try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM cases WHERE \(filter)"), arguments: arguments) ?? 0
+            return try Int.fetchOne(
+                db.cachedStatement(sql: "SELECT count(*) FROM cases WHERE \(filter)"), arguments: arguments) ?? 0
         }
     }
 

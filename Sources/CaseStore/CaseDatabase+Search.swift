@@ -34,8 +34,10 @@ extension CaseDatabase {
 
     /// Adds a case's searchable text to the index; call inside the write that files it.
     static func indexCase(_ db: Database, _ item: Case) throws {
-        let text = [item.title, item.narrative, item.buyer.name, item.buyer.account, item.merchant.name,
-            item.merchant.account, item.orderID].joined(separator: " ")
+        let text = [
+            item.title, item.narrative, item.buyer.name, item.buyer.account, item.merchant.name,
+            item.merchant.account, item.orderID,
+        ].joined(separator: " ")
         try db.cachedStatement(sql: "INSERT INTO case_search (rowid, text) VALUES (?, ?)")
             .execute(arguments: [item.id, SearchText.indexed(text)])
     }

@@ -40,7 +40,8 @@ extension CaseDatabase {
                 let member = try Self.require(db, staff, .administer)
                 var insertCase = try BulkStatement(
                     db,
-                    sql: "INSERT INTO cases (\(CaseRecord.columns.replacingOccurrences(of: "id, title", with: "title"))) "
+                    sql:
+                        "INSERT INTO cases (\(CaseRecord.columns.replacingOccurrences(of: "id, title", with: "title"))) "
                         + "VALUES (\(Array(repeating: "?", count: 20).joined(separator: ", ")))")
                 var insertEvidence = try BulkStatement(
                     db,

@@ -18,7 +18,8 @@ extension CaseDatabase {
             let member = try Self.require(db, staff, .administer)
             let previous = try Self.currentRulePack(db)
             try db.execute(
-                sql: "INSERT INTO settings (key, value) VALUES ('rule_pack', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                sql:
+                    "INSERT INTO settings (key, value) VALUES ('rule_pack', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 arguments: [pack.reference])
             try Self.appendAudit(
                 db, at: now, actor: member.name, action: "set_rule_pack", caseID: nil,

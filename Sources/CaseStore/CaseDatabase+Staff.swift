@@ -27,7 +27,8 @@ extension CaseDatabase {
             try Self.require(db, actor, .administer)
             if let existing = try Self.staffMember(db, member.name) {
                 guard existing.role != member.role else { return }
-                try db.execute(sql: "UPDATE staff SET role = ? WHERE name = ?", arguments: [member.role.rawValue, member.name])
+                try db.execute(
+                    sql: "UPDATE staff SET role = ? WHERE name = ?", arguments: [member.role.rawValue, member.name])
                 try Self.appendAudit(
                     db, at: now, actor: actor.name, action: "staff_role", caseID: nil,
                     detail: "\(member.name): \(existing.role.rawValue) → \(member.role.rawValue)")
@@ -75,7 +76,8 @@ extension CaseDatabase {
 
     static func validateStaffName(_ name: String) throws {
         let allowed = name.unicodeScalars.allSatisfy {
-            ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || ".-_".unicodeScalars.contains($0)
+            ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)))
+                || ".-_".unicodeScalars.contains($0)
         }
         guard (1...64).contains(name.count), allowed else { throw StoreError.invalidStaffName(name) }
     }

@@ -29,12 +29,14 @@ extension CaseDatabase {
                 let table: String = row[0]
                 let rowid: Int64? = row[1]
                 let parent: String = row[2]
-                report.problems.append("foreign key: \(table) row \(rowid.map(String.init) ?? "?") points to a missing \(parent) row")
+                report.problems.append(
+                    "foreign key: \(table) row \(rowid.map(String.init) ?? "?") points to a missing \(parent) row")
             }
             report.auditRecords = try Int.fetchOne(db, sql: "SELECT count(*) FROM audit") ?? 0
             if let broken = try Self.firstBrokenAuditRecord(db) {
                 report.problems.append(
-                    "audit record #\(broken) does not match the hash chain (it, or the record before it, was changed, inserted or deleted)")
+                    "audit record #\(broken) does not match the hash chain (it, or the record before it, was changed, inserted or deleted)"
+                )
             }
             // The hash each add_evidence record fixed, by evidence id.
             var fixed: [Int64: String] = [:]
@@ -62,7 +64,8 @@ extension CaseDatabase {
                     arguments: [range.lowerBound, range.upperBound])
                 if hashes.count != range.count || Hashing.sha256Hex(Data(hashes.joined().utf8)) != digest {
                     report.problems.append(
-                        "evidence #\(range.lowerBound)–#\(range.upperBound): the seeded items differ from the digest audit record #\(recordID) fixed")
+                        "evidence #\(range.lowerBound)–#\(range.upperBound): the seeded items differ from the digest audit record #\(recordID) fixed"
+                    )
                 }
                 for id in range where fixed[id] == nil { fixed[id] = "" }
             }
@@ -94,7 +97,8 @@ extension CaseDatabase {
         guard let marker = detail.range(of: "with evidence #") else { return nil }
         let rest = detail[marker.upperBound...]
         let parts = rest.split(separator: " ").first?.split(separator: "–")
-        guard let parts, parts.count == 2, let low = Int64(parts[0]), let high = Int64(parts[1].dropFirst()), low <= high
+        guard let parts, parts.count == 2, let low = Int64(parts[0]), let high = Int64(parts[1].dropFirst()),
+            low <= high
         else { return nil }
         return low...high
     }

@@ -19,7 +19,8 @@ extension CaseDatabase {
 
     /// Gives a case back to the queue. Only its assignee, a supervisor or an admin may.
     @discardableResult
-    public func release(caseID: Int64, by staff: StaffMember, expectedVersion: Int? = nil, at now: Date) throws -> Case {
+    public func release(caseID: Int64, by staff: StaffMember, expectedVersion: Int? = nil, at now: Date) throws -> Case
+    {
         try writer.write { db in
             let member = try Self.require(db, staff, .release)
             let current = try Self.current(db, caseID, expectedVersion)
@@ -39,7 +40,8 @@ extension CaseDatabase {
             guard let current = try Self.fetchCase(db, id: caseID) else { throw StoreError.caseNotFound(caseID) }
             guard current.stage.isOpen else { throw StoreError.finalStage(caseID: caseID, stage: current.stage) }
             try Self.appendAudit(
-                db, at: now, actor: member.name, action: "urge", caseID: caseID, detail: "urged the \(party.rawValue): \(text)")
+                db, at: now, actor: member.name, action: "urge", caseID: caseID,
+                detail: "urged the \(party.rawValue): \(text)")
         }
     }
 

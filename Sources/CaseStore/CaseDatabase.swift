@@ -104,7 +104,8 @@ public final class CaseDatabase: Sendable {
         try writer.read { db in
             try Row.fetchAll(
                 db,
-                sql: "SELECT id, at, actor, action, case_id, detail, prev_hash, hash FROM audit WHERE case_id = ? ORDER BY id",
+                sql:
+                    "SELECT id, at, actor, action, case_id, detail, prev_hash, hash FROM audit WHERE case_id = ? ORDER BY id",
                 arguments: [caseID]
             ).map(Self.auditEntry)
         }

@@ -67,7 +67,9 @@ public struct QueueQuery: Hashable, Sendable {
             arguments += stages.map(\.rawValue).sorted() as [String]
         }
         if let assignee {
-            if assignee.isEmpty { parts.append("assignee IS NULL") } else {
+            if assignee.isEmpty {
+                parts.append("assignee IS NULL")
+            } else {
                 parts.append("assignee = ?")
                 arguments.append(assignee)
             }
@@ -115,14 +117,23 @@ extension QueueQuery {
         for term in text.split(whereSeparator: { $0.isWhitespace }).map(String.init) {
             let lower = term.lowercased()
             switch lower {
-            case "overdue": query.overdueAt = now; continue
-            case "unassigned": query.assignee = ""; continue
-            case "open": query.openOnly = true; continue
+            case "overdue":
+                query.overdueAt = now
+                continue
+            case "unassigned":
+                query.assignee = ""
+                continue
+            case "open":
+                query.openOnly = true
+                continue
             default: break
             }
             guard let colon = term.firstIndex(of: ":") else {
                 throw FilterError(
-                    term: term, reason: "expected key:value, or overdue, unassigned, open; keys: stage, assignee, category, amount, sort")
+                    term: term,
+                    reason:
+                        "expected key:value, or overdue, unassigned, open; keys: stage, assignee, category, amount, sort"
+                )
             }
             let key = term[..<colon].lowercased()
             let value = String(term[term.index(after: colon)...])
@@ -131,7 +142,11 @@ extension QueueQuery {
             case "stage":
                 for name in value.split(separator: ",") {
                     guard let stage = Stage(rawValue: String(name)) else {
-                        throw FilterError(term: term, reason: "unknown stage '\(name)'; stages: \(Stage.allCases.map(\.rawValue).joined(separator: ", "))")
+                        throw FilterError(
+                            term: term,
+                            reason:
+                                "unknown stage '\(name)'; stages: \(Stage.allCases.map(\.rawValue).joined(separator: ", "))"
+                        )
                     }
                     query.stages.insert(stage)
                 }
@@ -170,7 +185,8 @@ extension QueueQuery {
                 }
                 query.order = order
             default:
-                throw FilterError(term: term, reason: "unknown key '\(key)'; keys: stage, assignee, category, amount, sort")
+                throw FilterError(
+                    term: term, reason: "unknown key '\(key)'; keys: stage, assignee, category, amount, sort")
             }
         }
         return query

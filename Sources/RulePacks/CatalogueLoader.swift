@@ -6,8 +6,9 @@ extension Catalogue {
     /// The statutes and remedies shipped with CaseDesk, checked for dangling citations.
     public static func shipped() throws(RulePackError) -> Catalogue {
         let file = "catalogue.yaml"
-        guard let url = Bundle.module.url(forResource: "Catalogue/catalogue", withExtension: "yaml")
-            ?? Bundle.module.url(forResource: "catalogue", withExtension: "yaml"),
+        guard
+            let url = Bundle.module.url(forResource: "Catalogue/catalogue", withExtension: "yaml")
+                ?? Bundle.module.url(forResource: "catalogue", withExtension: "yaml"),
             let text = try? String(contentsOf: url, encoding: .utf8)
         else { throw RulePackError(file: file, line: nil, key: "", reason: "the shipped catalogue is missing") }
         return try parse(text, file: file)
@@ -28,7 +29,8 @@ extension Catalogue {
         for remedy in catalogue.remedies {
             for citation in remedy.basis where catalogue.statute(citation) == nil {
                 throw RulePackError(
-                    file: file, line: nil, key: "remedies.\(remedy.id).basis", reason: "cites unknown statute \(citation)")
+                    file: file, line: nil, key: "remedies.\(remedy.id).basis",
+                    reason: "cites unknown statute \(citation)")
             }
         }
         return catalogue

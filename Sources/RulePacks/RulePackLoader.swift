@@ -37,9 +37,10 @@ public enum RulePackLoader {
             let stage = Stage(rawValue: key)!
             stages[stage] = try parseStage(reader, stage, node)
         }
-        let maxAppeals = try top["max_appeals"].map { node throws(RulePackError) in
-            try reader.int(node, "max_appeals", range: 0...10)
-        } ?? 1
+        let maxAppeals =
+            try top["max_appeals"].map { node throws(RulePackError) in
+                try reader.int(node, "max_appeals", range: 0...10)
+            } ?? 1
         return RulePack(
             id: id, version: version, name: name, calendar: calendar, stages: stages, maxAppeals: maxAppeals)
     }
@@ -83,7 +84,8 @@ public enum RulePackLoader {
             weekdays.insert(day)
         }
         guard !weekdays.isEmpty else {
-            throw reader.error(entries["working_days"], "\(path).working_days", "at least one day must be a working day")
+            throw reader.error(
+                entries["working_days"], "\(path).working_days", "at least one day must be a working day")
         }
         func days(_ key: String) throws(RulePackError) -> Set<DayKey> {
             guard let list = entries[key] else { return [] }

@@ -18,7 +18,9 @@ struct Bench: ParsableCommand {
     @Option(help: "Also write the Markdown table here.") var out: String?
 
     func run() throws {
-        let path = db ?? FileManager.default.temporaryDirectory
+        let path =
+            db
+            ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("casedesk-bench-\(getpid()).sqlite").path
         let temporary = db == nil
         defer {
@@ -42,7 +44,9 @@ struct Bench: ParsableCommand {
             let start = Date()
             try database.seed(cases: cases - existing, seed: 42, now: now, by: admin)
             let seconds = Date().timeIntervalSince(start)
-            seedRate = String(format: "%.0f cases/s (%d cases in %.1f s)", Double(cases - existing) / seconds, cases - existing, seconds)
+            seedRate = String(
+                format: "%.0f cases/s (%d cases in %.1f s)", Double(cases - existing) / seconds, cases - existing,
+                seconds)
             print("seed", seedRate)
         }
         let direct = try DirectSQLite(path: path)
@@ -88,15 +92,19 @@ struct Bench: ParsableCommand {
                     + "ORDER BY \(sortKey), id LIMIT 50")
         }
         row("queue page, filtered (open counterfeit ≥ ¥1,000)", filteredPage, filteredDirect)
-        let byAmount = try Samples.measure(runs: runs) { _ = try database.queuePage(QueueQuery(order: .amount), limit: 50) }
+        let byAmount = try Samples.measure(runs: runs) {
+            _ = try database.queuePage(QueueQuery(order: .amount), limit: 50)
+        }
         let byAmountDirect = try Samples.measure(runs: runs) {
             try direct.run("SELECT \(columns) FROM cases ORDER BY -claim_amount_fen, id LIMIT 50")
         }
         row("queue page, sorted by amount", byAmount, byAmountDirect)
 
         // Full-text search: a common Chinese term, a rarer Chinese phrase, an English word.
-        for (label, text) in [("search, Chinese 运输途中", "运输途中"), ("search, Chinese 婴儿奶粉 过期", "婴儿奶粉 过期"),
-                              ("search, English keyboard", "keyboard")] {
+        for (label, text) in [
+            ("search, Chinese 运输途中", "运输途中"), ("search, Chinese 婴儿奶粉 过期", "婴儿奶粉 过期"),
+            ("search, English keyboard", "keyboard"),
+        ] {
             let query = SearchText.query(text)!
             let found = try Samples.measure(runs: runs) { _ = try database.search(text) }
             let foundDirect = try Samples.measure(runs: runs) {
@@ -105,7 +113,9 @@ struct Bench: ParsableCommand {
                 _ = try direct.integers(
                     "SELECT DISTINCT case_id FROM evidence WHERE id IN (SELECT rowid FROM evidence_search "
                         + "WHERE evidence_search MATCH ? ORDER BY rowid DESC LIMIT 50)", query)
-                try direct.run("SELECT \(columns) FROM cases WHERE id IN (\(ids.map(String.init).joined(separator: ","))) ORDER BY id DESC")
+                try direct.run(
+                    "SELECT \(columns) FROM cases WHERE id IN (\(ids.map(String.init).joined(separator: ","))) ORDER BY id DESC"
+                )
             }
             row(label, found, foundDirect)
         }
@@ -161,7 +171,8 @@ struct Bench: ParsableCommand {
         for (name, median, p99, directMedian, ratio) in rows {
             table += "| \(name) | \(median) | \(p99) | \(directMedian) | \(ratio) |\n"
         }
-        table += "\nCases: \(total). Seed: \(seedRate). Peak memory: \(String(format: "%.1f", memory)) MB. Runs per query: \(runs).\n"
+        table +=
+            "\nCases: \(total). Seed: \(seedRate). Peak memory: \(String(format: "%.1f", memory)) MB. Runs per query: \(runs).\n"
         print("")
         print(table)
         if let out {

@@ -27,7 +27,8 @@ struct CalcCommand: ParsableCommand {
         @Option(help: "The loss, in yuan.") var loss: String = "0"
 
         func run() throws {
-            let award = Calculators.fsl148UnsafeFood(pricePaid: try yuan(price, "--price"), loss: try yuan(loss, "--loss"))
+            let award = Calculators.fsl148UnsafeFood(
+                pricePaid: try yuan(price, "--price"), loss: try yuan(loss, "--loss"))
             print("\(award.amount.formatted)\t\(award.statute)\t\(award.formula)")
         }
     }

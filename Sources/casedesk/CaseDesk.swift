@@ -13,7 +13,8 @@ struct CaseDesk: ParsableCommand {
             """,
         subcommands: [
             ConsoleCommand.self, SnapshotCommand.self, QueueCommand.self, SweepCommand.self, CaseCommand.self,
-            StaffCommand.self, RulesCommand.self, ImportCommand.self, ExportCommand.self, VerifyCommand.self, SeedCommand.self, SearchCommand.self, CalcCommand.self, StatutesCommand.self,
+            StaffCommand.self, RulesCommand.self, ImportCommand.self, ExportCommand.self, VerifyCommand.self,
+            SeedCommand.self, SearchCommand.self, CalcCommand.self, StatutesCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self
     )

@@ -7,7 +7,8 @@ import Foundation
 /// `casedesk case show ID [--json]`: the case, its clock, evidence and audit trail.
 struct CaseShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "show", abstract: "Show a case: stage, deadline and what happens on expiry, evidence, audit trail.")
+        commandName: "show", abstract: "Show a case: stage, deadline and what happens on expiry, evidence, audit trail."
+    )
 
     @Argument(help: "The case number.") var id: Int64
     @OptionGroup var database: DatabaseOptions
@@ -46,11 +47,25 @@ struct CaseView: Encodable {
     var expiry: StageRule? { pack.flatMap { item.expiryRule(in: $0) } }
 
     enum Keys: String, CodingKey {
-        case id, title, narrative, category, requestType = "request_type", buyer, merchant, orderID = "order_id"
-        case orderFen = "order_fen", claimFen = "claim_fen", stage, deadline, overdue, onExpiry = "on_expiry"
-        case suspendedFrom = "suspended_from", pausedRemainingSeconds = "paused_remaining_seconds"
-        case rulePack = "rule_pack", assignee, createdAt = "created_at", updatedAt = "updated_at", version
-        case steps = "possible_steps", evidence, issues, requests = "evidence_requests", audit
+        case id, title, narrative, category
+        case requestType = "request_type"
+        case buyer, merchant
+        case orderID = "order_id"
+        case orderFen = "order_fen"
+        case claimFen = "claim_fen"
+        case stage, deadline, overdue
+        case onExpiry = "on_expiry"
+        case suspendedFrom = "suspended_from"
+        case pausedRemainingSeconds = "paused_remaining_seconds"
+        case rulePack = "rule_pack"
+        case assignee
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+        case version
+        case steps = "possible_steps"
+        case evidence, issues
+        case requests = "evidence_requests"
+        case audit
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -81,7 +96,8 @@ struct CaseView: Encodable {
         try c.encode(ISO8601.string(item.updatedAt), forKey: .updatedAt)
         try c.encode(item.version, forKey: .version)
         try c.encode(Lifecycle.events(from: item.stage).map(\.rawValue), forKey: .steps)
-        try c.encode(evidence.map { EvidenceJSON($0, timeliness: $0.timeliness(requests: requests)) }, forKey: .evidence)
+        try c.encode(
+            evidence.map { EvidenceJSON($0, timeliness: $0.timeliness(requests: requests)) }, forKey: .evidence)
         try c.encode(issues.map(IssueJSON.init), forKey: .issues)
         try c.encode(requests.map { RequestJSON($0, now: now) }, forKey: .requests)
         try c.encode(audit.map(AuditJSON.init), forKey: .audit)
@@ -106,8 +122,11 @@ struct CaseView: Encodable {
             findingNote = issue.findingNote
         }
         enum CodingKeys: String, CodingKey {
-            case id, kind, description, burden, burdenReason = "burden_reason", evidenceIDs = "evidence_ids"
-            case finding, findingNote = "finding_note"
+            case id, kind, description, burden
+            case burdenReason = "burden_reason"
+            case evidenceIDs = "evidence_ids"
+            case finding
+            case findingNote = "finding_note"
         }
         func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
@@ -133,7 +152,10 @@ struct CaseView: Encodable {
             open = now <= r.dueAt
         }
         enum CodingKeys: String, CodingKey {
-            case id, party, what, openedAt = "opened_at", dueAt = "due_at", open
+            case id, party, what
+            case openedAt = "opened_at"
+            case dueAt = "due_at"
+            case open
         }
     }
 
@@ -150,7 +172,9 @@ struct CaseView: Encodable {
             submittedAt = ISO8601.string(e.submittedAt)
         }
         enum CodingKeys: String, CodingKey {
-            case id, kind, source, description, sha256, submittedAt = "submitted_at", timeliness
+            case id, kind, source, description, sha256
+            case submittedAt = "submitted_at"
+            case timeliness
         }
     }
 
@@ -182,8 +206,10 @@ struct CaseView: Encodable {
         }
         lines.append("Buyer     \(item.buyer.name) (\(item.buyer.account))")
         lines.append("Merchant  \(item.merchant.name) (\(item.merchant.account))")
-        lines.append("Order     \(item.orderID) · paid \(item.orderAmount.formatted) · claim \(item.claimAmount.formatted)")
-        lines.append("Assignee  \(item.assignee ?? "unassigned") · rule pack \(item.rulePack) · version \(item.version)")
+        lines.append(
+            "Order     \(item.orderID) · paid \(item.orderAmount.formatted) · claim \(item.claimAmount.formatted)")
+        lines.append(
+            "Assignee  \(item.assignee ?? "unassigned") · rule pack \(item.rulePack) · version \(item.version)")
         let steps = Lifecycle.events(from: item.stage).map(\.rawValue).joined(separator: ", ")
         lines.append("Steps     \(steps.isEmpty ? "none (final stage)" : steps)")
         lines.append("")
@@ -191,7 +217,9 @@ struct CaseView: Encodable {
         lines.append("")
         lines.append("Evidence (\(evidence.count))")
         for e in evidence {
-            lines.append("  #\(e.id) \(e.kind.rawValue) from \(e.source.rawValue) \(ISO8601.string(e.submittedAt)) \(e.shortHash) \(e.description)")
+            lines.append(
+                "  #\(e.id) \(e.kind.rawValue) from \(e.source.rawValue) \(ISO8601.string(e.submittedAt)) \(e.shortHash) \(e.description)"
+            )
         }
         if !issues.isEmpty {
             lines.append("")
@@ -200,7 +228,8 @@ struct CaseView: Encodable {
                 let evidence = issue.evidenceIDs.map { "#\($0)" }.joined(separator: " ")
                 let finding = issue.finding.map { "\($0.rawValue): \(issue.findingNote ?? "")" } ?? "no finding yet"
                 lines.append(
-                    "  #\(issue.id) \(issue.kind.rawValue) · burden on the \(issue.burden.rawValue) · evidence \(evidence.isEmpty ? "none" : evidence) · \(finding)")
+                    "  #\(issue.id) \(issue.kind.rawValue) · burden on the \(issue.burden.rawValue) · evidence \(evidence.isEmpty ? "none" : evidence) · \(finding)"
+                )
                 lines.append("     \(issue.description)")
             }
         }
@@ -209,7 +238,9 @@ struct CaseView: Encodable {
             lines.append("Evidence requests (\(requests.count))")
             for request in requests {
                 let state = now <= request.dueAt ? "open" : "closed"
-                lines.append("  #\(request.id) to the \(request.party.rawValue), due \(ISO8601.string(request.dueAt)) (\(state)): \(request.what)")
+                lines.append(
+                    "  #\(request.id) to the \(request.party.rawValue), due \(ISO8601.string(request.dueAt)) (\(state)): \(request.what)"
+                )
             }
         }
         lines.append("")

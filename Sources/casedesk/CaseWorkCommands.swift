@@ -81,7 +81,8 @@ struct CaseAddEvidenceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add-evidence", abstract: "Add an item of evidence; its content is fixed by SHA-256.")
     @Argument(help: "The case number.") var id: Int64
-    @Option(help: "What it is: \(EvidenceKind.allCases.map(\.rawValue).joined(separator: ", ")).") var kind: EvidenceKind
+    @Option(help: "What it is: \(EvidenceKind.allCases.map(\.rawValue).joined(separator: ", ")).") var kind:
+        EvidenceKind
     @Option(help: "Who brought it: \(EvidenceSource.allCases.map(\.rawValue).joined(separator: ", ")).")
     var source: EvidenceSource
     @Option(help: "What it shows.") var description: String
@@ -176,7 +177,8 @@ struct CaseIssueCommand: ParsableCommand {
 
 /// `casedesk case urge ID --party P --message TEXT`.
 struct CaseUrgeCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "urge", abstract: "Urge a slow party; goes on the record.")
+    static let configuration = CommandConfiguration(
+        commandName: "urge", abstract: "Urge a slow party; goes on the record.")
     @Argument(help: "The case number.") var id: Int64
     @Option(help: "buyer or merchant.") var party: PartyRole
     @Option(help: "What they are urged to do.") var message: String

@@ -37,7 +37,8 @@ struct DatabaseOptions: ParsableArguments {
             var notes: [String] = []
             if loaded > 0 { notes.append("New database: loaded \(loaded) example cases") }
             if bootstrapped { notes.append("\(member.name) is its admin") }
-            return Session(database: database, staff: member, message: notes.isEmpty ? nil : notes.joined(separator: "; "))
+            return Session(
+                database: database, staff: member, message: notes.isEmpty ? nil : notes.joined(separator: "; "))
         }
     }
 }

@@ -79,7 +79,8 @@ struct ExportCommand: ParsableCommand {
         let session = try database.open(now: Date(), examples: false)
         let handle: FileHandle
         if let out {
-            guard FileManager.default.createFile(atPath: out, contents: nil), let file = FileHandle(forWritingAtPath: out)
+            guard FileManager.default.createFile(atPath: out, contents: nil),
+                let file = FileHandle(forWritingAtPath: out)
             else { throw CLIError("cannot write \(out)") }
             handle = file
         } else {

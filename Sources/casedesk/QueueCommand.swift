@@ -5,7 +5,8 @@ import Foundation
 /// `casedesk queue`: the work queue in deadline order, as text or JSON.
 struct QueueCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "queue", abstract: "List the queue in deadline order (cases without a deadline last), filtered and sorted.",
+        commandName: "queue",
+        abstract: "List the queue in deadline order (cases without a deadline last), filtered and sorted.",
         discussion: """
             --filter takes terms that combine with AND: stage:evidence,decision  assignee:NAME  unassigned  \
             overdue  open  category:counterfeit  amount:>=1000  amount:<5000  sort:deadline|amount|age
@@ -34,7 +35,9 @@ struct QueueCommand: ParsableCommand {
         let title: String
 
         enum CodingKeys: String, CodingKey {
-            case id, stage, deadline, claimFen = "claim_fen", assignee, title
+            case id, stage, deadline
+            case claimFen = "claim_fen"
+            case assignee, title
         }
 
         func encode(to encoder: any Encoder) throws {

@@ -10,7 +10,8 @@ struct RulesCommand: ParsableCommand {
         subcommands: [List.self, Show.self, Use.self])
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the shipped rule packs; * marks this database's.")
+        static let configuration = CommandConfiguration(
+            abstract: "List the shipped rule packs; * marks this database's.")
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
@@ -37,7 +38,9 @@ struct RulesCommand: ParsableCommand {
                 guard let rule = found.rule(for: stage) else { continue }
                 let clock = rule.deadline.map(\.description) ?? "-"
                 let expiry = rule.onExpiry.map { "→ \($0.rawValue): \(rule.outcome?.en ?? "")" } ?? "(overdue only)"
-                print("  \(stage.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0)) \(clock.padding(toLength: 6, withPad: " ", startingAt: 0)) \(expiry)")
+                print(
+                    "  \(stage.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0)) \(clock.padding(toLength: 6, withPad: " ", startingAt: 0)) \(expiry)"
+                )
             }
         }
     }

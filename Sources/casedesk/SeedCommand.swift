@@ -6,7 +6,8 @@ import Foundation
 struct SeedCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "seed",
-        abstract: "Add N deterministic synthetic disputes (DOMAIN.md §10 category mix, Chinese and English). Admins only.")
+        abstract:
+            "Add N deterministic synthetic disputes (DOMAIN.md §10 category mix, Chinese and English). Admins only.")
 
     @Option(help: "How many cases.") var cases: Int
     @Option(help: "The random seed; the same seed gives the same cases.") var seed: UInt64 = 1
@@ -27,7 +28,9 @@ struct SeedCommand: ParsableCommand {
         }
         bar.finish()
         let seconds = Date().timeIntervalSince(start)
-        print("seeded \(cases) cases in \(String(format: "%.2f", seconds)) s (\(Int(Double(cases) / max(seconds, 0.000_001))) cases/s)")
+        print(
+            "seeded \(cases) cases in \(String(format: "%.2f", seconds)) s (\(Int(Double(cases) / max(seconds, 0.000_001))) cases/s)"
+        )
     }
 }
 

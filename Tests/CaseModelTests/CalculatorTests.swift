@@ -45,7 +45,8 @@ struct CalculatorTests {
             signedAt: signed, now: cst("2026-11-30T23:59:59"), timeZone: shanghai)
         #expect(lastMinute.eligible)
         #expect(lastMinute.windowEnds == cst("2026-12-01T00:00:00"))
-        let late = Calculators.crpl25NoReasonReturn(signedAt: signed, now: cst("2026-12-01T00:00:00"), timeZone: shanghai)
+        let late = Calculators.crpl25NoReasonReturn(
+            signedAt: signed, now: cst("2026-12-01T00:00:00"), timeZone: shanghai)
         #expect(!late.eligible)
         #expect(late.reason?.en == "the 7-day window after signing has ended")
     }

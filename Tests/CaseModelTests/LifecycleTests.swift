@@ -40,7 +40,8 @@ struct LifecycleTests {
         for stage in Stage.allCases where stage.isTerminal {
             for event in LifecycleEvent.allCases {
                 for actor in ActorKind.allCases {
-                    if case .success(let next) = Lifecycle.apply(event, to: stage, by: actor, suspendedFrom: .evidence) {
+                    if case .success(let next) = Lifecycle.apply(event, to: stage, by: actor, suspendedFrom: .evidence)
+                    {
                         Issue.record("\(event) by \(actor) left \(stage) for \(next)")
                     }
                 }

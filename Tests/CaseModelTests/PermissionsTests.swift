@@ -5,7 +5,9 @@ import Testing
 struct PermissionsTests {
     /// The expected answer for every role × permission pair, written out so a change to the table is a visible decision.
     static let expected: [StaffRole: Set<Permission>] = [
-        .mediator: [.view, .take, .release, .urge, .note, .addEvidence, .recordIssue, .step, .recordPartyEvent, .sweep],
+        .mediator: [
+            .view, .take, .release, .urge, .note, .addEvidence, .recordIssue, .step, .recordPartyEvent, .sweep,
+        ],
         .supervisor: [
             .view, .take, .release, .urge, .note, .addEvidence, .recordIssue, .step, .recordPartyEvent, .sweep,
             .decideAppeal,

@@ -50,29 +50,35 @@ struct WorkingCalendarTests {
     @Test func workingDaysEndAtTheCloseOfTheNthWorkingDay() {
         // Suspension for a court filing: proof within 7 working days from Wednesday 30 September.
         // Working days after it: 10/8 Thu, 10/9 Fri, 10/10 Sat (make-up), 10/12 Mon, 10/13, 10/14, 10/15.
-        #expect(DeadlineSpec.workingDays(7).deadline(from: cst("2026-09-30T15:00:00"), calendar: shanghai)
-            == cst("2026-10-15T18:00:00"))
+        #expect(
+            DeadlineSpec.workingDays(7).deadline(from: cst("2026-09-30T15:00:00"), calendar: shanghai)
+                == cst("2026-10-15T18:00:00"))
     }
 
     @Test func naturalTimeIgnoresTheCalendar() {
-        #expect(DeadlineSpec.hours(24).deadline(from: cst("2026-09-30T16:00:00"), calendar: shanghai)
-            == cst("2026-10-01T16:00:00"))
-        #expect(DeadlineSpec.days(5).deadline(from: cst("2026-09-30T16:00:00"), calendar: shanghai)
-            == cst("2026-10-05T16:00:00"))
+        #expect(
+            DeadlineSpec.hours(24).deadline(from: cst("2026-09-30T16:00:00"), calendar: shanghai)
+                == cst("2026-10-01T16:00:00"))
+        #expect(
+            DeadlineSpec.days(5).deadline(from: cst("2026-09-30T16:00:00"), calendar: shanghai)
+                == cst("2026-10-05T16:00:00"))
     }
 
     @Test func workingSecondsInvertsAdding() {
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<200 {
-            let start = cst("2026-09-20T00:00:00").addingTimeInterval(Double.random(in: 0...(40 * 86_400), using: &generator))
+            let start = cst("2026-09-20T00:00:00").addingTimeInterval(
+                Double.random(in: 0...(40 * 86_400), using: &generator))
             let seconds = Int64.random(in: 1...(60 * 3600), using: &generator)
             let end = shanghai.adding(workingSeconds: seconds, to: start)
             #expect(shanghai.workingSeconds(from: start, to: end) == seconds, "from \(start) adding \(seconds)")
         }
     }
 
-    @Test(arguments: [("24h", DeadlineSpec.hours(24)), ("5d", .days(5)), ("4wh", .workingHours(4)),
-                      ("7wd", .workingDays(7)), ("90m", .minutes(90))])
+    @Test(arguments: [
+        ("24h", DeadlineSpec.hours(24)), ("5d", .days(5)), ("4wh", .workingHours(4)),
+        ("7wd", .workingDays(7)), ("90m", .minutes(90)),
+    ])
     func durationsParse(text: String, spec: DeadlineSpec) {
         #expect(DeadlineSpec(text) == spec)
         #expect(spec.description == text)

@@ -46,7 +46,8 @@ struct CaseDatabaseTests {
         let before = try database.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM audit") }
         #expect(throws: StoreError.caseNotFound(99)) {
             try database.addEvidence(
-                caseID: 99, kind: .photo, source: .buyer, description: "x", content: Data(), at: pinnedNow, by: mediator)
+                caseID: 99, kind: .photo, source: .buyer, description: "x", content: Data(), at: pinnedNow, by: mediator
+            )
         }
         let auditRows = try database.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM audit") }
         #expect(auditRows == before)

@@ -72,10 +72,12 @@ struct ExportTests {
         let target = try CaseDatabase.withStaff()
         let wrong = try target.importFile(
             Data("id,title\n1,x\n".utf8), format: .csv, by: mediator, skipInvalid: false, rules: testRules)
-        #expect(wrong.errors.first?.line == 1 && wrong.errors.first?.reason.contains("missing narrative, category") == true)
+        #expect(
+            wrong.errors.first?.line == 1 && wrong.errors.first?.reason.contains("missing narrative, category") == true)
         var text = try exported(try source(), .csv)
         text = text.replacingOccurrences(of: ",damaged,", with: ",smashed,")
-        let broken = try target.importFile(Data(text.utf8), format: .csv, by: mediator, skipInvalid: false, rules: testRules)
+        let broken = try target.importFile(
+            Data(text.utf8), format: .csv, by: mediator, skipInvalid: false, rules: testRules)
         #expect(broken.errors.map(\.reason).contains("'category' has an unknown value 'smashed'"))
         #expect(try target.caseCount() == 0)
     }

@@ -34,7 +34,10 @@ struct ImportTests {
         #expect(try database.fetchCase(id: filed.id)?.stage == .intervention)
         #expect(try database.evidence(caseID: filed.id).map(\.source) == [.buyer])
         let trail = try database.auditTrail(caseID: filed.id)
-        #expect(trail.map(\.actor).suffix(3) == ["lin.mei for the merchant", "lin.mei for the buyer", "lin.mei for the buyer"])
+        #expect(
+            trail.map(\.actor).suffix(3) == [
+                "lin.mei for the merchant", "lin.mei for the buyer", "lin.mei for the buyer",
+            ])
         #expect(trail[1].detail.hasSuffix("merchant says: 已发货"))
     }
 
@@ -88,16 +91,19 @@ struct ImportTests {
             {"type": "event", "case": 1, "party": "merchant", "event": "agree", "at": "2026-11-29T09:00:00Z"}
             """
         let report = try database.importFile(Data(late.utf8), by: mediator, skipInvalid: false, rules: testRules)
-        #expect(report.errors.map(\.description) == [
-            "line 1: too late for 'merchant_agrees': the merchant_response deadline passed at 2026-11-28T08:00:00Z; "
-                + "the stage's default outcome applies"
-        ])
+        #expect(
+            report.errors.map(\.description) == [
+                "line 1: too late for 'merchant_agrees': the merchant_response deadline passed at 2026-11-28T08:00:00Z; "
+                    + "the stage's default outcome applies"
+            ])
     }
 
     @Test func aTrainerMayNotImport() throws {
         let (database, _) = try database()
         let trainer = StaffMember(name: "chen.jing", role: .trainer)
-        #expect(throws: StoreError.permission(.denied(name: "chen.jing", role: .trainer, permission: .recordPartyEvent))) {
+        #expect(
+            throws: StoreError.permission(.denied(name: "chen.jing", role: .trainer, permission: .recordPartyEvent))
+        ) {
             _ = try database.importFile(Data(good.utf8), by: trainer, skipInvalid: false, rules: testRules)
         }
     }

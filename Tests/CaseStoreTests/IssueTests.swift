@@ -24,7 +24,9 @@ struct IssueTests {
         #expect(stored.evidenceIDs == [item.id])
         #expect(stored.finding == .proven)
         let actions = try database.auditTrail(caseID: filed.id).map(\.action)
-        #expect(actions == ["file", "add_issue", "add_evidence", "link_evidence", "finding"], "a repeated link is not re-audited")
+        #expect(
+            actions == ["file", "add_issue", "add_evidence", "link_evidence", "finding"],
+            "a repeated link is not re-audited")
     }
 
     @Test func evidenceFromAnotherCaseCannotBeLinked() throws {
@@ -37,7 +39,8 @@ struct IssueTests {
             caseID: second.id, kind: .photo, source: .buyer, description: "照片", content: Data(), at: pinnedNow,
             by: mediator)
         #expect(throws: StoreError.evidenceNotFound(caseID: first.id, evidenceID: foreign.id)) {
-            try database.linkEvidence(caseID: first.id, issueID: issue.id, evidenceID: foreign.id, by: mediator, at: pinnedNow)
+            try database.linkEvidence(
+                caseID: first.id, issueID: issue.id, evidenceID: foreign.id, by: mediator, at: pinnedNow)
         }
         #expect(throws: StoreError.issueNotFound(caseID: second.id, issueID: issue.id)) {
             try database.recordFinding(

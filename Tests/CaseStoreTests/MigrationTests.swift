@@ -65,8 +65,9 @@ struct MigrationTests {
             let tables = try queue.read { db in
                 try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
             }
-            #expect(Set(["cases", "evidence", "audit", "settings", "staff", "issues", "evidence_requests"])
-                .isSubset(of: Set(tables)), "after v1…v\(count)")
+            #expect(
+                Set(["cases", "evidence", "audit", "settings", "staff", "issues", "evidence_requests"])
+                    .isSubset(of: Set(tables)), "after v1…v\(count)")
         }
     }
 }

@@ -12,10 +12,11 @@ struct SearchTests {
         #expect(SearchText.indexed("假") == "假")
     }
 
-    @Test(arguments: [
-        ("退款", "\"退款\""), ("退款申请", "\"退款 款申 申请\""), ("假", "\"假\"*"), ("shoes", "\"shoes\"*"),
-        ("羽绒服 90%", "\"羽绒 绒服\" AND \"90\"*"), ("\" OR 1=1 --", "\"OR\"* AND \"1 1\"*"), ("   ", nil),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("退款", "\"退款\""), ("退款申请", "\"退款 款申 申请\""), ("假", "\"假\"*"), ("shoes", "\"shoes\"*"),
+            ("羽绒服 90%", "\"羽绒 绒服\" AND \"90\"*"), ("\" OR 1=1 --", "\"OR\"* AND \"1 1\"*"), ("   ", nil),
+        ] as [(String, String?)])
     func queriesBecomeQuotedPhrases(text: String, query: String?) {
         #expect(SearchText.query(text) == query)
     }
@@ -26,11 +27,12 @@ struct SearchTests {
         return database
     }
 
-    @Test(arguments: [
-        ("羽绒服", [3]), ("含绒量", [3]), ("屏幕碎裂", [2]), ("鞋", [4]), ("仿冒", [4]), ("鉴定", [4]),
-        ("headphones", [10]), ("Laptop CPU", [11]), ("陈曦", [1]), ("buyer_raj_k", [11]),
-        ("开箱视频", [2]), ("不存在的词", []),
-    ] as [(String, [Int64])])
+    @Test(
+        arguments: [
+            ("羽绒服", [3]), ("含绒量", [3]), ("屏幕碎裂", [2]), ("鞋", [4]), ("仿冒", [4]), ("鉴定", [4]),
+            ("headphones", [10]), ("Laptop CPU", [11]), ("陈曦", [1]), ("buyer_raj_k", [11]),
+            ("开箱视频", [2]), ("不存在的词", []),
+        ] as [(String, [Int64])])
     func findsCasesByTitleNarrativePartiesAndEvidence(text: String, ids: [Int64]) throws {
         let found = try examples().search(text).map(\.id)
         #expect(found == ids, "\(text)")

@@ -44,7 +44,8 @@ struct SeedTests {
         #expect(try database.caseCount() == 12_000)
         #expect(try database.verify().isIntact)
         try database.writer.write { db in
-            try db.execute(sql: "UPDATE evidence SET sha256 = ?, content = CAST('x' AS BLOB) WHERE id = 777",
+            try db.execute(
+                sql: "UPDATE evidence SET sha256 = ?, content = CAST('x' AS BLOB) WHERE id = 777",
                 arguments: [Hashing.sha256Hex(Data("x".utf8))])
         }
         let problems = try database.verify().problems

@@ -177,7 +177,9 @@ struct SweepPropertyTests {
                 #expect(item.expiryRule(in: testPack) == nil, "case \(id) left expired in \(item.stage)")
             }
         }
-        let swept = try (1...Int64(120)).flatMap { try database.auditTrail(caseID: $0) }.filter { $0.actor == "sweeper" }
+        let swept = try (1...Int64(120)).flatMap { try database.auditTrail(caseID: $0) }.filter {
+            $0.actor == "sweeper"
+        }
         #expect(swept.count == applied.count)
         #expect(try database.firstBrokenAuditRecord() == nil)
     }
@@ -189,12 +191,15 @@ struct LatePartyEventTests {
         let database = try CaseDatabase.withStaff()
         let deadline = pinnedNow.addingTimeInterval(-60)
         let filed = try database.insertCase(sampleCase(stage: .appealWindow, deadline: deadline), actor: "seed")
-        #expect(throws: StoreError.lifecycle(.deadlinePassed(event: .appealFiled, stage: .appealWindow, deadline: deadline))) {
+        #expect(
+            throws: StoreError.lifecycle(.deadlinePassed(event: .appealFiled, stage: .appealWindow, deadline: deadline))
+        ) {
             try database.apply(
                 .appealFiled, toCase: filed.id, by: mediator, onBehalfOf: .buyer, expectedVersion: 1, at: pinnedNow,
                 rules: testRules)
         }
-        let message = LifecycleError.deadlinePassed(event: .appealFiled, stage: .appealWindow, deadline: deadline).message
+        let message = LifecycleError.deadlinePassed(event: .appealFiled, stage: .appealWindow, deadline: deadline)
+            .message
         #expect(message.en.contains("2026-11-27T07:59:00Z"))
         // In time, the same appeal opens appeal review.
         let open = try database.insertCase(

@@ -24,14 +24,17 @@ struct VerifyTests {
         let database = try examples()
         try database.writer.write { db in
             // Flip the last character of the field (numbers get one added).
-            let update = ["at", "case_id"].contains(column)
+            let update =
+                ["at", "case_id"].contains(column)
                 ? "UPDATE audit SET \(column) = \(column) + 1 WHERE id = 20"
                 : "UPDATE audit SET \(column) = substr(\(column), 1, length(\(column)) - 1) || CASE WHEN substr(\(column), -1) = 'a' THEN 'b' ELSE 'a' END WHERE id = 20"
             try db.execute(sql: update)
         }
         let report = try database.verify()
         #expect(!report.isIntact)
-        #expect(report.problems.contains { $0.hasPrefix("audit record #20 ") || $0.hasPrefix("audit record #21 ") }, "\(report.problems)")
+        #expect(
+            report.problems.contains { $0.hasPrefix("audit record #20 ") || $0.hasPrefix("audit record #21 ") },
+            "\(report.problems)")
     }
 
     @Test func changedEvidenceContentIsNamed() throws {
@@ -47,9 +50,11 @@ struct VerifyTests {
         let forged = Hashing.sha256Hex(Data("forged".utf8))
         try database.writer.write { db in
             try db.execute(
-                sql: "UPDATE evidence SET content = CAST('forged' AS BLOB), sha256 = ? WHERE id = 3", arguments: [forged])
+                sql: "UPDATE evidence SET content = CAST('forged' AS BLOB), sha256 = ? WHERE id = 3",
+                arguments: [forged])
         }
-        #expect(try database.verify().problems == ["evidence #3: its SHA-256 differs from the one its audit record fixed"])
+        #expect(
+            try database.verify().problems == ["evidence #3: its SHA-256 differs from the one its audit record fixed"])
     }
 
     @Test func deletedEvidenceIsCaught() throws {

@@ -27,7 +27,10 @@ struct DisplayWidthTests {
 
     @Test func wrappingBreaksAtSpacesAndBetweenChineseCharacters() {
         let measure = DisplayWidth.standard
-        #expect(measure.wrap("the left earbud no longer charges", width: 10) == ["the left", "earbud no", "longer", "charges"])
+        #expect(
+            measure.wrap("the left earbud no longer charges", width: 10) == [
+                "the left", "earbud no", "longer", "charges",
+            ])
         #expect(measure.wrap("收到的奶粉生产日期", width: 6) == ["收到的", "奶粉生", "产日期"])
         for line in measure.wrap("窗帘实物颜色与图片差别大，商家同意退货但要求买家承担12元运费。", width: 11) {
             #expect(measure.of(line) <= 11)

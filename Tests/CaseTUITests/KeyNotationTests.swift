@@ -1,5 +1,6 @@
-@testable import CaseTUI
 import Testing
+
+@testable import CaseTUI
 
 @Suite("Key notation for --keys")
 struct KeyNotationTests {

@@ -90,8 +90,10 @@ struct CatalogueTests {
             "CC-577", "CC-582", "CC-583", "CC-584", "CC-585",
         ]
         #expect(catalogue.statutes.map(\.id) == expected)
-        for remedy in ["repair", "redo", "replace", "return_and_refund", "price_reduction", "continued_performance",
-                       "damages", "liquidated_damages"] {
+        for remedy in [
+            "repair", "redo", "replace", "return_and_refund", "price_reduction", "continued_performance",
+            "damages", "liquidated_damages",
+        ] {
             #expect(catalogue.remedy(remedy) != nil, "\(remedy)")
         }
         #expect(catalogue.statute("CRPL-55")?.title.zh == "消费者权益保护法第五十五条")
@@ -104,7 +106,10 @@ struct CatalogueTests {
             remedies:
               - {id: repair, label: {en: repair, zh: 修理}, basis: [CC-999]}
             """
-        #expect(throws: RulePackError(file: "c.yaml", line: nil, key: "remedies.repair.basis", reason: "cites unknown statute CC-999")) {
+        #expect(
+            throws: RulePackError(
+                file: "c.yaml", line: nil, key: "remedies.repair.basis", reason: "cites unknown statute CC-999")
+        ) {
             _ = try Catalogue.parse(text, file: "c.yaml")
         }
     }

@@ -34,7 +34,9 @@ enum CaseCSV {
         }
         func known<T: RawRepresentable>(_ key: String, _ type: T.Type) throws(ImportError.Reason) -> T
         where T.RawValue == String {
-            guard let parsed = T(rawValue: required(key)) else { throw .init("'\(key)' has an unknown value '\(required(key))'") }
+            guard let parsed = T(rawValue: required(key)) else {
+                throw .init("'\(key)' has an unknown value '\(required(key))'")
+            }
             return parsed
         }
         var paused: Int64?
@@ -44,7 +46,9 @@ enum CaseCSV {
         }
         var suspendedFrom: Stage?
         if let text = optional("suspended_from") {
-            guard let stage = Stage(rawValue: text) else { throw .init("'suspended_from' has an unknown value '\(text)'") }
+            guard let stage = Stage(rawValue: text) else {
+                throw .init("'suspended_from' has an unknown value '\(text)'")
+            }
             suspendedFrom = stage
         }
         return CaseLine(

@@ -17,7 +17,9 @@ struct CaseLine: Codable {
         var submittedAt: String
 
         enum CodingKeys: String, CodingKey {
-            case kind, source, description, sha256, contentBase64 = "content_base64", submittedAt = "submitted_at"
+            case kind, source, description, sha256
+            case contentBase64 = "content_base64"
+            case submittedAt = "submitted_at"
         }
     }
 
@@ -44,10 +46,20 @@ struct CaseLine: Codable {
     var evidence: [EvidenceJSON]
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case type, id, title, narrative, category, requestType = "request_type", buyer, merchant
-        case orderID = "order_id", orderFen = "order_fen", claimFen = "claim_fen", stage, deadline
-        case suspendedFrom = "suspended_from", pausedRemainingSeconds = "paused_remaining_seconds"
-        case rulePack = "rule_pack", assignee, createdAt = "created_at", updatedAt = "updated_at", version, evidence
+        case type, id, title, narrative, category
+        case requestType = "request_type"
+        case buyer, merchant
+        case orderID = "order_id"
+        case orderFen = "order_fen"
+        case claimFen = "claim_fen"
+        case stage, deadline
+        case suspendedFrom = "suspended_from"
+        case pausedRemainingSeconds = "paused_remaining_seconds"
+        case rulePack = "rule_pack"
+        case assignee
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+        case version, evidence
     }
 
     /// Encodes every key, nulls included, so exports of equal databases are equal byte for byte.

@@ -45,7 +45,9 @@ public enum EventLineParser {
             throw fail("unknown key '\(unknown)'; expected \(keys.sorted().joined(separator: ", "))")
         }
         guard object["type"]?.string == "event" else { throw fail("'type' must be \"event\"") }
-        guard case .integer(let caseID)? = object["case"], caseID > 0 else { throw fail("'case' must be a case number") }
+        guard case .integer(let caseID)? = object["case"], caseID > 0 else {
+            throw fail("'case' must be a case number")
+        }
         guard let partyName = object["party"]?.string, let party = PartyRole(rawValue: partyName) else {
             throw fail("'party' must be \"buyer\" or \"merchant\"")
         }
@@ -76,7 +78,8 @@ public enum EventLineParser {
                 throw fail("unknown key 'evidence.\(unknown)'")
             }
             guard let kindName = evidence["kind"]?.string, let kind = EvidenceKind(rawValue: kindName) else {
-                throw fail("'evidence.kind' must be one of \(EvidenceKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw fail(
+                    "'evidence.kind' must be one of \(EvidenceKind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             guard let description = evidence["description"]?.string,
                 !description.trimmingCharacters(in: .whitespaces).isEmpty

@@ -90,7 +90,9 @@ enum ImportParser {
         }
         let parsed = CSV.parse(text)
         var errors = parsed.errors
-        guard let header = parsed.records.first else { return ([], errors + [ImportError(line: 1, reason: "no header row")]) }
+        guard let header = parsed.records.first else {
+            return ([], errors + [ImportError(line: 1, reason: "no header row")])
+        }
         guard header.fields == CaseCSV.header else {
             let missing = CaseCSV.header.filter { !header.fields.contains($0) }
             let unknown = header.fields.filter { !CaseCSV.header.contains($0) }

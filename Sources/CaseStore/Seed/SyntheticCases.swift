@@ -51,10 +51,14 @@ public struct SyntheticCases: Sendable {
         return table[0].0
     }
 
-    static let productsZH = ["蓝牙耳机", "羽绒服", "电饭煲", "运动鞋", "手机壳", "婴儿奶粉", "扫地机器人", "茶叶礼盒", "笔记本电脑",
-        "保温杯", "面霜", "空气炸锅", "儿童座椅", "机械键盘", "新鲜车厘子", "行李箱"]
-    static let productsEN = ["wireless earbuds", "down jacket", "rice cooker", "running shoes", "phone case",
-        "robot vacuum", "tea gift box", "laptop", "travel mug", "face cream", "air fryer", "mechanical keyboard"]
+    static let productsZH = [
+        "蓝牙耳机", "羽绒服", "电饭煲", "运动鞋", "手机壳", "婴儿奶粉", "扫地机器人", "茶叶礼盒", "笔记本电脑",
+        "保温杯", "面霜", "空气炸锅", "儿童座椅", "机械键盘", "新鲜车厘子", "行李箱",
+    ]
+    static let productsEN = [
+        "wireless earbuds", "down jacket", "rice cooker", "running shoes", "phone case",
+        "robot vacuum", "tea gift box", "laptop", "travel mug", "face cream", "air fryer", "mechanical keyboard",
+    ]
     static let templatesZH: [CaseModel.Category: [String]] = [
         .notReceived: ["%@物流显示签收但未收到", "%@超过承诺时间仍未发货"],
         .damaged: ["收到的%@外包装破损、商品损坏", "%@运输途中损坏"],

@@ -9,7 +9,8 @@ public enum Update {
         switch action {
         case .command(let id):
             guard CommandTable.spec(id).roles.contains(state.staff.role) else {
-                state.message = "\(state.staff.name) is a \(state.staff.role.rawValue): "
+                state.message =
+                    "\(state.staff.name) is a \(state.staff.role.rawValue): "
                     + CommandTable.spec(id).help.text(state.language).lowercased() + " is not open to that role"
                 state.messageIsError = true
                 return []
@@ -192,7 +193,8 @@ public enum Update {
     }
 
     static func maxDetailScroll(_ state: AppState) -> Int {
-        DetailView.maxScroll(state, area: Layout(width: state.width, height: state.height).detail, measure: state.measure)
+        DetailView.maxScroll(
+            state, area: Layout(width: state.width, height: state.height).detail, measure: state.measure)
     }
 
     /// Reloads the queue around the selection and the open case.

@@ -1,6 +1,7 @@
 /// A foreground colour from the terminal's palette; the background stays the terminal's own.
 public enum Color: Int, CaseIterable, Sendable {
-    case red = 1, green, yellow, blue, magenta, cyan
+    case red = 1
+    case green, yellow, blue, magenta, cyan
 }
 
 /// How a cell is drawn. Every style reads without colour too (bold, reverse, underline).
@@ -17,7 +18,9 @@ public struct Style: Hashable, Sendable {
     public var dim = false
 
     /// Creates a style.
-    public init(color: Color? = nil, bold: Bool = false, reverse: Bool = false, underline: Bool = false, dim: Bool = false) {
+    public init(
+        color: Color? = nil, bold: Bool = false, reverse: Bool = false, underline: Bool = false, dim: Bool = false
+    ) {
         self.color = color
         self.bold = bold
         self.reverse = reverse

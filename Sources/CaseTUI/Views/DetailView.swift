@@ -55,7 +55,8 @@ enum DetailView {
         let inner = area.inner
         guard inner.height > 0, inner.width > 4 else { return }
         guard state.openCase != nil else {
-            screen.put("No case selected.", x: inner.x + 1, y: inner.y, maxWidth: inner.width - 1, style: Style(dim: true))
+            screen.put(
+                "No case selected.", x: inner.x + 1, y: inner.y, maxWidth: inner.width - 1, style: Style(dim: true))
             return
         }
         let all = lines(state, width: inner.width, measure: screen.measure)

@@ -8,7 +8,8 @@ enum EvidenceView {
         let inner = area.inner
         guard inner.height > 0, inner.width > 4 else { return }
         guard !state.evidence.isEmpty else {
-            screen.put("No evidence yet.", x: inner.x + 1, y: inner.y, maxWidth: inner.width - 1, style: Style(dim: true))
+            screen.put(
+                "No evidence yet.", x: inner.x + 1, y: inner.y, maxWidth: inner.width - 1, style: Style(dim: true))
             return
         }
         let perItem = 2

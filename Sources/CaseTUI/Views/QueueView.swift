@@ -49,7 +49,12 @@ enum QueueView {
             if index == queue.selected {
                 let bar = Rect(x: inner.x, y: y, width: inner.width, height: 1)
                 screen.restyle(bar) { style in
-                    if focused { style.reverse = true } else { style.bold = true; style.underline = true }
+                    if focused {
+                        style.reverse = true
+                    } else {
+                        style.bold = true
+                        style.underline = true
+                    }
                 }
             }
         }
