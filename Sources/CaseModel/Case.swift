@@ -40,6 +40,10 @@ public struct Case: Hashable, Codable, Sendable, Identifiable {
     public var updatedAt: Date
     /// Incremented by every write; detects concurrent edits.
     public var version: Int
+    /// How urgent the case is, 1 (most) to 4; the queue's priority order sorts by it, then by deadline.
+    public var priority: Int
+    /// Markers that change how the case is handled.
+    public var flags: Set<CaseFlag>
 
     /// Creates a case.
     public init(
@@ -48,7 +52,7 @@ public struct Case: Hashable, Codable, Sendable, Identifiable {
         orderAmount: Money, claimAmount: Money, stage: Stage, stageDeadline: Date? = nil,
         suspendedFrom: Stage? = nil, pausedRemaining: Int64? = nil, rulePack: String = "",
         assignee: String? = nil, createdAt: Date,
-        updatedAt: Date? = nil, version: Int = 1
+        updatedAt: Date? = nil, version: Int = 1, priority: Int? = nil, flags: Set<CaseFlag> = []
     ) {
         self.id = id
         self.title = title
@@ -69,6 +73,8 @@ public struct Case: Hashable, Codable, Sendable, Identifiable {
         self.createdAt = createdAt
         self.updatedAt = updatedAt ?? createdAt
         self.version = version
+        self.priority = priority ?? Priority.initial(category: category, claim: claimAmount)
+        self.flags = flags
     }
 
     /// The case after taking a lifecycle step, or why the step is refused.

@@ -15,7 +15,7 @@ extension CaseDatabase {
         let includeID = newCase.id != 0
         let columns =
             includeID ? CaseRecord.columns : CaseRecord.columns.replacingOccurrences(of: "id, title", with: "title")
-        let placeholders = Array(repeating: "?", count: includeID ? 21 : 20).joined(separator: ", ")
+        let placeholders = Array(repeating: "?", count: includeID ? 23 : 22).joined(separator: ", ")
         try db.execute(
             sql: "INSERT INTO cases (\(columns)) VALUES (\(placeholders))",
             arguments: CaseRecord.arguments(stored, includeID: includeID))

@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 
 extension CaseDatabase {
-    static let queueColumns = "id, stage, stage_deadline, claim_amount_fen, title, assignee, created_at"
+    static let queueColumns = "id, stage, stage_deadline, claim_amount_fen, title, assignee, created_at, priority"
 
     // Keyset paging in two seeks on the order's (key, id) index: the rows that tie with the
     // cursor's key, then the rows past it. A row-value comparison such as (key, id) > (?, ?),
@@ -133,6 +133,7 @@ extension CaseDatabase {
             claimAmount: Money(fen: row[3]),
             title: row[4],
             assignee: row[5],
-            createdAt: Timestamp.date(row[6]))
+            createdAt: Timestamp.date(row[6]),
+            priority: row[7])
     }
 }

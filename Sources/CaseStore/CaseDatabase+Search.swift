@@ -34,12 +34,17 @@ extension CaseDatabase {
 
     /// Adds a case's searchable text to the index; call inside the write that files it.
     static func indexCase(_ db: Database, _ item: Case) throws {
-        let text = [
-            item.title, item.narrative, item.buyer.name, item.buyer.account, item.merchant.name,
-            item.merchant.account, item.orderID,
-        ].joined(separator: " ")
+        try indexCase(
+            db, id: item.id,
+            fields: [
+                item.title, item.narrative, item.buyer.name, item.buyer.account, item.merchant.name,
+                item.merchant.account, item.orderID,
+            ])
+    }
+
+    static func indexCase(_ db: Database, id: Int64, fields: [String]) throws {
         try db.cachedStatement(sql: "INSERT INTO case_search (rowid, text) VALUES (?, ?)")
-            .execute(arguments: [item.id, SearchText.indexed(text)])
+            .execute(arguments: [id, SearchText.indexed(fields.joined(separator: " "))])
     }
 
     /// Adds an evidence item's description to the index; call inside the write that adds it.

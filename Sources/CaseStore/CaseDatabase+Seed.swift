@@ -42,7 +42,7 @@ extension CaseDatabase {
                     db,
                     sql:
                         "INSERT INTO cases (\(CaseRecord.columns.replacingOccurrences(of: "id, title", with: "title"))) "
-                        + "VALUES (\(Array(repeating: "?", count: 20).joined(separator: ", ")))")
+                        + "VALUES (\(Array(repeating: "?", count: 22).joined(separator: ", ")))")
                 var insertEvidence = try BulkStatement(
                     db,
                     sql: """

@@ -84,3 +84,51 @@ extension CaseDatabase {
         return updated
     }
 }
+
+extension CaseDatabase {
+    /// Sets a case's priority level (1 most urgent … 4).
+    @discardableResult
+    public func setPriority(caseID: Int64, level: Int, by staff: StaffMember, at now: Date) throws -> Case {
+        guard Priority.levels.contains(level) else { throw StoreError.invalidPriority(level) }
+        return try writer.write { db in
+            let member = try Self.require(db, staff, .step)
+            var updated = try Self.current(db, caseID, nil)
+            let before = updated.priority
+            guard before != level else { return updated }
+            updated.priority = level
+            try Self.rewriteHandling(
+                db, updated, by: member, action: "priority", detail: "priority \(before) → \(level)", at: now)
+            updated.version += 1
+            updated.updatedAt = now
+            return updated
+        }
+    }
+
+    /// Raises or lowers a flag on a case.
+    @discardableResult
+    public func setFlag(_ flag: CaseFlag, on: Bool, caseID: Int64, by staff: StaffMember, at now: Date) throws -> Case {
+        try writer.write { db in
+            let member = try Self.require(db, staff, .step)
+            var updated = try Self.current(db, caseID, nil)
+            guard updated.flags.contains(flag) != on else { return updated }
+            if on { updated.flags.insert(flag) } else { updated.flags.remove(flag) }
+            try Self.rewriteHandling(
+                db, updated, by: member, action: "flag", detail: "\(on ? "flagged" : "unflagged") \(flag.rawValue)",
+                at: now)
+            updated.version += 1
+            updated.updatedAt = now
+            return updated
+        }
+    }
+
+    /// Writes priority and flags with a version bump and an audit record.
+    static func rewriteHandling(
+        _ db: Database, _ item: Case, by member: StaffMember, action: String, detail: String, at now: Date
+    ) throws {
+        try db.execute(
+            sql:
+                "UPDATE cases SET priority = ?, flags = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?",
+            arguments: [item.priority, flagsText(item.flags), Timestamp.seconds(now), item.id, item.version])
+        try appendAudit(db, at: now, actor: member.name, action: action, caseID: item.id, detail: detail)
+    }
+}

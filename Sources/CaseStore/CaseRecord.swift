@@ -8,7 +8,7 @@ struct CaseRecord {
         id, title, narrative, category, request_type, buyer_account, buyer_name,
         merchant_account, merchant_name, order_id, order_amount_fen, claim_amount_fen,
         stage, stage_deadline, suspended_from, assignee, created_at, updated_at, version,
-        rule_pack, paused_remaining
+        rule_pack, paused_remaining, priority, flags
         """
 
     /// Decodes a row selected with `columns`, refusing values this version does not know.
@@ -33,7 +33,9 @@ struct CaseRecord {
             assignee: row[15],
             createdAt: Timestamp.date(row[16]),
             updatedAt: Timestamp.date(row[17]),
-            version: row[18])
+            version: row[18],
+            priority: row[21],
+            flags: try flags(row[22]))
     }
 
     /// The arguments for an INSERT or UPDATE listing `columns` in order.
@@ -45,7 +47,7 @@ struct CaseRecord {
             value.orderID, value.orderAmount.fen, value.claimAmount.fen, value.stage.rawValue,
             value.stageDeadline.map(Timestamp.seconds), value.suspendedFrom?.rawValue,
             value.assignee, Timestamp.seconds(value.createdAt), Timestamp.seconds(value.updatedAt),
-            value.version, value.rulePack, value.pausedRemaining,
+            value.version, value.rulePack, value.pausedRemaining, value.priority, flagsText(value.flags),
         ]
         return StatementArguments(values)
     }
@@ -74,7 +76,18 @@ extension CaseRecord {
         statement.bind(Int64(value.version))
         statement.bind(value.rulePack)
         statement.bind(value.pausedRemaining)
+        statement.bind(Int64(value.priority))
+        statement.bind(flagsText(value.flags))
     }
+}
+
+/// Flags are stored as ",a,b," so a filter can match one with LIKE '%,a,%'.
+func flagsText(_ flags: Set<CaseFlag>) -> String {
+    flags.isEmpty ? "" : "," + flags.sorted().map(\.rawValue).joined(separator: ",") + ","
+}
+
+func flags(_ text: String) throws -> Set<CaseFlag> {
+    Set(try text.split(separator: ",").map { try known(CaseFlag.self, String($0), "cases.flags") })
 }
 
 /// Dates are stored as whole seconds since 1970 UTC: compact, indexable, exact.

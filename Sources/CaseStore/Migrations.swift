@@ -7,7 +7,7 @@ enum Migrations {
 
     /// Every migration, in order.
     static let all: [(identifier: String, sql: String)] = [
-        ("v1", v1), ("v2", v2), ("v3", v3), ("v4", v4), ("v5", v5), ("v6", v6), ("v7", v7),
+        ("v1", v1), ("v2", v2), ("v3", v3), ("v4", v4), ("v5", v5), ("v6", v6), ("v7", v7), ("v8", v8),
     ]
 
     static var migrator: DatabaseMigrator {
@@ -138,10 +138,19 @@ enum Migrations {
         CREATE VIRTUAL TABLE evidence_search USING fts5(text, content='', tokenize='unicode61 remove_diacritics 2');
         """
 
-    /// Indexes what an older database already holds.
+    /// Indexes what an older database already holds. It reads only the columns v6 knew, so it
+    /// keeps working however the cases table grows after it.
     static func backfillSearch(_ db: Database) throws {
-        let cases = try Row.fetchCursor(db, sql: "SELECT \(CaseRecord.columns) FROM cases")
-        while let row = try cases.next() { try CaseDatabase.indexCase(db, try CaseRecord.decode(row)) }
+        let cases = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT id, title, narrative, buyer_name, buyer_account, merchant_name, merchant_account, order_id
+                FROM cases
+                """)
+        while let row = try cases.next() {
+            let fields: [String] = (1...7).map { row[$0] }
+            try CaseDatabase.indexCase(db, id: row[0], fields: fields)
+        }
         let evidence = try Row.fetchCursor(db, sql: "SELECT id, description FROM evidence")
         while let row = try evidence.next() { try CaseDatabase.indexEvidence(db, id: row[0], description: row[1]) }
     }
@@ -150,5 +159,17 @@ enum Migrations {
     static let v7 = """
         CREATE INDEX cases_by_claim ON cases(-claim_amount_fen, id);
         CREATE INDEX cases_by_age ON cases(created_at, id);
+        """
+
+    /// Priority levels (1 most urgent … 4) and flags; the priority order is by level, then deadline.
+    /// Existing cases get the level they would have been filed with.
+    static let v8 = """
+        ALTER TABLE cases ADD COLUMN priority INTEGER NOT NULL DEFAULT 3;
+        ALTER TABLE cases ADD COLUMN flags TEXT NOT NULL DEFAULT '';
+        UPDATE cases SET priority = CASE
+            WHEN category IN ('safety', 'fraud') THEN 1
+            WHEN category = 'counterfeit' OR claim_amount_fen >= 500000 THEN 2
+            ELSE 3 END;
+        CREATE INDEX cases_by_priority ON cases(priority * 10000000000 + ifnull(stage_deadline, 9999999999), id);
         """
 }

@@ -10,6 +10,8 @@ public enum QueueOrder: String, CaseIterable, Sendable {
     case amount
     /// Oldest case first.
     case age
+    /// Most urgent priority level first, then soonest deadline.
+    case priority
 
     /// The SQL sort key; the index on (key, id) makes keyset paging a seek.
     var key: String {
@@ -17,6 +19,7 @@ public enum QueueOrder: String, CaseIterable, Sendable {
         case .deadline: "ifnull(stage_deadline, \(Migrations.noDeadlineKey))"
         case .amount: "-claim_amount_fen"
         case .age: "created_at"
+        case .priority: "priority * 10000000000 + ifnull(stage_deadline, 9999999999)"
         }
     }
 
@@ -26,6 +29,7 @@ public enum QueueOrder: String, CaseIterable, Sendable {
         case .deadline: "cases_by_deadline"
         case .amount: "cases_by_claim"
         case .age: "cases_by_age"
+        case .priority: "cases_by_priority"
         }
     }
 }
@@ -48,6 +52,8 @@ public struct QueueQuery: Hashable, Sendable {
     public var maxClaim: Money?
     /// Only open cases (not closed, referred or withdrawn).
     public var openOnly = false
+    /// Only cases carrying every one of these flags.
+    public var flags: Set<CaseFlag> = []
 
     /// Every case, by deadline.
     public static let all = QueueQuery()
@@ -90,6 +96,10 @@ public struct QueueQuery: Hashable, Sendable {
             parts.append("claim_amount_fen <= ?")
             arguments.append(maxClaim.fen)
         }
+        for flag in flags.sorted() {
+            parts.append("flags LIKE ?")
+            arguments.append("%,\(flag.rawValue),%")
+        }
         if openOnly {
             parts.append("stage NOT IN ('closed', 'referred', 'withdrawn')")
         }
@@ -109,7 +119,7 @@ public struct FilterError: Error, Equatable, CustomStringConvertible {
 
 extension QueueQuery {
     /// Reads a filter expression: `stage:evidence,decision assignee:lin.mei unassigned overdue open
-    /// category:counterfeit amount:>=1000 amount:<5000 sort:amount`. Terms combine with AND.
+    /// category:counterfeit flag:platform_interest amount:>=1000 amount:<5000 sort:priority`. Terms combine with AND.
     ///
     /// - Parameter now: the moment "overdue" is judged at.
     public static func parse(_ text: String, now: Date) throws(FilterError) -> QueueQuery {
@@ -132,7 +142,7 @@ extension QueueQuery {
                 throw FilterError(
                     term: term,
                     reason:
-                        "expected key:value, or overdue, unassigned, open; keys: stage, assignee, category, amount, sort"
+                        "expected key:value, or overdue, unassigned, open; keys: stage, assignee, category, flag, amount, sort"
                 )
             }
             let key = term[..<colon].lowercased()
@@ -159,6 +169,17 @@ extension QueueQuery {
                 }
             case "assignee":
                 query.assignee = value
+            case "flag":
+                for name in value.split(separator: ",") {
+                    guard let flag = CaseFlag(rawValue: String(name)) else {
+                        throw FilterError(
+                            term: term,
+                            reason:
+                                "unknown flag '\(name)'; flags: \(CaseFlag.allCases.map(\.rawValue).joined(separator: ", "))"
+                        )
+                    }
+                    query.flags.insert(flag)
+                }
             case "amount":
                 var rest = Substring(value)
                 var op = "="
@@ -181,12 +202,12 @@ extension QueueQuery {
                 }
             case "sort":
                 guard let order = QueueOrder(rawValue: value.lowercased()) else {
-                    throw FilterError(term: term, reason: "sort by deadline, amount or age")
+                    throw FilterError(term: term, reason: "sort by deadline, amount, age or priority")
                 }
                 query.order = order
             default:
                 throw FilterError(
-                    term: term, reason: "unknown key '\(key)'; keys: stage, assignee, category, amount, sort")
+                    term: term, reason: "unknown key '\(key)'; keys: stage, assignee, category, flag, amount, sort")
             }
         }
         return query

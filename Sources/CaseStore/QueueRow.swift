@@ -17,11 +17,13 @@ public struct QueueRow: Hashable, Sendable, Identifiable {
     public var assignee: String?
     /// When the case was filed.
     public var createdAt: Date
+    /// The priority level, 1 (most urgent) to 4.
+    public var priority: Int
 
     /// Creates a queue row.
     public init(
         id: Int64, stage: Stage, deadline: Date?, claimAmount: Money, title: String, assignee: String?,
-        createdAt: Date = Date(timeIntervalSince1970: 0)
+        createdAt: Date = Date(timeIntervalSince1970: 0), priority: Int = 3
     ) {
         self.id = id
         self.stage = stage
@@ -30,6 +32,7 @@ public struct QueueRow: Hashable, Sendable, Identifiable {
         self.title = title
         self.assignee = assignee
         self.createdAt = createdAt
+        self.priority = priority
     }
 
     /// Where this row stands in deadline order; pages continue from here.
@@ -41,6 +44,9 @@ public struct QueueRow: Hashable, Sendable, Identifiable {
         case .deadline: QueueCursor(key: deadline.map(Timestamp.seconds) ?? Migrations.noDeadlineKey, id: id)
         case .amount: QueueCursor(key: -claimAmount.fen, id: id)
         case .age: QueueCursor(key: Timestamp.seconds(createdAt), id: id)
+        case .priority:
+            QueueCursor(
+                key: Int64(priority) * 10_000_000_000 + (deadline.map(Timestamp.seconds) ?? 9_999_999_999), id: id)
         }
     }
 }
@@ -58,6 +64,8 @@ public struct QueueCursor: Hashable, Sendable {
         case .deadline: key = item.stageDeadline.map(Timestamp.seconds) ?? Migrations.noDeadlineKey
         case .amount: key = -item.claimAmount.fen
         case .age: key = Timestamp.seconds(item.createdAt)
+        case .priority:
+            key = Int64(item.priority) * 10_000_000_000 + (item.stageDeadline.map(Timestamp.seconds) ?? 9_999_999_999)
         }
         id = item.id
     }

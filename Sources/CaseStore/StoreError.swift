@@ -29,6 +29,8 @@ public enum StoreError: Error, Equatable, Sendable {
     case notAssignee(caseID: Int64, assignee: String?)
     /// A party's action that the case's stage does not accept.
     case partyActionNotNow(action: PartyAction, stage: Stage)
+    /// A priority outside 1…4.
+    case invalidPriority(Int)
     /// A required text was empty.
     case emptyText(field: String)
     /// A staff name that cannot be registered.
@@ -78,6 +80,9 @@ public enum StoreError: Error, Equatable, Sendable {
             LocalizedText(
                 en: "'\(action.rawValue)' is not possible while the case is in stage \(stage.rawValue)",
                 zh: "案件处于「\(stage.label.zh)」阶段，不能执行「\(action.rawValue)」")
+        case .invalidPriority(let level):
+            LocalizedText(
+                en: "priority \(level) is not a level; use 1 (most urgent) to 4", zh: "优先级 \(level) 无效，请使用 1（最急）至 4")
         case .emptyText(let field):
             LocalizedText(en: "\(field) must not be empty", zh: "\(field) 不能为空")
         case .invalidStaffName(let name):

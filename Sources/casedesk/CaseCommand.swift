@@ -12,7 +12,8 @@ struct CaseCommand: ParsableCommand {
             CaseShowCommand.self, CaseTakeCommand.self, CaseReleaseCommand.self, CaseAdvanceCommand.self,
             CaseStepCommand<Suspend>.self, CaseStepCommand<Resume>.self, CaseStepCommand<Refer>.self,
             CaseStepCommand<Withdraw>.self, CaseRequestEvidenceCommand.self, CaseAddEvidenceCommand.self,
-            CaseIssueCommand.self, CaseUrgeCommand.self, CaseNoteCommand.self,
+            CaseIssueCommand.self, CaseUrgeCommand.self, CaseNoteCommand.self, CasePriorityCommand.self,
+            CaseFlagCommand.self,
         ])
 }
 

@@ -61,7 +61,7 @@ struct CaseView: Encodable {
         case assignee
         case createdAt = "created_at"
         case updatedAt = "updated_at"
-        case version
+        case version, priority, flags
         case steps = "possible_steps"
         case evidence, issues
         case requests = "evidence_requests"
@@ -95,6 +95,8 @@ struct CaseView: Encodable {
         try c.encode(ISO8601.string(item.createdAt), forKey: .createdAt)
         try c.encode(ISO8601.string(item.updatedAt), forKey: .updatedAt)
         try c.encode(item.version, forKey: .version)
+        try c.encode(item.priority, forKey: .priority)
+        try c.encode(item.flags.sorted().map(\.rawValue), forKey: .flags)
         try c.encode(Lifecycle.events(from: item.stage).map(\.rawValue), forKey: .steps)
         try c.encode(
             evidence.map { EvidenceJSON($0, timeliness: $0.timeliness(requests: requests)) }, forKey: .evidence)
@@ -210,6 +212,9 @@ struct CaseView: Encodable {
             "Order     \(item.orderID) · paid \(item.orderAmount.formatted) · claim \(item.claimAmount.formatted)")
         lines.append(
             "Assignee  \(item.assignee ?? "unassigned") · rule pack \(item.rulePack) · version \(item.version)")
+        let flagText =
+            item.flags.isEmpty ? "" : " · flags " + item.flags.sorted().map(\.rawValue).joined(separator: ", ")
+        lines.append("Priority  \(item.priority)\(flagText)")
         let steps = Lifecycle.events(from: item.stage).map(\.rawValue).joined(separator: ", ")
         lines.append("Steps     \(steps.isEmpty ? "none (final stage)" : steps)")
         lines.append("")

@@ -204,3 +204,39 @@ struct CaseNoteCommand: ParsableCommand {
         print("#\(id): note added")
     }
 }
+
+extension CaseFlag: ExpressibleByArgument {}
+
+/// `casedesk case priority ID LEVEL`.
+struct CasePriorityCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "priority", abstract: "Set a case's priority level: 1 (most urgent) to 4.")
+    @Argument(help: "The case number.") var id: Int64
+    @Argument(help: "1, 2, 3 or 4.") var level: Int
+    @OptionGroup var options: WorkOptions
+
+    func run() throws {
+        let updated = try options.perform { db, staff, now in
+            try db.setPriority(caseID: id, level: level, by: staff, at: now)
+        }
+        print("#\(id): priority \(updated.priority)")
+    }
+}
+
+/// `casedesk case flag ID FLAG [--remove]`.
+struct CaseFlagCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "flag",
+        abstract: "Flag a case (\(CaseFlag.allCases.map(\.rawValue).joined(separator: ", "))), or --remove the flag.")
+    @Argument(help: "The case number.") var id: Int64
+    @Argument(help: "The flag.") var flag: CaseFlag
+    @Flag(help: "Take the flag off.") var remove = false
+    @OptionGroup var options: WorkOptions
+
+    func run() throws {
+        let updated = try options.perform { db, staff, now in
+            try db.setFlag(flag, on: !remove, caseID: id, by: staff, at: now)
+        }
+        print("#\(id): flags \(updated.flags.sorted().map(\.rawValue).joined(separator: ", "))")
+    }
+}

@@ -9,7 +9,7 @@ struct QueueCommand: ParsableCommand {
         abstract: "List the queue in deadline order (cases without a deadline last), filtered and sorted.",
         discussion: """
             --filter takes terms that combine with AND: stage:evidence,decision  assignee:NAME  unassigned  \
-            overdue  open  category:counterfeit  amount:>=1000  amount:<5000  sort:deadline|amount|age
+            overdue  open  category:counterfeit  flag:platform_interest  amount:>=1000  amount:<5000  sort:deadline|amount|age|priority
             """)
 
     @OptionGroup var database: DatabaseOptions
@@ -23,7 +23,9 @@ struct QueueCommand: ParsableCommand {
     @Option(help: "A filter expression, e.g. \"stage:evidence overdue amount:>=1000\".")
     var filter: String = ""
 
-    @Option(help: "deadline (soonest first), amount (largest first) or age (oldest first).")
+    @Option(
+        help: "deadline (soonest first), amount (largest first), age (oldest first) or priority (level, then deadline)."
+    )
     var sort: QueueOrder?
 
     struct Item: Encodable {

@@ -18,6 +18,9 @@ struct ExportTests {
         // Hostile text survives the trip too: commas, quotes, line breaks, escapes.
         try database.insertCase(
             sampleCase(title: "逗号, \"引号\" and\nnewline \u{1B}[31m", stage: .intervention, deadline: nil), actor: "seed")
+        try database.setFlag(.platformInterest, on: true, caseID: 3, by: mediator, at: pinnedNow)
+        try database.setFlag(.courtRisk, on: true, caseID: 3, by: mediator, at: pinnedNow)
+        try database.setPriority(caseID: 3, level: 1, by: mediator, at: pinnedNow)
         return database
     }
 

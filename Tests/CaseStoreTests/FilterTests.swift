@@ -23,7 +23,8 @@ struct FilterTests {
     @Test(arguments: [
         ("stage:nowhere", "unknown stage 'nowhere'"), ("colour:red", "unknown key 'colour'"),
         ("amount:lots", "expected an amount"),
-        ("sort:size", "sort by deadline, amount or age"), ("hello", "expected key:value"), ("stage:", "has no value"),
+        ("sort:size", "sort by deadline, amount, age or priority"), ("hello", "expected key:value"),
+        ("stage:", "has no value"),
     ])
     func badTermsAreNamed(text: String, reason: String) {
         do {

@@ -7,6 +7,7 @@ enum CaseCSV {
         "id", "title", "narrative", "category", "request_type", "buyer_account", "buyer_name", "merchant_account",
         "merchant_name", "order_id", "order_fen", "claim_fen", "stage", "deadline", "suspended_from",
         "paused_remaining_seconds", "rule_pack", "assignee", "created_at", "updated_at", "version",
+        "priority", "flags",
     ]
 
     static func fields(_ line: CaseLine) -> [String] {
@@ -15,7 +16,8 @@ enum CaseCSV {
             line.buyer.account, line.buyer.name, line.merchant.account, line.merchant.name, line.orderID,
             String(line.orderFen), String(line.claimFen), line.stage.rawValue, line.deadline ?? "",
             line.suspendedFrom?.rawValue ?? "", line.pausedRemainingSeconds.map(String.init) ?? "", line.rulePack,
-            line.assignee ?? "", line.createdAt, line.updatedAt, String(line.version),
+            line.assignee ?? "", line.createdAt, line.updatedAt, String(line.version), String(line.priority),
+            line.flags.map(\.rawValue).joined(separator: ";"),
         ]
     }
 
@@ -51,6 +53,13 @@ enum CaseCSV {
             }
             suspendedFrom = stage
         }
+        var flags: [CaseFlag] = []
+        for name in required("flags").split(separator: ";") {
+            guard let flag = CaseFlag(rawValue: String(name)) else {
+                throw .init("'flags' has an unknown flag '\(name)'")
+            }
+            flags.append(flag)
+        }
         return CaseLine(
             type: "case", id: try integer("id"), title: required("title"), narrative: required("narrative"),
             category: try known("category", CaseModel.Category.self),
@@ -61,6 +70,6 @@ enum CaseCSV {
             stage: try known("stage", Stage.self), deadline: optional("deadline"), suspendedFrom: suspendedFrom,
             pausedRemainingSeconds: paused, rulePack: required("rule_pack"), assignee: optional("assignee"),
             createdAt: required("created_at"), updatedAt: required("updated_at"),
-            version: Int(try integer("version")), evidence: [])
+            version: Int(try integer("version")), priority: Int(try integer("priority")), flags: flags, evidence: [])
     }
 }

@@ -43,6 +43,8 @@ struct CaseLine: Codable {
     var createdAt: String
     var updatedAt: String
     var version: Int
+    var priority: Int
+    var flags: [CaseFlag]
     var evidence: [EvidenceJSON]
 
     enum CodingKeys: String, CodingKey, CaseIterable {
@@ -59,7 +61,7 @@ struct CaseLine: Codable {
         case assignee
         case createdAt = "created_at"
         case updatedAt = "updated_at"
-        case version, evidence
+        case version, priority, flags, evidence
     }
 
     /// Encodes every key, nulls included, so exports of equal databases are equal byte for byte.
@@ -85,6 +87,8 @@ struct CaseLine: Codable {
         try c.encode(createdAt, forKey: .createdAt)
         try c.encode(updatedAt, forKey: .updatedAt)
         try c.encode(version, forKey: .version)
+        try c.encode(priority, forKey: .priority)
+        try c.encode(flags, forKey: .flags)
         try c.encode(evidence, forKey: .evidence)
     }
 
@@ -101,6 +105,7 @@ struct CaseLine: Codable {
         guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw .init("'title' must not be empty") }
         guard orderFen >= 0, claimFen >= 0 else { throw .init("amounts must not be negative") }
         guard version >= 1 else { throw .init("'version' must be at least 1") }
+        guard Priority.levels.contains(priority) else { throw .init("'priority' must be from 1 to 4") }
         guard (stage == .suspended) == (suspendedFrom != nil) else {
             throw .init("'suspended_from' is required for a suspended case and only for one")
         }
@@ -112,7 +117,8 @@ struct CaseLine: Codable {
             orderAmount: Money(fen: orderFen), claimAmount: Money(fen: claimFen), stage: stage,
             stageDeadline: try deadline.map { text throws(ImportError.Reason) in try time(text, "deadline") },
             suspendedFrom: suspendedFrom, pausedRemaining: pausedRemainingSeconds, rulePack: rulePack,
-            assignee: assignee, createdAt: created, updatedAt: try time(updatedAt, "updated_at"), version: version)
+            assignee: assignee, createdAt: created, updatedAt: try time(updatedAt, "updated_at"), version: version,
+            priority: priority, flags: Set(flags))
         var items: [(EvidenceJSON, Data, Date)] = []
         for (index, e) in evidence.enumerated() {
             guard let content = Data(base64Encoded: e.contentBase64) else {
@@ -150,6 +156,8 @@ extension CaseLine {
         createdAt = ISO8601.string(item.createdAt)
         updatedAt = ISO8601.string(item.updatedAt)
         version = item.version
+        priority = item.priority
+        flags = item.flags.sorted()
         self.evidence = evidence.map { e, content in
             EvidenceJSON(
                 kind: e.kind, source: e.source, description: e.description, sha256: e.sha256,

@@ -36,7 +36,11 @@ enum DetailView {
         result.append(
             Line(label: "Claim", value: "\(item.claimAmount.formatted) · \(item.requestType.label.text(language))"))
         result.append(Line(label: "Category", value: item.category.label.text(language)))
-        result.append(Line(label: "Assignee", value: item.assignee ?? "unassigned"))
+        var handling = (item.assignee ?? "unassigned") + " · P\(item.priority)"
+        if !item.flags.isEmpty {
+            handling += " · " + item.flags.sorted().map { $0.label.text(language) }.joined(separator: ", ")
+        }
+        result.append(Line(label: "Assignee", value: handling))
         result.append(Line(label: "Filed", value: DateText.full(item.createdAt)))
         result.append(Line(label: "", value: ""))
         for text in measure.wrap(Sanitizer.clean(item.narrative), width: max(1, width)) {

@@ -1,0 +1,37 @@
+import CaseModel
+import Foundation
+import Testing
+
+@testable import CaseStore
+
+@Suite("Priority levels and flags")
+struct PriorityTests {
+    @Test(arguments: [
+        (CaseModel.Category.safety, Int64(100), 1), (.fraud, 100, 1), (.counterfeit, 100, 2), (.quality, 500_000, 2),
+        (.quality, 499_999, 3),
+    ])
+    func casesStartAtTheLevelTheirNatureGives(category: CaseModel.Category, claimFen: Int64, level: Int) {
+        #expect(Priority.initial(category: category, claim: Money(fen: claimFen)) == level)
+    }
+
+    @Test func priorityAndFlagsAreSetAuditedAndFiltered() throws {
+        let database = try CaseDatabase.withStaff()
+        try database.loadExamplesIfEmpty(now: pinnedNow)
+        try database.setPriority(caseID: 7, level: 1, by: mediator, at: pinnedNow)
+        try database.setFlag(.platformInterest, on: true, caseID: 3, by: mediator, at: pinnedNow)
+        #expect(try database.fetchCase(id: 3)?.flags == [.platformInterest])
+        #expect(try database.auditTrail(caseID: 3).last?.detail == "flagged platform_interest")
+        let flagged = try database.queuePage(try QueueQuery.parse("flag:platform_interest", now: pinnedNow), limit: 50)
+        #expect(flagged.map(\.id) == [3])
+        // By priority: level 1 first (case 7 now, the expired infant formula, the fraud), each by deadline.
+        let byPriority = try database.queuePage(QueueQuery(order: .priority), limit: 4).map(\.id)
+        #expect(byPriority == [5, 7, 14, 4])
+        #expect(throws: StoreError.invalidPriority(9)) {
+            try database.setPriority(caseID: 7, level: 9, by: mediator, at: pinnedNow)
+        }
+        let trainer = StaffMember(name: "chen.jing", role: .trainer)
+        #expect(throws: StoreError.permission(.denied(name: "chen.jing", role: .trainer, permission: .step))) {
+            try database.setFlag(.courtRisk, on: true, caseID: 3, by: trainer, at: pinnedNow)
+        }
+    }
+}
