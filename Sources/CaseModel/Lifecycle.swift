@@ -80,11 +80,7 @@ public enum LifecycleError: Error, Equatable, Sendable {
 }
 
 extension LifecycleError {
-    static func utc(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
-    }
+    static func utc(_ date: Date) -> String { ISO8601Time.string(date) }
 }
 
 /// The lifecycle state machine: a table of transitions, validated before any write.

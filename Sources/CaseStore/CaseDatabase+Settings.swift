@@ -31,9 +31,5 @@ extension CaseDatabase {
 /// ISO 8601 in UTC, seconds precision: the form audit details and JSON output use.
 public enum ISO8601 {
     /// "2026-11-27T08:00:00Z".
-    public static func string(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
-    }
+    public static func string(_ date: Date) -> String { ISO8601Time.string(date) }
 }

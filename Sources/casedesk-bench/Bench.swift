@@ -163,6 +163,27 @@ struct Bench: ParsableCommand {
         row("headless first frame (100×30)", frame, nil)
 
         let memory = peakMemoryMB()
+
+        // Import rate: export 20,000 seeded cases (JSONL, with evidence) and import them into a new database.
+        let importCases = 20_000
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("casedesk-bench-import-\(getpid())")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let exporter = try CaseDatabase(path: scratch.appendingPathComponent("from.sqlite").path)
+        let (exportAdmin, _) = try exporter.authenticate("bench", at: now)
+        try exporter.seed(cases: importCases, seed: 9, now: now, by: exportAdmin)
+        var jsonl = ""
+        try exporter.export(.jsonl) { jsonl += $0 }
+        let importer = try CaseDatabase(path: scratch.appendingPathComponent("to.sqlite").path)
+        let (importAdmin, _) = try importer.authenticate("bench", at: now)
+        let importStart = Date()
+        let report = try importer.importFile(Data(jsonl.utf8), by: importAdmin, skipInvalid: false, rules: rules)
+        let importSeconds = Date().timeIntervalSince(importStart)
+        let importRate = String(
+            format: "%.0f cases/s (%d cases with evidence in %.2f s, %d rejected)",
+            Double(report.applied) / importSeconds,
+            report.applied, importSeconds, report.errors.count)
+        print("import", importRate)
         var table = """
             | operation | store median ms | store p99 ms | direct SQLite median ms | ratio |
             |---|---:|---:|---:|---:|
@@ -172,7 +193,8 @@ struct Bench: ParsableCommand {
             table += "| \(name) | \(median) | \(p99) | \(directMedian) | \(ratio) |\n"
         }
         table +=
-            "\nCases: \(total). Seed: \(seedRate). Peak memory: \(String(format: "%.1f", memory)) MB. Runs per query: \(runs).\n"
+            "\nCases: \(total). Seed: \(seedRate). Import: \(importRate). "
+            + "Peak memory before the import step: \(String(format: "%.1f", memory)) MB. Runs per query: \(runs).\n"
         print("")
         print(table)
         if let out {

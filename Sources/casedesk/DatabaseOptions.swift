@@ -56,19 +56,13 @@ struct CLIError: Error, CustomStringConvertible {
     init(_ message: String) { description = message }
 }
 
-/// Parses `--now 2026-11-27T08:00:00Z`.
+/// Parses `--now 2026-11-27T08:00:00Z` (or with an offset, `+08:00`).
 func parseInstant(_ text: String) throws -> Date {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime]
-    if let date = formatter.date(from: text) { return date }
-    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-    if let date = formatter.date(from: text) { return date }
-    throw ValidationError("--now must be an ISO 8601 time such as 2026-11-27T08:00:00Z, not '\(text)'")
+    guard let date = ISO8601Time.date(text) else {
+        throw ValidationError("--now must be an ISO 8601 time such as 2026-11-27T08:00:00Z, not '\(text)'")
+    }
+    return date
 }
 
 /// Formats an instant as ISO 8601 UTC, the form JSON output uses.
-func formatInstant(_ date: Date) -> String {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime]
-    return formatter.string(from: date)
-}
+func formatInstant(_ date: Date) -> String { ISO8601Time.string(date) }

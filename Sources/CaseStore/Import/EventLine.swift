@@ -95,11 +95,7 @@ public enum EventLineParser {
         return line
     }
 
-    static func parseTime(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.date(from: text)
-    }
+    static func parseTime(_ text: String) -> Date? { ISO8601Time.date(text) }
 }
 
 /// A JSON value, decoded strictly: a number is never mistaken for a boolean.
