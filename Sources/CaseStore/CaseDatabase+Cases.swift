@@ -16,9 +16,8 @@ extension CaseDatabase {
         let columns =
             includeID ? CaseRecord.columns : CaseRecord.columns.replacingOccurrences(of: "id, title", with: "title")
         let placeholders = Array(repeating: "?", count: includeID ? 23 : 22).joined(separator: ", ")
-        try db.execute(
-            sql: "INSERT INTO cases (\(columns)) VALUES (\(placeholders))",
-            arguments: CaseRecord.arguments(stored, includeID: includeID))
+        try db.cachedStatement(sql: "INSERT INTO cases (\(columns)) VALUES (\(placeholders))")
+            .execute(arguments: CaseRecord.arguments(stored, includeID: includeID))
         stored.id = db.lastInsertedRowID
         try indexCase(db, stored)
         try appendAudit(

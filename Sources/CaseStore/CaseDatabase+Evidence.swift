@@ -24,16 +24,19 @@ extension CaseDatabase {
         _ db: Database, caseID: Int64, kind: EvidenceKind, source: EvidenceSource, description: String,
         content: Data, at: Date, actor: String
     ) throws -> Evidence {
-        guard try Int.fetchOne(db, sql: "SELECT 1 FROM cases WHERE id = ?", arguments: [caseID]) != nil else {
+        guard try Int.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM cases WHERE id = ?"), arguments: [caseID]) != nil
+        else {
             throw StoreError.caseNotFound(caseID)
         }
         let hash = Hashing.sha256Hex(content)
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO evidence (case_id, kind, source, description, sha256, content, submitted_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [caseID, kind.rawValue, source.rawValue, description, hash, content, Timestamp.seconds(at)])
+                """
+        ).execute(arguments: [
+            caseID, kind.rawValue, source.rawValue, description, hash, content, Timestamp.seconds(at),
+        ])
         let id = db.lastInsertedRowID
         try indexEvidence(db, id: id, description: description)
         try appendAudit(

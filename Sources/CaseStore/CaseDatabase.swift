@@ -90,12 +90,14 @@ public final class CaseDatabase: Sendable {
     static func appendAudit(
         _ db: Database, at: Date, actor: String, action: String, caseID: Int64?, detail: String
     ) throws -> String {
-        let prev = try String.fetchOne(db, sql: "SELECT hash FROM audit ORDER BY id DESC LIMIT 1") ?? AuditLog.genesis
+        let prev =
+            try String.fetchOne(db.cachedStatement(sql: "SELECT hash FROM audit ORDER BY id DESC LIMIT 1"))
+            ?? AuditLog.genesis
         let seconds = Timestamp.seconds(at)
         let hash = AuditLog.hash(prev: prev, at: seconds, actor: actor, action: action, caseID: caseID, detail: detail)
-        try db.execute(
-            sql: "INSERT INTO audit (at, actor, action, case_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            arguments: [seconds, actor, action, caseID, detail, prev, hash])
+        try db.cachedStatement(
+            sql: "INSERT INTO audit (at, actor, action, case_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)"
+        ).execute(arguments: [seconds, actor, action, caseID, detail, prev, hash])
         return hash
     }
 
