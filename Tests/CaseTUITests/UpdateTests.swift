@@ -124,3 +124,17 @@ struct CommandTableTests {
         #expect(Keymap.standard.keys(for: .first, in: .pane(.queue)) == [.char("g"), .home])
     }
 }
+
+@Suite("Reloading keeps the reader's place")
+struct ReloadTests {
+    @Test func aReloadOfTheSameCaseKeepsTheEvidenceSelection() throws {
+        var driver = try exampleDriver(keys: "jj<Tab><Tab>j")
+        #expect(driver.state.evidenceSelection == 1)
+        let item = try #require(driver.state.openCase)
+        driver.send(.caseLoaded(item, driver.state.evidence))
+        #expect(driver.state.evidenceSelection == 1)
+        driver.press(.escape)
+        driver.press(.char("j"))
+        #expect(driver.state.evidenceSelection == 0, "another case starts at its first item")
+    }
+}

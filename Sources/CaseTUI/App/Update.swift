@@ -57,10 +57,12 @@ public enum Update {
             state.queue.receive(request, rows: rows, visible: state.visibleQueueRows)
             return state.queue.fetchesNeeded().map(Effect.loadQueue) + openSelected(state)
         case .caseLoaded(let loaded, let evidence):
+            // The same case reloaded (another process changed it) keeps the reader's place.
+            let sameCase = loaded != nil && loaded?.id == state.openCase?.id
             state.openCase = loaded
             state.evidence = evidence
-            state.evidenceSelection = 0
-            state.detailScroll = 0
+            state.evidenceSelection = sameCase ? min(state.evidenceSelection, max(0, evidence.count - 1)) : 0
+            state.detailScroll = sameCase ? min(state.detailScroll, maxDetailScroll(state)) : 0
             return []
         case .failed(let message):
             state.message = message
