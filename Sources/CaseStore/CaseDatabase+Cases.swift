@@ -12,6 +12,7 @@ extension CaseDatabase {
     static func insertCase(_ db: Database, _ newCase: Case, actor: String) throws -> Case {
         var stored = newCase
         if stored.rulePack.isEmpty { stored.rulePack = try currentRulePack(db) }
+        try recordParties(db, stored)
         let includeID = newCase.id != 0
         let columns =
             includeID ? CaseRecord.columns : CaseRecord.columns.replacingOccurrences(of: "id, title", with: "title")
@@ -24,6 +25,23 @@ extension CaseDatabase {
             db, at: newCase.createdAt, actor: actor, action: "file", caseID: stored.id,
             detail: "filed in stage \(newCase.stage.rawValue) under \(stored.rulePack): \(newCase.title)")
         return stored
+    }
+
+    /// Records (or renames) the case's buyer and merchant and records its order, before the case row refers to them.
+    static func recordParties(_ db: Database, _ item: Case) throws {
+        let upsertParty = try db.cachedStatement(
+            sql: """
+                INSERT INTO parties (account, name, updated_at) VALUES (?, ?, ?)
+                ON CONFLICT(account) DO UPDATE SET name = excluded.name, updated_at = excluded.updated_at
+                WHERE excluded.updated_at >= parties.updated_at
+                """)
+        let at = Timestamp.seconds(item.updatedAt)
+        try upsertParty.execute(arguments: [item.buyer.account, item.buyer.name, at])
+        try upsertParty.execute(arguments: [item.merchant.account, item.merchant.name, at])
+        try db.cachedStatement(
+            sql:
+                "INSERT OR IGNORE INTO orders (order_id, buyer_account, merchant_account, amount_fen) VALUES (?, ?, ?, ?)"
+        ).execute(arguments: [item.orderID, item.buyer.account, item.merchant.account, item.orderAmount.fen])
     }
 
     /// The case with this number, or nil.

@@ -58,6 +58,7 @@ extension CaseDatabase {
                 for index in 0..<batch {
                     var (item, evidence) = generator.nextCase()
                     item.rulePack = pack
+                    try Self.recordParties(db, item)
                     CaseRecord.bind(item, to: &insertCase)
                     try insertCase.step(db)
                     let caseID = db.lastInsertedRowID

@@ -7,7 +7,7 @@ enum Migrations {
 
     /// Every migration, in order.
     static let all: [(identifier: String, sql: String)] = [
-        ("v1", v1), ("v2", v2), ("v3", v3), ("v4", v4), ("v5", v5), ("v6", v6), ("v7", v7), ("v8", v8),
+        ("v1", v1), ("v2", v2), ("v3", v3), ("v4", v4), ("v5", v5), ("v6", v6), ("v7", v7), ("v8", v8), ("v9", v9),
     ]
 
     static var migrator: DatabaseMigrator {
@@ -171,5 +171,71 @@ enum Migrations {
             WHEN category = 'counterfeit' OR claim_amount_fen >= 500000 THEN 2
             ELSE 3 END;
         CREATE INDEX cases_by_priority ON cases(priority * 10000000000 + ifnull(stage_deadline, 9999999999), id);
+        """
+
+    /// Parties and orders as tables of their own, and the cases table rebuilt (SQLite's way of
+    /// adding constraints) so each case's buyer, merchant and order must exist. A case keeps the
+    /// names as they were when it was filed; `parties` holds the current ones.
+    static let v9 = """
+        CREATE TABLE parties (
+            account TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE TABLE orders (
+            order_id TEXT PRIMARY KEY,
+            buyer_account TEXT NOT NULL REFERENCES parties(account),
+            merchant_account TEXT NOT NULL REFERENCES parties(account),
+            amount_fen INTEGER NOT NULL
+        );
+        INSERT OR IGNORE INTO parties (account, name, updated_at)
+            SELECT buyer_account, buyer_name, updated_at FROM cases ORDER BY id;
+        INSERT OR IGNORE INTO parties (account, name, updated_at)
+            SELECT merchant_account, merchant_name, updated_at FROM cases ORDER BY id;
+        INSERT OR IGNORE INTO orders (order_id, buyer_account, merchant_account, amount_fen)
+            SELECT order_id, buyer_account, merchant_account, order_amount_fen FROM cases ORDER BY id;
+
+        CREATE TABLE cases_v9 (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            narrative TEXT NOT NULL DEFAULT '',
+            category TEXT NOT NULL,
+            request_type TEXT NOT NULL,
+            buyer_account TEXT NOT NULL REFERENCES parties(account),
+            buyer_name TEXT NOT NULL,
+            merchant_account TEXT NOT NULL REFERENCES parties(account),
+            merchant_name TEXT NOT NULL,
+            order_id TEXT NOT NULL REFERENCES orders(order_id),
+            order_amount_fen INTEGER NOT NULL,
+            claim_amount_fen INTEGER NOT NULL,
+            stage TEXT NOT NULL,
+            stage_deadline INTEGER,
+            suspended_from TEXT,
+            assignee TEXT,
+            created_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            version INTEGER NOT NULL DEFAULT 1,
+            rule_pack TEXT NOT NULL DEFAULT 'marketplace@1',
+            paused_remaining INTEGER,
+            priority INTEGER NOT NULL DEFAULT 3,
+            flags TEXT NOT NULL DEFAULT ''
+        );
+        INSERT INTO cases_v9 SELECT id, title, narrative, category, request_type, buyer_account, buyer_name,
+            merchant_account, merchant_name, order_id, order_amount_fen, claim_amount_fen, stage, stage_deadline,
+            suspended_from, assignee, created_at, updated_at, version, rule_pack, paused_remaining, priority, flags
+            FROM cases;
+        DROP TABLE cases;
+        ALTER TABLE cases_v9 RENAME TO cases;
+        CREATE INDEX cases_by_deadline ON cases(ifnull(stage_deadline, \(noDeadlineKey)), id);
+        CREATE INDEX cases_by_expiry ON cases(stage_deadline) WHERE stage_deadline IS NOT NULL;
+        CREATE INDEX cases_by_stage ON cases(stage);
+        CREATE INDEX cases_by_claim ON cases(-claim_amount_fen, id);
+        CREATE INDEX cases_by_age ON cases(created_at, id);
+        CREATE INDEX cases_by_priority ON cases(priority * 10000000000 + ifnull(stage_deadline, 9999999999), id);
+        CREATE INDEX cases_by_order ON cases(order_id);
+        CREATE INDEX cases_by_buyer ON cases(buyer_account);
+        CREATE INDEX cases_by_merchant ON cases(merchant_account);
+        CREATE INDEX orders_by_buyer ON orders(buyer_account);
+        CREATE INDEX orders_by_merchant ON orders(merchant_account);
         """
 }

@@ -39,6 +39,10 @@ struct MigrationTests {
         #expect(try database.rulePackReference() == "marketplace@1")
         #expect(try database.auditTrail(caseID: 7).map(\.detail) == ["filed in the old days"])
         #expect(try database.search("旧案件").map(\.id) == [7], "the upgrade indexes existing cases")
+        let party = try database.writer.read { db in
+            try String.fetchOne(db, sql: "SELECT name FROM parties WHERE account = 'm'")
+        }
+        #expect(party == "商家", "the upgrade records existing parties")
         #expect(try database.firstBrokenAuditRecord() == nil)
         let applied = try database.writer.read { db in
             try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
@@ -52,7 +56,7 @@ struct MigrationTests {
 
     @Test func eachMigrationAppliesOnTopOfThePreviousOnes() throws {
         let identifiers = Migrations.migrator.migrations
-        #expect(identifiers == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8"])
+        #expect(identifiers == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9"])
         for count in 1...identifiers.count {
             var migrator = DatabaseMigrator()
             for identifier in identifiers.prefix(count) {
