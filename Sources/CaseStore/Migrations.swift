@@ -175,7 +175,8 @@ enum Migrations {
 
     /// Parties and orders as tables of their own, and the cases table rebuilt (SQLite's way of
     /// adding constraints) so each case's buyer, merchant and order must exist. A case keeps the
-    /// names as they were when it was filed; `parties` holds the current ones.
+    /// names as they were when it was filed; `parties` holds the current ones. No index on the
+    /// referring columns: parents are never deleted, and each such index costs the bulk loads dearly.
     static let v9 = """
         CREATE TABLE parties (
             account TEXT PRIMARY KEY,
@@ -232,10 +233,5 @@ enum Migrations {
         CREATE INDEX cases_by_claim ON cases(-claim_amount_fen, id);
         CREATE INDEX cases_by_age ON cases(created_at, id);
         CREATE INDEX cases_by_priority ON cases(priority * 10000000000 + ifnull(stage_deadline, 9999999999), id);
-        CREATE INDEX cases_by_order ON cases(order_id);
-        CREATE INDEX cases_by_buyer ON cases(buyer_account);
-        CREATE INDEX cases_by_merchant ON cases(merchant_account);
-        CREATE INDEX orders_by_buyer ON orders(buyer_account);
-        CREATE INDEX orders_by_merchant ON orders(merchant_account);
         """
 }
