@@ -38,7 +38,7 @@ public enum Examples {
         var hoursAgo: Double
     }
 
-    /// The example file's parsed cases.
+    /// The example file's staff and cases.
     static func load() throws -> File {
         guard let url = Bundle.module.url(forResource: "examples", withExtension: "json") else {
             throw StoreError.examplesUnreadable(reason: "examples.json is missing from the CaseStore bundle")
@@ -51,9 +51,6 @@ public enum Examples {
             throw StoreError.examplesUnreadable(reason: "\(error)")
         }
     }
-
-    /// How many example cases ship with CaseDesk.
-    public static func count() throws -> Int { try load().cases.count }
 }
 
 extension CaseDatabase {
