@@ -118,7 +118,39 @@ assert d["audit"][-1]["action"] == "suspend", d["audit"][-1]
 '
 }
 
+test_chinese_search_and_a_filter_from_the_keyboard() {
+    trap e2e_stop EXIT
+    e2e_start search 100 30
+    e2e_run_casedesk
+    e2e_wait_for "1/15 cases"
+    e2e_keys /
+    e2e_keys -l '开箱视频'
+    e2e_wait_for "/ 开箱视频"
+    # A resize while typing keeps what was typed.
+    tmux -L "$E2E_SOCKET" resize-window -t e2e -x 90 -y 28
+    e2e_wait_for "/ 开箱视频"
+    e2e_keys Enter
+    e2e_wait_for "search: 开箱视频"
+    e2e_wait_for "1/1 cases"
+    e2e_keys Escape
+    e2e_wait_for "1/15 cases"
+    e2e_keys '\'
+    e2e_keys -l 'stage:nowhere'
+    e2e_keys Enter
+    e2e_wait_for "unknown stage 'nowhere'"
+    for _ in 1 2 3 4 5 6 7; do e2e_keys BSpace; done
+    e2e_keys -l 'decision'
+    e2e_keys Enter
+    e2e_wait_for "filter: stage:decision"
+    e2e_wait_for "1/2 cases"
+    e2e_keys Escape
+    e2e_wait_for "1/15 cases"
+    e2e_keys q
+    expect_clean_exit 0
+}
+
 E2E_TESTS+=(
+    test_chinese_search_and_a_filter_from_the_keyboard
     test_a_step_from_the_console_reaches_the_database
     test_first_start_move_help_quit
     test_ctrl_c_restores_the_terminal

@@ -13,13 +13,18 @@ public enum Action: Sendable {
     case sweepDue(Date)
     case swept(applied: Int, problems: [String])
     case caseChanged(Case, message: String)
+    /// A character typed into the open prompt.
+    case input(Character)
+    /// Results of a full-text search, newest first.
+    case searchLoaded([QueueRow])
     case caseLoaded(Case?, [Evidence])
     case failed(String)
 }
 
 /// Work the update asks for; the effect runner does it and answers with actions.
 public enum Effect: Hashable, Sendable {
-    case loadQueue(QueueRequest)
+    case loadQueue(QueueRequest, QueueQuery)
+    case search(String)
     case loadCase(Int64)
     case checkForChanges
     case sweep(Date)

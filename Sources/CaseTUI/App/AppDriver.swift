@@ -14,7 +14,7 @@ public struct AppDriver: Sendable {
         self.state = state
         self.runner = EffectRunner(database: database, rules: state.rules, staff: state.staff)
         self.keymap = keymap
-        run([.loadQueue(.head), .checkForChanges])
+        run([.loadQueue(.head, state.query), .checkForChanges])
     }
 
     /// Applies an action and every effect that follows from it, synchronously.
@@ -31,7 +31,11 @@ public struct AppDriver: Sendable {
             if keymap.command(for: key, in: .pane(.queue)) == .quit { send(.command(.quit)) }
             return
         }
-        guard let id = keymap.command(for: key, in: state.context) else { return }
+        guard let id = keymap.command(for: key, in: state.context) else {
+            // In a prompt, every other character is text (a Chinese character from an input method included).
+            if state.prompt != nil, case .char(let character) = key { send(.input(character)) }
+            return
+        }
         send(.command(id))
     }
 

@@ -24,6 +24,14 @@ public struct AppState: Sendable {
     public var showHelp = false
     /// The step menu, while open.
     public var stepMenu: StepMenu?
+    /// The line being typed for a search or a filter, while open.
+    public var prompt: Prompt?
+    /// The queue's filters and order.
+    public var query = QueueQuery.all
+    /// The filter expression the query came from, shown in the status bar.
+    public var filterText = ""
+    /// The full-text search the queue shows, if any.
+    public var searchText: String?
     /// The question before an irreversible step, while asked.
     public var confirmation: Confirmation?
     /// The person at the console; what they may do comes from their role.
@@ -57,13 +65,14 @@ public struct AppState: Sendable {
 
     /// Where keys go now.
     public var context: Context {
+        if prompt != nil { return .prompt }
         if confirmation != nil { return .confirm }
         if stepMenu != nil { return .steps }
         return showHelp ? .help : .pane(focus)
     }
 
     /// Whether an overlay covers the panes (so no pane shows as focused).
-    public var hasOverlay: Bool { showHelp || stepMenu != nil || confirmation != nil }
+    public var hasOverlay: Bool { showHelp || stepMenu != nil || confirmation != nil || prompt != nil }
 
     /// Whether the terminal is below the minimum size.
     public var isTooSmall: Bool { width < Layout.minimumWidth || height < Layout.minimumHeight }

@@ -22,6 +22,11 @@ public enum CommandID: String, CaseIterable, Sendable {
     case release
     case choose
     case toggleChoice = "toggle-choice"
+    case search
+    case filter
+    case sort
+    case submit
+    case erase
 }
 
 /// One row of the command table.
@@ -87,9 +92,12 @@ public enum CommandTable {
             hint: LocalizedText(en: "open", zh: "打开"), contexts: [.pane(.queue)], roles: everyone),
         CommandSpec(
             id: .back, keys: [.escape],
-            help: LocalizedText(en: "Back out: close help or a menu, or return to the queue", zh: "返回：关闭帮助或菜单，或回到队列"),
+            help: LocalizedText(
+                en: "Back out: close help or a menu, return to the queue, or clear a search or filter",
+                zh: "返回：关闭帮助或菜单，回到队列，或清除搜索与筛选"),
             hint: LocalizedText(en: "back", zh: "返回"),
-            contexts: [.pane(.detail), .pane(.evidence), .help, .steps, .confirm], roles: everyone),
+            contexts: [.pane(.queue), .pane(.detail), .pane(.evidence), .help, .steps, .confirm, .prompt],
+            roles: everyone),
         CommandSpec(
             id: .help, keys: [.char("?")],
             help: LocalizedText(en: "Show or hide this help", zh: "显示或隐藏帮助"),
@@ -118,6 +126,28 @@ public enum CommandTable {
             id: .toggleChoice, keys: [.tab, .left, .right, .char("h"), .char("l")],
             help: LocalizedText(en: "Switch between Cancel and the step", zh: "在取消与确认之间切换"),
             hint: LocalizedText(en: "switch", zh: "切换"), contexts: [.confirm], roles: everyone),
+        CommandSpec(
+            id: .search, keys: [.char("/")],
+            help: LocalizedText(en: "Search cases and evidence (Chinese or English)", zh: "搜索案件与证据（中英文）"),
+            hint: LocalizedText(en: "search", zh: "搜索"), contexts: [.pane(.queue)], roles: everyone),
+        CommandSpec(
+            id: .filter, keys: [.char("\\")],
+            help: LocalizedText(
+                en: "Limit the queue: stage:… assignee:… overdue open category:… flag:… amount:>=…",
+                zh: "筛选队列：stage:… assignee:… overdue open category:… flag:… amount:>=…"),
+            hint: LocalizedText(en: "limit", zh: "筛选"), contexts: [.pane(.queue)], roles: everyone),
+        CommandSpec(
+            id: .sort, keys: [.char("s")],
+            help: LocalizedText(en: "Sort by deadline, amount, age or priority (cycles)", zh: "排序：期限、金额、时间、优先级（循环）"),
+            hint: LocalizedText(en: "sort", zh: "排序"), contexts: [.pane(.queue)], roles: everyone),
+        CommandSpec(
+            id: .submit, keys: [.enter],
+            help: LocalizedText(en: "Run the search or apply the filter", zh: "执行搜索或应用筛选"),
+            hint: LocalizedText(en: "apply", zh: "应用"), contexts: [.prompt], roles: everyone),
+        CommandSpec(
+            id: .erase, keys: [.backspace],
+            help: LocalizedText(en: "Delete the last character", zh: "删除最后一个字符"), hint: nil, contexts: [.prompt],
+            roles: everyone),
     ]
 
     /// The row for a command.

@@ -19,8 +19,10 @@ public struct EffectRunner: Sendable {
     public func run(_ effect: Effect) -> Action {
         do {
             switch effect {
-            case .loadQueue(let request):
-                return try loadQueue(request)
+            case .loadQueue(let request, let query):
+                return try loadQueue(request, query)
+            case .search(let text):
+                return .searchLoaded(try database.search(text, limit: QueueWindow.pageSize - 1))
             case .loadCase(let id):
                 let loaded = try database.fetchCase(id: id)
                 let evidence = loaded == nil ? [] : try database.evidence(caseID: id)
@@ -49,25 +51,28 @@ public struct EffectRunner: Sendable {
         }
     }
 
-    func loadQueue(_ request: QueueRequest) throws -> Action {
+    func loadQueue(_ request: QueueRequest, _ query: QueueQuery) throws -> Action {
         let limit = QueueWindow.pageSize
         switch request {
         case .head:
-            return .queueLoaded(request, try database.queuePage(limit: limit), total: try database.caseCount())
+            return .queueLoaded(
+                request, try database.queuePage(query, limit: limit), total: try database.queueCount(query))
         case .tail:
             return .queueLoaded(
-                request, try database.queuePage(before: nil, limit: limit), total: try database.caseCount())
+                request, try database.queuePage(query, before: nil, limit: limit), total: try database.queueCount(query)
+            )
         case .after(let cursor):
-            return .queueLoaded(request, try database.queuePage(after: cursor, limit: limit), total: nil)
+            return .queueLoaded(request, try database.queuePage(query, after: cursor, limit: limit), total: nil)
         case .before(let cursor):
-            return .queueLoaded(request, try database.queuePage(before: cursor, limit: limit), total: nil)
+            return .queueLoaded(request, try database.queuePage(query, before: cursor, limit: limit), total: nil)
         case .refresh(let previous):
             // Follow the selected case if it moved in the queue (its deadline changed).
-            let anchor = try database.fetchCase(id: previous.id).map { QueueCursor(of: $0) } ?? previous
-            let before = try database.queuePage(before: anchor, limit: QueueWindow.refreshBefore)
-            let from = try database.queuePage(from: anchor, limit: limit)
-            let offset = try before.first.map { try database.queuePosition(of: $0.cursor) } ?? 0
-            return .queueRefreshed(before: before, from: from, offset: offset, total: try database.caseCount())
+            let anchor =
+                try database.fetchCase(id: previous.id).map { QueueCursor(of: $0, order: query.order) } ?? previous
+            let before = try database.queuePage(query, before: anchor, limit: QueueWindow.refreshBefore)
+            let from = try database.queuePage(query, from: anchor, limit: limit)
+            let offset = try before.first.map { try database.queuePosition(query, of: $0.cursor(query.order)) } ?? 0
+            return .queueRefreshed(before: before, from: from, offset: offset, total: try database.queueCount(query))
         }
     }
 }

@@ -16,4 +16,6 @@ public enum Context: Hashable, Sendable {
     case steps
     /// A yes/no question before an irreversible step.
     case confirm
+    /// A line of text being typed (search, filter).
+    case prompt
 }

@@ -36,6 +36,8 @@ public struct QueueWindow: Sendable {
     public private(set) var atEnd = true
     /// How many rows the whole queue has.
     public var total = 0
+    /// The order the rows are in; cursors are taken in it.
+    public var order: QueueOrder = .deadline
 
     /// An empty window.
     public init() {}
@@ -58,10 +60,10 @@ public struct QueueWindow: Sendable {
     public func fetchesNeeded() -> [QueueRequest] {
         var requests: [QueueRequest] = []
         if let last = rows.last, !atEnd, rows.count - 1 - selected < Self.margin {
-            requests.append(.after(last.cursor))
+            requests.append(.after(last.cursor(order)))
         }
         if let first = rows.first, !atStart, selected < Self.margin {
-            requests.append(.before(first.cursor))
+            requests.append(.before(first.cursor(order)))
         }
         return requests
     }

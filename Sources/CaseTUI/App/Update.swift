@@ -46,7 +46,7 @@ public enum Update {
         case .queueRefreshed(let before, let from, let offset, let total):
             state.queue.total = total
             state.queue.receiveRefresh(before: before, from: from, offset: offset, visible: state.visibleQueueRows)
-            return state.queue.fetchesNeeded().map(Effect.loadQueue) + openSelected(state, force: true)
+            return fetches(state) + openSelected(state, force: true)
         case .resize(let width, let height):
             state.width = width
             state.height = height
@@ -55,7 +55,7 @@ public enum Update {
         case .queueLoaded(let request, let rows, let total):
             if let total { state.queue.total = total }
             state.queue.receive(request, rows: rows, visible: state.visibleQueueRows)
-            return state.queue.fetchesNeeded().map(Effect.loadQueue) + openSelected(state)
+            return fetches(state) + openSelected(state)
         case .caseLoaded(let loaded, let evidence):
             // The same case reloaded (another process changed it) keeps the reader's place.
             let sameCase = loaded != nil && loaded?.id == state.openCase?.id
@@ -64,6 +64,18 @@ public enum Update {
             state.evidenceSelection = sameCase ? min(state.evidenceSelection, max(0, evidence.count - 1)) : 0
             state.detailScroll = sameCase ? min(state.detailScroll, maxDetailScroll(state)) : 0
             return []
+        case .input(let character):
+            guard var prompt = state.prompt else { return [] }
+            prompt.text.append(character)
+            prompt.error = nil
+            state.prompt = prompt
+            return []
+        case .searchLoaded(let rows):
+            state.queue.total = rows.count
+            state.queue.receive(.head, rows: rows, visible: state.visibleQueueRows)
+            state.message = rows.isEmpty ? "No case matches \"\(state.searchText ?? "")\"" : nil
+            state.messageIsError = false
+            return openSelected(state)
         case .failed(let message):
             state.message = message
             state.messageIsError = true
@@ -73,8 +85,24 @@ public enum Update {
 
     static func command(_ state: inout AppState, _ id: CommandID) -> [Effect] {
         let visible = state.visibleQueueRows
+        if state.prompt != nil { return promptCommand(&state, id) }
         if state.confirmation != nil || state.stepMenu != nil { return overlayCommand(&state, id) }
         switch id {
+        case .search:
+            state.prompt = Prompt(kind: .search, text: state.searchText ?? "")
+            return []
+        case .filter:
+            state.prompt = Prompt(kind: .filter, text: state.filterText)
+            return []
+        case .sort:
+            let orders = QueueOrder.allCases
+            let next = orders[(orders.firstIndex(of: state.query.order)! + 1) % orders.count]
+            state.query.order = next
+            state.message = "Sorted by \(next.rawValue)"
+            state.messageIsError = false
+            return restartQueue(&state)
+        case .submit, .erase:
+            return []
         case .steps:
             guard let item = state.openCase else { return [] }
             state.stepMenu = StepMenu(
@@ -98,6 +126,13 @@ public enum Update {
         case .back:
             if state.showHelp {
                 state.showHelp = false
+            } else if state.focus == .queue && (state.searchText != nil || state.query.isFiltered) {
+                // Esc in the queue clears a search or a filter, keeping the order.
+                state.searchText = nil
+                state.filterText = ""
+                state.query = QueueQuery(order: state.query.order)
+                state.message = nil
+                return restartQueue(&state)
             } else {
                 state.focus = .queue
             }
@@ -121,7 +156,7 @@ public enum Update {
             switch state.focus {
             case .queue:
                 if state.queue.atStart { return move(&state, by: -state.queue.selected) }
-                return [.loadQueue(.head)]
+                return [.loadQueue(.head, state.query)]
             case .detail: state.detailScroll = 0
             case .evidence: state.evidenceSelection = 0
             }
@@ -130,12 +165,69 @@ public enum Update {
             switch state.focus {
             case .queue:
                 if state.queue.atEnd { return move(&state, by: state.queue.rows.count) }
-                return [.loadQueue(.tail)]
+                return [.loadQueue(.tail, state.query)]
             case .detail: state.detailScroll = maxDetailScroll(state)
             case .evidence: state.evidenceSelection = max(0, state.evidence.count - 1)
             }
             return []
         }
+    }
+
+    /// Keys while a prompt is open: Enter submits, Backspace erases, Esc closes (typed text is kept on errors).
+    static func promptCommand(_ state: inout AppState, _ id: CommandID) -> [Effect] {
+        guard var prompt = state.prompt else { return [] }
+        switch id {
+        case .erase:
+            if !prompt.text.isEmpty { prompt.text.removeLast() }
+            prompt.error = nil
+            state.prompt = prompt
+        case .back:
+            state.prompt = nil
+        case .submit:
+            let text = prompt.text.trimmingCharacters(in: .whitespaces)
+            switch prompt.kind {
+            case .search:
+                state.prompt = nil
+                guard !text.isEmpty else {
+                    state.searchText = nil
+                    return restartQueue(&state)
+                }
+                state.searchText = text
+                state.focus = .queue
+                return [.search(text)]
+            case .filter:
+                do {
+                    var query = try QueueQuery.parse(text, now: state.now)
+                    if !text.lowercased().contains("sort:") { query.order = state.query.order }
+                    state.query = query
+                    state.filterText = text
+                    state.searchText = nil
+                    state.prompt = nil
+                    state.focus = .queue
+                    return restartQueue(&state)
+                } catch {
+                    prompt.error = error.description
+                    state.prompt = prompt
+                }
+            }
+        default:
+            break
+        }
+        return []
+    }
+
+    /// Shows the queue from its first row under the current query and order.
+    static func restartQueue(_ state: inout AppState) -> [Effect] {
+        state.queue = QueueWindow()
+        state.queue.order = state.query.order
+        if let text = state.searchText { return [.search(text)] }
+        return [.loadQueue(.head, state.query)]
+    }
+
+    /// The page fetches the queue window needs now.
+    static func fetches(_ state: AppState) -> [Effect] {
+        let query = state.query
+        return state.queue.fetchesNeeded().map { Effect.loadQueue($0, query) }
     }
 
     /// Keys while the step menu or a confirmation is open.
@@ -182,8 +274,9 @@ public enum Update {
     static func move(_ state: inout AppState, by delta: Int) -> [Effect] {
         switch state.focus {
         case .queue:
-            let fetches = state.queue.move(by: delta, visible: state.visibleQueueRows)
-            return fetches.map(Effect.loadQueue) + openSelected(state)
+            let requests = state.queue.move(by: delta, visible: state.visibleQueueRows)
+            let query = state.query
+            return requests.map { Effect.loadQueue($0, query) } + openSelected(state)
         case .detail:
             state.detailScroll = min(max(0, state.detailScroll + delta), maxDetailScroll(state))
             return []
@@ -201,8 +294,9 @@ public enum Update {
 
     /// Reloads the queue around the selection and the open case.
     static func reloadVisible(_ state: AppState) -> [Effect] {
-        guard let row = state.queue.selectedRow else { return [.loadQueue(.head)] }
-        return [.loadQueue(.refresh(row.cursor))]
+        if let text = state.searchText { return [.search(text)] }
+        guard let row = state.queue.selectedRow else { return [.loadQueue(.head, state.query)] }
+        return [.loadQueue(.refresh(row.cursor(state.query.order)), state.query)]
     }
 
     /// Loads the selected case into the detail pane unless it is already there.

@@ -17,15 +17,21 @@ enum QueueView {
 
     static func render(_ state: AppState, into screen: inout Screen, area: Rect) {
         let focused = state.focus == .queue && !state.hasOverlay
-        Box.draw(area, title: "Queue · by deadline", focused: focused, into: &screen)
+        let title = state.searchText == nil ? "Queue · by \(state.query.order.rawValue)" : "Queue · search"
+        Box.draw(area, title: title, focused: focused, into: &screen)
         let inner = area.inner
         guard inner.height > 1, inner.width > 10 else { return }
         let columns = Columns(width: inner.width)
-        let header = row(id: "#", stage: "Stage", due: "Due▲", amount: "Claim", title: "Title", columns, screen.measure)
+        let order = state.searchText == nil ? state.query.order : nil
+        let header = row(
+            id: order == .age ? "#▲" : "#", stage: "Stage", due: order == .deadline ? "Due▲" : "Due",
+            amount: order == .amount ? "Claim▼" : "Claim", title: order == .priority ? "Title (by priority)" : "Title",
+            columns, screen.measure)
         screen.put(header, x: inner.x, y: inner.y, maxWidth: inner.width, style: Style(bold: true, underline: true))
         let queue = state.queue
         if queue.rows.isEmpty {
-            screen.put("No cases.", x: inner.x + 1, y: inner.y + 2, maxWidth: inner.width - 1, style: Style(dim: true))
+            let empty = state.searchText != nil || state.query.isFiltered ? "No case matches. Esc clears." : "No cases."
+            screen.put(empty, x: inner.x + 1, y: inner.y + 2, maxWidth: inner.width - 1, style: Style(dim: true))
             return
         }
         for line in 0..<(inner.height - 1) {

@@ -12,7 +12,11 @@ public enum Renderer {
         QueueView.render(state, into: &screen, area: layout.queue)
         DetailView.render(state, into: &screen, area: layout.detail)
         EvidenceView.render(state, into: &screen, area: layout.evidence)
-        HintBar.render(state, into: &screen, area: layout.hints)
+        if let prompt = state.prompt {
+            PromptLine.render(prompt, into: &screen, area: layout.hints)
+        } else {
+            HintBar.render(state, into: &screen, area: layout.hints)
+        }
         if state.showHelp { HelpOverlay.render(state, into: &screen) }
         if let menu = state.stepMenu { StepMenuView.render(menu, state: state, into: &screen) }
         if let question = state.confirmation { ConfirmView.render(question, state: state, into: &screen) }

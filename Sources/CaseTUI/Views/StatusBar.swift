@@ -6,6 +6,17 @@ enum StatusBar {
         let position = queue.rows.isEmpty ? "0/0" : "\(queue.position + 1)/\(queue.total)"
         let left = " CaseDesk │ \(state.databaseLabel) │ \(position) cases "
         var used = screen.put(left, x: area.x, y: area.y, maxWidth: area.width, style: Style(bold: true, reverse: true))
+        var scope: [String] = []
+        if let search = state.searchText { scope.append("search: \(search)") }
+        if !state.filterText.isEmpty && state.searchText == nil { scope.append("filter: \(state.filterText)") }
+        if state.query.order != .deadline && state.searchText == nil {
+            scope.append("by \(state.query.order.rawValue)")
+        }
+        if !scope.isEmpty {
+            used += screen.put(
+                "│ " + scope.joined(separator: " · ") + " ", x: area.x + used, y: area.y, maxWidth: area.width - used,
+                style: Style(color: .cyan, bold: true, reverse: true))
+        }
         if let message = state.message {
             let style = state.messageIsError ? Style(color: .red, bold: true, reverse: true) : Style(reverse: true)
             used += screen.put("│ " + message, x: area.x + used, y: area.y, maxWidth: area.width - used, style: style)

@@ -1,0 +1,74 @@
+import CaseModel
+import CaseStore
+import Foundation
+import Testing
+
+@testable import CaseTUI
+
+@Suite("Finding work: search, limit, sort")
+struct FindingWorkTests {
+    @Test func aChineseSearchShowsItsResultsAsTheQueue() throws {
+        var driver = try exampleDriver(keys: "/")
+        #expect(driver.state.context == .prompt)
+        // Characters from an input method arrive one by one, as typed keys.
+        for key in try KeyNotation.parse("开箱视频") { driver.press(key) }
+        #expect(driver.render().text.contains("/ 开箱视频"))
+        driver.press(.enter)
+        #expect(driver.state.searchText == "开箱视频")
+        #expect(driver.state.queue.rows.map(\.id) == [2])
+        #expect(driver.state.openCase?.id == 2)
+        let text = driver.render().text
+        #expect(text.contains("search: 开箱视频") && text.contains("Queue · search"))
+        assertSnapshot(text, named: "search-100x30")
+        driver.press(.escape)
+        #expect(driver.state.searchText == nil)
+        #expect(driver.state.queue.total == 15)
+    }
+
+    @Test func aBadFilterKeepsWhatWasTypedAndSaysWhy() throws {
+        var driver = try exampleDriver(keys: "\\stage:nowhere<Enter>")
+        #expect(driver.state.context == .prompt)
+        #expect(driver.state.prompt?.text == "stage:nowhere")
+        #expect(driver.state.prompt?.error?.contains("unknown stage 'nowhere'") == true)
+        #expect(driver.render().text.contains("unknown stage 'nowhere'"))
+        // Fix it in place: erase the bad word and type a good one.
+        for _ in 0..<"nowhere".count { driver.press(.backspace) }
+        for key in try KeyNotation.parse("decision<Enter>") { driver.press(key) }
+        #expect(driver.state.prompt == nil)
+        #expect(driver.state.queue.rows.map(\.stage) == [.decision, .decision])
+        #expect(driver.render().text.contains("filter: stage:decision"))
+        driver.press(.escape)
+        #expect(driver.state.queue.total == 15 && driver.state.filterText.isEmpty)
+    }
+
+    @Test func escInThePromptClosesItWithoutApplying() throws {
+        let driver = try exampleDriver(keys: "\\overdue<Esc>")
+        #expect(driver.state.prompt == nil)
+        #expect(driver.state.queue.total == 15)
+    }
+
+    @Test func sortCyclesAndMarksTheColumn() throws {
+        var driver = try exampleDriver(keys: "s")
+        #expect(driver.state.query.order == .amount)
+        #expect(driver.state.queue.rows.first?.id == 14, "the largest claim (¥12,999) first")
+        #expect(driver.render().text.contains("Claim▼"))
+        driver.press(.char("s"))
+        #expect(driver.state.query.order == .age)
+        #expect(driver.render().text.contains("#▲"))
+        driver.press(.char("s"))
+        #expect(driver.state.query.order == .priority)
+        driver.press(.char("s"))
+        #expect(driver.state.query.order == .deadline)
+        #expect(driver.render().text.contains("Due▲"))
+    }
+
+    @Test func aFilterAndASortCombineAndPageLikeTheWholeQueue() throws {
+        var driver = try exampleDriver(keys: "\\open amount:>=100<Enter>s")
+        #expect(driver.state.query.openOnly && driver.state.query.order == .amount)
+        let claims = driver.state.queue.rows.map(\.claimAmount.fen)
+        #expect(claims == claims.sorted(by: >))
+        #expect(driver.state.queue.rows.allSatisfy { $0.stage.isOpen && $0.claimAmount.fen >= 10_000 })
+        driver.press(.char("G"))
+        #expect(driver.state.queue.position == driver.state.queue.total - 1)
+    }
+}
