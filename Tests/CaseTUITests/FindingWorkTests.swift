@@ -1,6 +1,7 @@
 import CaseModel
 import CaseStore
 import Foundation
+import RulePacks
 import Testing
 
 @testable import CaseTUI
@@ -71,4 +72,47 @@ struct FindingWorkTests {
         driver.press(.char("G"))
         #expect(driver.state.queue.position == driver.state.queue.total - 1)
     }
+}
+
+@Suite("Counts and what the panes show")
+struct PaneDetailTests {
+    @Test func aCountRepeatsTheMotion() throws {
+        var driver = try exampleDriver(keys: "5j")
+        #expect(driver.state.queue.position == 5)
+        driver.press(.char("1"))
+        driver.press(.char("0"))
+        driver.press(.char("k"))
+        #expect(driver.state.queue.position == 0, "clamped at the top")
+        #expect(driver.state.count == nil)
+    }
+
+    @Test func theDetailShowsPointsInDisputeAndTheEvidenceTheirTimeliness() throws {
+        let database = try CaseDatabase.inMemory()
+        let (admin, _) = try database.authenticate("admin", at: pinnedNow)
+        try database.loadExamplesIfEmpty(now: pinnedNow)
+        let rules = try RulePackCatalogFixture.shipped()
+        try database.addIssue(
+            caseID: 1, kind: .deliveryMismatch, description: "快递柜代签是否构成有效签收", by: admin, at: pinnedNow)
+        try database.requestEvidence(caseID: 1, from: .merchant, what: "签收底单", by: admin, at: pinnedNow, rules: rules)
+        try database.addEvidence(
+            caseID: 1, kind: .logistics, source: .merchant, description: "签收底单照片", content: Data("p".utf8),
+            at: pinnedNow.addingTimeInterval(3600), by: admin)
+        var state = AppState(width: 120, height: 40, now: pinnedNow, databaseLabel: "t")
+        state.rules = rules
+        state.staff = admin
+        var driver = AppDriver(state: state, database: database)
+        while driver.state.openCase?.id != 1 { driver.press(.char("j")) }
+        let text = driver.render().text
+        #expect(text.contains("Issue #1 delivery mismatch · open · burden:"))
+        #expect(text.contains("logistics · merchant · on time"))
+        driver.press(.tab)
+        driver.press(.tab)
+        driver.press(.char("G"))
+        #expect(driver.render().text.contains("merchant · on time"))
+    }
+}
+
+/// The shipped rule packs, for tests that drive real lifecycle steps.
+enum RulePackCatalogFixture {
+    static func shipped() throws -> RulePackCatalog { try RulePackCatalog.shipped() }
 }

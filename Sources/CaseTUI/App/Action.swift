@@ -17,7 +17,9 @@ public enum Action: Sendable {
     case input(Character)
     /// Results of a full-text search, newest first.
     case searchLoaded([QueueRow])
-    case caseLoaded(Case?, [Evidence])
+    case caseLoaded(Case?, [Evidence], issues: [DisputeIssue] = [], requests: [EvidenceRequest] = [])
+    /// A digit typed before a motion.
+    case countDigit(Int)
     case failed(String)
 }
 

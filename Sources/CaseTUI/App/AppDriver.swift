@@ -31,6 +31,12 @@ public struct AppDriver: Sendable {
             if keymap.command(for: key, in: .pane(.queue)) == .quit { send(.command(.quit)) }
             return
         }
+        if case .pane = state.context, case .char(let character) = key, let digit = character.wholeNumberValue,
+            character.isASCII, digit > 0 || state.count != nil
+        {
+            send(.countDigit(digit))
+            return
+        }
         guard let id = keymap.command(for: key, in: state.context) else {
             // In a prompt, every other character is text (a Chinese character from an input method included).
             if state.prompt != nil, case .char(let character) = key { send(.input(character)) }

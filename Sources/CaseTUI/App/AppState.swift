@@ -40,6 +40,12 @@ public struct AppState: Sendable {
     public var openCase: Case?
     /// The open case's evidence.
     public var evidence: [Evidence] = []
+    /// The open case's points in dispute.
+    public var issues: [DisputeIssue] = []
+    /// The open case's evidence requests, for on-time / late marks.
+    public var requests: [EvidenceRequest] = []
+    /// A count typed before a motion (the 5 of 5j).
+    public var count: Int?
     /// The selected evidence item.
     public var evidenceSelection = 0
     /// How far the detail pane is scrolled.

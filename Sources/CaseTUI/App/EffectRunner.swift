@@ -26,7 +26,9 @@ public struct EffectRunner: Sendable {
             case .loadCase(let id):
                 let loaded = try database.fetchCase(id: id)
                 let evidence = loaded == nil ? [] : try database.evidence(caseID: id)
-                return .caseLoaded(loaded, evidence)
+                let issues = loaded == nil ? [] : try database.issues(caseID: id)
+                let requests = loaded == nil ? [] : try database.evidenceRequests(caseID: id)
+                return .caseLoaded(loaded, evidence, issues: issues, requests: requests)
             case .checkForChanges:
                 return .changeToken(try database.changeToken())
             case .step(let id, let event, let version):

@@ -7,7 +7,13 @@ public enum Update {
     /// Applies an action to the state and returns the effects it needs.
     public static func update(_ state: inout AppState, _ action: Action) -> [Effect] {
         switch action {
+        case .countDigit(let digit):
+            state.count = min(9_999, (state.count ?? 0) * 10 + digit)
+            return []
         case .command(let id):
+            // A typed count applies to the next motion only.
+            let count = state.count ?? 1
+            state.count = nil
             guard CommandTable.spec(id).roles.contains(state.staff.role) else {
                 state.message =
                     "\(state.staff.name) is a \(state.staff.role.rawValue): "
@@ -15,7 +21,7 @@ public enum Update {
                 state.messageIsError = true
                 return []
             }
-            return command(&state, id)
+            return command(&state, id, count: count)
         case .tick(let now):
             state.now = now
             return [.checkForChanges]
@@ -56,7 +62,9 @@ public enum Update {
             if let total { state.queue.total = total }
             state.queue.receive(request, rows: rows, visible: state.visibleQueueRows)
             return fetches(state) + openSelected(state)
-        case .caseLoaded(let loaded, let evidence):
+        case .caseLoaded(let loaded, let evidence, let issues, let requests):
+            state.issues = issues
+            state.requests = requests
             // The same case reloaded (another process changed it) keeps the reader's place.
             let sameCase = loaded != nil && loaded?.id == state.openCase?.id
             state.openCase = loaded
@@ -83,7 +91,7 @@ public enum Update {
         }
     }
 
-    static func command(_ state: inout AppState, _ id: CommandID) -> [Effect] {
+    static func command(_ state: inout AppState, _ id: CommandID, count: Int = 1) -> [Effect] {
         let visible = state.visibleQueueRows
         if state.prompt != nil { return promptCommand(&state, id) }
         if state.confirmation != nil || state.stepMenu != nil { return overlayCommand(&state, id) }
@@ -146,12 +154,12 @@ public enum Update {
         case .open:
             state.focus = .detail
             return openSelected(state, force: true)
-        case .moveDown: return move(&state, by: 1)
-        case .moveUp: return move(&state, by: -1)
-        case .halfPageDown: return move(&state, by: max(1, visible / 2))
-        case .halfPageUp: return move(&state, by: -max(1, visible / 2))
-        case .pageDown: return move(&state, by: max(1, visible - 1))
-        case .pageUp: return move(&state, by: -max(1, visible - 1))
+        case .moveDown: return move(&state, by: count)
+        case .moveUp: return move(&state, by: -count)
+        case .halfPageDown: return move(&state, by: count * max(1, visible / 2))
+        case .halfPageUp: return move(&state, by: -count * max(1, visible / 2))
+        case .pageDown: return move(&state, by: count * max(1, visible - 1))
+        case .pageUp: return move(&state, by: -count * max(1, visible - 1))
         case .first:
             switch state.focus {
             case .queue:

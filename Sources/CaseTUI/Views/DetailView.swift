@@ -42,6 +42,18 @@ enum DetailView {
         }
         result.append(Line(label: "Assignee", value: handling))
         result.append(Line(label: "Filed", value: DateText.full(item.createdAt)))
+        for issue in state.issues {
+            let finding = issue.finding.map { $0.rawValue.replacingOccurrences(of: "_", with: " ") } ?? "open"
+            let evidence =
+                issue.evidenceIDs.isEmpty
+                ? "" : " · evidence " + issue.evidenceIDs.map { "#\($0)" }.joined(separator: " ")
+            result.append(
+                Line(
+                    label: "Issue #\(issue.id)",
+                    value: "\(issue.kind.label.text(language)) · \(finding) · burden: "
+                        + "\(issue.burden.label.text(language).lowercased())\(evidence)"))
+            result.append(Line(label: "", value: "  " + issue.description, style: Style(dim: true)))
+        }
         result.append(Line(label: "", value: ""))
         for text in measure.wrap(Sanitizer.clean(item.narrative), width: max(1, width)) {
             result.append(Line(label: "", value: text))

@@ -18,8 +18,15 @@ enum EvidenceView {
         for (offset, item) in state.evidence.dropFirst(first).prefix(fits).enumerated() {
             let y = inner.y + offset * perItem
             let index = first + offset
+            // On time or late comes right after the source: it matters more than the hash.
+            var timeliness = ""
+            switch item.timeliness(requests: state.requests) {
+            case .onTime: timeliness = " · on time"
+            case .late: timeliness = " · LATE"
+            case .unrequested: break
+            }
             let head =
-                "\(item.kind.label.text(state.language)) · \(item.source.label.text(state.language)) · "
+                "\(item.kind.label.text(state.language)) · \(item.source.label.text(state.language))\(timeliness) · "
                 + "\(DateText.short(item.submittedAt)) · \(item.shortHash)"
             screen.put(head, x: inner.x, y: y, maxWidth: inner.width, style: Style(bold: true))
             screen.put("  " + item.description, x: inner.x, y: y + 1, maxWidth: inner.width)
