@@ -44,6 +44,8 @@ public struct QueueQuery: Hashable, Sendable {
     public var assignee: String?
     /// Only cases whose clock ran out before this moment.
     public var overdueAt: Date?
+    /// Only cases whose clock runs out between `dueWindow.lowerBound` and `dueWindow.upperBound`.
+    public var dueWindow: ClosedRange<Date>?
     /// Only these categories.
     public var categories: Set<CaseModel.Category> = []
     /// Only claims at least this large.
@@ -83,6 +85,11 @@ public struct QueueQuery: Hashable, Sendable {
         if let overdueAt {
             parts.append("stage_deadline IS NOT NULL AND stage_deadline < ?")
             arguments.append(Timestamp.seconds(overdueAt))
+        }
+        if let dueWindow {
+            parts.append("stage_deadline BETWEEN ? AND ?")
+            arguments.append(Timestamp.seconds(dueWindow.lowerBound))
+            arguments.append(Timestamp.seconds(dueWindow.upperBound))
         }
         if !categories.isEmpty {
             parts.append("category IN (\(Array(repeating: "?", count: categories.count).joined(separator: ",")))")

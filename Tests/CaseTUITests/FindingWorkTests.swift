@@ -116,3 +116,24 @@ struct PaneDetailTests {
 enum RulePackCatalogFixture {
     static func shipped() throws -> RulePackCatalog { try RulePackCatalog.shipped() }
 }
+
+@Suite("Saved views")
+struct SavedViewTests {
+    @Test func vCyclesThroughTheViewsAMediatorUses() throws {
+        var driver = try exampleDriver(as: "lin.mei")
+        var seen: [(SavedView, [Int64])] = []
+        for _ in 0..<5 {
+            driver.press(.char("v"))
+            seen.append((driver.state.view, driver.state.queue.rows.map(\.id).sorted()))
+        }
+        #expect(seen.map(\.0) == [.mine, .unassigned, .dueToday, .overdue, .awaitingReview])
+        #expect(seen[0].1 == [1, 3, 9, 11, 13])
+        #expect(seen[1].1 == [2, 6, 7, 8, 15])
+        #expect(seen[2].1 == [2, 4])
+        #expect(seen[3].1 == [5, 9])
+        #expect(seen[4].1 == [4, 5, 9])
+        #expect(driver.render().text.contains("Awaiting review"))
+        driver.press(.escape)
+        #expect(driver.state.view == .all && driver.state.queue.total == 15)
+    }
+}

@@ -30,6 +30,8 @@ public struct AppState: Sendable {
     public var query = QueueQuery.all
     /// The filter expression the query came from, shown in the status bar.
     public var filterText = ""
+    /// The saved view the queue shows.
+    public var view = SavedView.all
     /// The full-text search the queue shows, if any.
     public var searchText: String?
     /// The question before an irreversible step, while asked.

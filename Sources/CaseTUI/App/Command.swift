@@ -27,6 +27,7 @@ public enum CommandID: String, CaseIterable, Sendable {
     case sort
     case submit
     case erase
+    case nextView = "next-view"
 }
 
 /// One row of the command table.
@@ -140,6 +141,12 @@ public enum CommandTable {
             id: .sort, keys: [.char("s")],
             help: LocalizedText(en: "Sort by deadline, amount, age or priority (cycles)", zh: "排序：期限、金额、时间、优先级（循环）"),
             hint: LocalizedText(en: "sort", zh: "排序"), contexts: [.pane(.queue)], roles: everyone),
+        CommandSpec(
+            id: .nextView, keys: [.char("v")],
+            help: LocalizedText(
+                en: "Next saved view: all, mine, unassigned, due today, overdue, awaiting review",
+                zh: "切换视图：全部、我的、未领取、今日到期、已超时、待审核"),
+            hint: LocalizedText(en: "view", zh: "视图"), contexts: [.pane(.queue)], roles: everyone),
         CommandSpec(
             id: .submit, keys: [.enter],
             help: LocalizedText(en: "Run the search or apply the filter", zh: "执行搜索或应用筛选"),

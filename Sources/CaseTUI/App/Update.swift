@@ -109,6 +109,14 @@ public enum Update {
             state.message = "Sorted by \(next.rawValue)"
             state.messageIsError = false
             return restartQueue(&state)
+        case .nextView:
+            state.view = state.view.next
+            state.query = state.view.query(staff: state.staff, now: state.now, order: state.query.order)
+            state.filterText = ""
+            state.searchText = nil
+            state.message = state.view.rawValue
+            state.messageIsError = false
+            return restartQueue(&state)
         case .submit, .erase:
             return []
         case .steps:
@@ -138,6 +146,7 @@ public enum Update {
                 // Esc in the queue clears a search or a filter, keeping the order.
                 state.searchText = nil
                 state.filterText = ""
+                state.view = .all
                 state.query = QueueQuery(order: state.query.order)
                 state.message = nil
                 return restartQueue(&state)
@@ -209,6 +218,7 @@ public enum Update {
                     if !text.lowercased().contains("sort:") { query.order = state.query.order }
                     state.query = query
                     state.filterText = text
+                    state.view = .all
                     state.searchText = nil
                     state.prompt = nil
                     state.focus = .queue

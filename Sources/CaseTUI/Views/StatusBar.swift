@@ -7,6 +7,9 @@ enum StatusBar {
         let left = " CaseDesk │ \(state.databaseLabel) │ \(position) cases "
         var used = screen.put(left, x: area.x, y: area.y, maxWidth: area.width, style: Style(bold: true, reverse: true))
         var scope: [String] = []
+        if state.view != .all && state.searchText == nil && state.filterText.isEmpty {
+            scope.append(state.view.rawValue)
+        }
         if let search = state.searchText { scope.append("search: \(search)") }
         if !state.filterText.isEmpty && state.searchText == nil { scope.append("filter: \(state.filterText)") }
         if state.query.order != .deadline && state.searchText == nil {
