@@ -9,15 +9,18 @@ struct ConsoleCommand: ParsableCommand {
         commandName: "console", abstract: "Open the console (the default when no subcommand is given).")
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var display: DisplayOptions
 
     func run() throws {
         let rules = try loadRules()
         let session = try database.open(now: Date())
-        let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        let noColor =
+            display.theme == .mono || (ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false)
         let outcome: ConsoleLoop.Outcome
         do {
             outcome = try ConsoleLoop.run(
-                database: session.database, rules: rules, staff: session.staff, initialMessage: session.message,
+                database: session.database, rules: rules, staff: session.staff, measure: display.measure,
+                initialMessage: session.message,
                 databaseLabel: (database.resolvedPath() as NSString).lastPathComponent, useColor: !noColor)
         } catch let error as NcursesTerminal.StartError {
             throw CLIError(error.description)

@@ -10,6 +10,7 @@ struct SnapshotCommand: ParsableCommand {
         discussion: "Keys use Vim notation: jj<Tab>? , <Enter>, <Esc>, <C-d>, <S-Tab>, <PgDn>, <lt> for '<'.")
 
     @OptionGroup var database: DatabaseOptions
+    @OptionGroup var display: DisplayOptions
 
     @Option(help: "The screen size as COLUMNSxROWS.")
     var size: String = "100x30"
@@ -40,6 +41,7 @@ struct SnapshotCommand: ParsableCommand {
         state.message = session.message
         state.rules = rules
         state.staff = session.staff
+        state.measure = display.measure
         var driver = AppDriver(state: state, database: session.database)
         for key in replay {
             if driver.state.shouldQuit { break }

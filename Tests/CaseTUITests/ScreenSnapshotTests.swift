@@ -65,3 +65,18 @@ struct ScreenSnapshotTests {
         #expect(text.contains("Queue"))
     }
 }
+
+@Suite("East Asian ambiguous width as a setting")
+struct AmbiguousWidthTests {
+    @Test func withWideAmbiguousCharactersEveryRowStillFitsAndBordersAreASCII() throws {
+        var state = try exampleDriver(width: 100, height: 30).state
+        state.measure = DisplayWidth(ambiguousIsWide: true)
+        let screen = Renderer.render(state)
+        let wide = DisplayWidth(ambiguousIsWide: true)
+        for (row, line) in screen.lines.enumerated() {
+            #expect(wide.of(line) == 100, "row \(row) is \(wide.of(line)) columns when ambiguous characters are wide")
+        }
+        #expect(screen.lines[1].hasPrefix("+- Queue"))
+        #expect(!screen.text.contains("─"))
+    }
+}

@@ -8,7 +8,7 @@ extension DisplayWidth {
         var used = 0
         for character in text {
             let columns = of(character)
-            if used + columns > width - 1 { break }
+            if used + columns > width - of("…") { break }
             out.append(character)
             used += columns
         }

@@ -14,7 +14,8 @@ public enum ConsoleLoop {
     ///
     /// The terminal is restored on every way out, including thrown errors.
     public static func run(
-        database: CaseDatabase, rules: RulePackCatalog, staff: StaffMember, initialMessage: String?,
+        database: CaseDatabase, rules: RulePackCatalog, staff: StaffMember, measure: DisplayWidth = .standard,
+        initialMessage: String?,
         databaseLabel: String,
         useColor: Bool, sweepEvery: TimeInterval = 30,
         clock: @escaping @Sendable () -> Date = Date.init
@@ -29,6 +30,7 @@ public enum ConsoleLoop {
         state.message = initialMessage
         state.rules = rules
         state.staff = staff
+        state.measure = measure
         var driver = AppDriver(state: state, database: database)
         // Apply whatever expired while no one was looking, then keep sweeping on a timer.
         driver.send(.sweepDue(clock()))
