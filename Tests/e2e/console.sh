@@ -149,7 +149,45 @@ test_chinese_search_and_a_filter_from_the_keyboard() {
     expect_clean_exit 0
 }
 
+test_forms_take_chinese_and_survive_a_resize() {
+    trap e2e_stop EXIT
+    e2e_start form 100 30
+    e2e_run_casedesk
+    e2e_wait_for "1/15 cases"
+    e2e_keys j j j j
+    e2e_wait_for "5/15 cases"
+    # Request evidence from the merchant, typing Chinese, resizing mid-form.
+    e2e_keys W
+    e2e_wait_for "Request evidence · case #1"
+    e2e_keys Tab
+    e2e_keys -l '签收底单'
+    tmux -L "$E2E_SOCKET" resize-window -t e2e -x 80 -y 24
+    e2e_wait_for "签收底单"
+    e2e_keys Enter
+    e2e_wait_for "#1: evidence requested"
+    # Add the merchant's evidence as pasted text.
+    e2e_keys E
+    e2e_wait_for "Add evidence · case #1"
+    e2e_keys Right Right Tab Right Tab
+    e2e_keys -l '签收底单照片'
+    e2e_keys Tab Tab
+    e2e_keys -l '底单内容'
+    e2e_keys Enter
+    e2e_wait_for "evidence #"
+    e2e_keys q
+    expect_clean_exit 0
+    "$CASEDESK_BIN" case show 1 --db "$E2E_DB" --json | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+assert d["stage"] == "evidence", d["stage"]
+assert d["evidence_requests"][0]["what"] == "签收底单", d["evidence_requests"]
+last = d["evidence"][-1]
+assert last["description"] == "签收底单照片" and last["source"] == "merchant" and last["timeliness"] == "on_time", last
+'
+}
+
 E2E_TESTS+=(
+    test_forms_take_chinese_and_survive_a_resize
     test_chinese_search_and_a_filter_from_the_keyboard
     test_a_step_from_the_console_reaches_the_database
     test_first_start_move_help_quit

@@ -15,6 +15,8 @@ public enum Action: Sendable {
     case caseChanged(Case, message: String)
     /// A character typed into the open prompt.
     case input(Character)
+    /// A form's command was refused: the form stays open with the reason.
+    case formRefused(String)
     /// Results of a full-text search, newest first.
     case searchLoaded([QueueRow])
     case caseLoaded(Case?, [Evidence], issues: [DisputeIssue] = [], requests: [EvidenceRequest] = [])
@@ -27,6 +29,7 @@ public enum Action: Sendable {
 public enum Effect: Hashable, Sendable {
     case loadQueue(QueueRequest, QueueQuery)
     case search(String)
+    case submitForm(Form)
     case loadCase(Int64)
     case checkForChanges
     case sweep(Date)

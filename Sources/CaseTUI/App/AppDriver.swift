@@ -39,7 +39,7 @@ public struct AppDriver: Sendable {
         }
         guard let id = keymap.command(for: key, in: state.context) else {
             // In a prompt, every other character is text (a Chinese character from an input method included).
-            if state.prompt != nil, case .char(let character) = key { send(.input(character)) }
+            if state.prompt != nil || state.form != nil, case .char(let character) = key { send(.input(character)) }
             return
         }
         send(.command(id))

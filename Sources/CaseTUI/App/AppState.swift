@@ -24,6 +24,8 @@ public struct AppState: Sendable {
     public var showHelp = false
     /// The step menu, while open.
     public var stepMenu: StepMenu?
+    /// The form being filled in, while open.
+    public var form: Form?
     /// The line being typed for a search or a filter, while open.
     public var prompt: Prompt?
     /// The queue's filters and order.
@@ -73,6 +75,7 @@ public struct AppState: Sendable {
 
     /// Where keys go now.
     public var context: Context {
+        if form != nil { return .form }
         if prompt != nil { return .prompt }
         if confirmation != nil { return .confirm }
         if stepMenu != nil { return .steps }
@@ -80,7 +83,9 @@ public struct AppState: Sendable {
     }
 
     /// Whether an overlay covers the panes (so no pane shows as focused).
-    public var hasOverlay: Bool { showHelp || stepMenu != nil || confirmation != nil || prompt != nil }
+    public var hasOverlay: Bool {
+        showHelp || stepMenu != nil || confirmation != nil || prompt != nil || form != nil
+    }
 
     /// Whether the terminal is below the minimum size.
     public var isTooSmall: Bool { width < Layout.minimumWidth || height < Layout.minimumHeight }

@@ -28,6 +28,14 @@ public enum CommandID: String, CaseIterable, Sendable {
     case submit
     case erase
     case nextView = "next-view"
+    case note
+    case urge
+    case requestEvidence = "request-evidence"
+    case addEvidence = "add-evidence"
+    case nextField = "next-field"
+    case previousField = "previous-field"
+    case chooseLeft = "choose-left"
+    case chooseRight = "choose-right"
 }
 
 /// One row of the command table.
@@ -97,7 +105,7 @@ public enum CommandTable {
                 en: "Back out: close help or a menu, return to the queue, or clear a search or filter",
                 zh: "返回：关闭帮助或菜单，回到队列，或清除搜索与筛选"),
             hint: LocalizedText(en: "back", zh: "返回"),
-            contexts: [.pane(.queue), .pane(.detail), .pane(.evidence), .help, .steps, .confirm, .prompt],
+            contexts: [.pane(.queue), .pane(.detail), .pane(.evidence), .help, .steps, .confirm, .prompt, .form],
             roles: everyone),
         CommandSpec(
             id: .help, keys: [.char("?")],
@@ -150,11 +158,40 @@ public enum CommandTable {
         CommandSpec(
             id: .submit, keys: [.enter],
             help: LocalizedText(en: "Run the search or apply the filter", zh: "执行搜索或应用筛选"),
-            hint: LocalizedText(en: "apply", zh: "应用"), contexts: [.prompt], roles: everyone),
+            hint: LocalizedText(en: "apply", zh: "应用"), contexts: [.prompt, .form], roles: everyone),
         CommandSpec(
             id: .erase, keys: [.backspace],
-            help: LocalizedText(en: "Delete the last character", zh: "删除最后一个字符"), hint: nil, contexts: [.prompt],
-            roles: everyone),
+            help: LocalizedText(en: "Delete the last character", zh: "删除最后一个字符"), hint: nil,
+            contexts: [.prompt, .form], roles: everyone),
+        CommandSpec(
+            id: .note, keys: [.char("N")],
+            help: LocalizedText(en: "Add a note to the case", zh: "添加备注"),
+            hint: LocalizedText(en: "note", zh: "备注"), contexts: panes, roles: everyone),
+        CommandSpec(
+            id: .urge, keys: [.char("U")],
+            help: LocalizedText(en: "Urge a slow party", zh: "督促当事人"), hint: nil, contexts: panes, roles: caseWorkers),
+        CommandSpec(
+            id: .requestEvidence, keys: [.char("W")],
+            help: LocalizedText(en: "Request evidence (opens its window)", zh: "要求举证（开启举证期）"), hint: nil,
+            contexts: panes, roles: caseWorkers),
+        CommandSpec(
+            id: .addEvidence, keys: [.char("E")],
+            help: LocalizedText(en: "Add evidence: a file (hashed) or pasted text", zh: "添加证据：文件（计算哈希）或粘贴文本"),
+            hint: nil, contexts: panes, roles: caseWorkers),
+        CommandSpec(
+            id: .nextField, keys: [.tab, .down],
+            help: LocalizedText(en: "Next field", zh: "下一项"), hint: LocalizedText(en: "field", zh: "字段"),
+            contexts: [.form], roles: everyone),
+        CommandSpec(
+            id: .previousField, keys: [.backTab, .up],
+            help: LocalizedText(en: "Previous field", zh: "上一项"), hint: nil, contexts: [.form], roles: everyone),
+        CommandSpec(
+            id: .chooseLeft, keys: [.left],
+            help: LocalizedText(en: "Previous choice", zh: "上一个选项"), hint: nil, contexts: [.form], roles: everyone),
+        CommandSpec(
+            id: .chooseRight, keys: [.right],
+            help: LocalizedText(en: "Next choice", zh: "下一个选项"), hint: LocalizedText(en: "choose", zh: "选择"),
+            contexts: [.form], roles: everyone),
     ]
 
     /// The row for a command.

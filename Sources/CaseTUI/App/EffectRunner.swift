@@ -21,6 +21,8 @@ public struct EffectRunner: Sendable {
             switch effect {
             case .loadQueue(let request, let query):
                 return try loadQueue(request, query)
+            case .submitForm(let form):
+                return try submit(form)
             case .search(let text):
                 return .searchLoaded(try database.search(text, limit: QueueWindow.pageSize - 1))
             case .loadCase(let id):
@@ -47,9 +49,53 @@ public struct EffectRunner: Sendable {
                     applied: report.applied.count, problems: report.problems.map { "#\($0.caseID): \($0.message)" })
             }
         } catch let error as StoreError {
+            if case .submitForm = effect { return .formRefused(error.message.en) }
             return .failed(error.message.en)
         } catch {
+            if case .submitForm = effect { return .formRefused("\(error)") }
             return .failed("\(error)")
+        }
+    }
+
+    /// Carries out a form's command; the store checks permissions and rules as for the CLI.
+    func submit(_ form: Form) throws -> Action {
+        let id = form.caseID
+        let now = Date()
+        switch form.kind {
+        case .note:
+            try database.addNote(caseID: id, text: form.value("Note"), by: staff, at: now)
+            return .caseChanged(try database.fetchCase(id: id)!, message: "#\(id): note added")
+        case .urge:
+            let party = PartyRole(rawValue: form.value("Party")) ?? .merchant
+            try database.urge(caseID: id, party: party, message: form.value("Message"), by: staff, at: now)
+            return .caseChanged(try database.fetchCase(id: id)!, message: "#\(id): urged the \(party.rawValue)")
+        case .requestEvidence:
+            let party = PartyRole(rawValue: form.value("From")) ?? .merchant
+            let (request, updated) = try database.requestEvidence(
+                caseID: id, from: party, what: form.value("What"), by: staff, at: now, rules: rules)
+            return .caseChanged(
+                updated,
+                message: "#\(id): evidence requested from the \(party.rawValue), due \(ISO8601.string(request.dueAt))")
+        case .addEvidence:
+            let content: Data
+            let path = form.value("File path")
+            if !path.isEmpty {
+                let expanded = (path as NSString).expandingTildeInPath
+                guard let data = FileManager.default.contents(atPath: expanded) else {
+                    return .formRefused("cannot read the file \(path)")
+                }
+                content = data
+            } else {
+                content = Data(form.value("Or text").utf8)
+            }
+            let item = try database.addEvidence(
+                caseID: id, kind: EvidenceKind(rawValue: form.value("Kind")) ?? .statement,
+                source: EvidenceSource(rawValue: form.value("Source")) ?? .mediator,
+                description: form.value("Describe"),
+                content: content, at: now, by: staff)
+            return .caseChanged(
+                try database.fetchCase(id: id)!,
+                message: "#\(id): evidence #\(item.id) added, sha256 \(item.shortHash)…")
         }
     }
 

@@ -18,4 +18,6 @@ public enum Context: Hashable, Sendable {
     case confirm
     /// A line of text being typed (search, filter).
     case prompt
+    /// A form for a command (note, urge, evidence).
+    case form
 }

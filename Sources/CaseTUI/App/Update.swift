@@ -45,6 +45,7 @@ public enum Update {
             }
             return applied > 0 ? [.checkForChanges] : []
         case .caseChanged(let updated, let message):
+            state.form = nil
             state.message = message
             state.messageIsError = false
             state.openCase = updated
@@ -72,7 +73,15 @@ public enum Update {
             state.evidenceSelection = sameCase ? min(state.evidenceSelection, max(0, evidence.count - 1)) : 0
             state.detailScroll = sameCase ? min(state.detailScroll, maxDetailScroll(state)) : 0
             return []
+        case .formRefused(let message):
+            state.form?.error = message
+            return []
         case .input(let character):
+            if var form = state.form {
+                form.type(character)
+                state.form = form
+                return []
+            }
             guard var prompt = state.prompt else { return [] }
             prompt.text.append(character)
             prompt.error = nil
@@ -93,6 +102,7 @@ public enum Update {
 
     static func command(_ state: inout AppState, _ id: CommandID, count: Int = 1) -> [Effect] {
         let visible = state.visibleQueueRows
+        if state.form != nil { return formCommand(&state, id) }
         if state.prompt != nil { return promptCommand(&state, id) }
         if state.confirmation != nil || state.stepMenu != nil { return overlayCommand(&state, id) }
         switch id {
@@ -117,7 +127,18 @@ public enum Update {
             state.message = state.view.rawValue
             state.messageIsError = false
             return restartQueue(&state)
-        case .submit, .erase:
+        case .note, .urge, .requestEvidence, .addEvidence:
+            guard let item = state.openCase else { return [] }
+            let kind: Form.Kind =
+                switch id {
+                case .note: .note
+                case .urge: .urge
+                case .requestEvidence: .requestEvidence
+                default: .addEvidence
+                }
+            state.form = Form.make(kind, caseID: item.id)
+            return []
+        case .submit, .erase, .nextField, .previousField, .chooseLeft, .chooseRight:
             return []
         case .steps:
             guard let item = state.openCase else { return [] }
@@ -188,6 +209,31 @@ public enum Update {
             }
             return []
         }
+    }
+
+    /// Keys while a form is open: fields, choices, submit (the form stays, with the reason, if refused).
+    static func formCommand(_ state: inout AppState, _ id: CommandID) -> [Effect] {
+        guard var form = state.form else { return [] }
+        switch id {
+        case .nextField: form.move(1)
+        case .previousField: form.move(-1)
+        case .chooseLeft: form.choose(-1)
+        case .chooseRight: form.choose(1)
+        case .erase: form.erase()
+        case .back:
+            state.form = nil
+            return []
+        case .submit:
+            if let problem = form.problem {
+                form.error = problem
+            } else {
+                state.form = form
+                return [.submitForm(form)]
+            }
+        default: break
+        }
+        state.form = form
+        return []
     }
 
     /// Keys while a prompt is open: Enter submits, Backspace erases, Esc closes (typed text is kept on errors).

@@ -1,0 +1,107 @@
+import CaseModel
+
+/// A small form over the panes for a command that needs more than a key: a note, an urge,
+/// an evidence request, new evidence. What is typed stays when a submit is refused.
+public struct Form: Hashable, Sendable {
+    /// What the form does.
+    public enum Kind: Hashable, Sendable {
+        case note, urge, requestEvidence, addEvidence
+
+        /// The form's title.
+        public var title: String {
+            switch self {
+            case .note: "Add a note"
+            case .urge: "Urge a party"
+            case .requestEvidence: "Request evidence"
+            case .addEvidence: "Add evidence"
+            }
+        }
+    }
+
+    /// One field: free text, or a choice among fixed values.
+    public struct Field: Hashable, Sendable {
+        /// The label on the left.
+        public var label: String
+        /// The text typed, or the chosen value.
+        public var text: String
+        /// The values a choice field cycles through; nil for text.
+        public var choices: [String]?
+        /// Whether the field may be left empty.
+        public var optional = false
+    }
+
+    /// What the form does.
+    public var kind: Kind
+    /// The case it acts on.
+    public var caseID: Int64
+    /// The fields, top to bottom.
+    public var fields: [Field]
+    /// The field being edited.
+    public var focused = 0
+    /// Why the last submit was refused.
+    public var error: String?
+
+    /// The form for a kind of command on a case.
+    public static func make(_ kind: Kind, caseID: Int64) -> Form {
+        let parties = PartyRole.allCases.map(\.rawValue)
+        let fields: [Field]
+        switch kind {
+        case .note:
+            fields = [Field(label: "Note", text: "")]
+        case .urge:
+            fields = [Field(label: "Party", text: "merchant", choices: parties), Field(label: "Message", text: "")]
+        case .requestEvidence:
+            fields = [Field(label: "From", text: "merchant", choices: parties), Field(label: "What", text: "")]
+        case .addEvidence:
+            fields = [
+                Field(label: "Kind", text: EvidenceKind.photo.rawValue, choices: EvidenceKind.allCases.map(\.rawValue)),
+                Field(
+                    label: "Source", text: EvidenceSource.buyer.rawValue,
+                    choices: EvidenceSource.allCases.map(\.rawValue)),
+                Field(label: "Describe", text: ""),
+                Field(label: "File path", text: "", optional: true),
+                Field(label: "Or text", text: "", optional: true),
+            ]
+        }
+        return Form(kind: kind, caseID: caseID, fields: fields)
+    }
+
+    /// The value of a field by label.
+    public func value(_ label: String) -> String {
+        fields.first { $0.label == label }?.text.trimmingCharacters(in: .whitespaces) ?? ""
+    }
+
+    /// Why the form cannot be submitted as it stands, or nil.
+    public var problem: String? {
+        for field in fields where field.choices == nil && !field.optional {
+            if field.text.trimmingCharacters(in: .whitespaces).isEmpty { return "\(field.label) is required" }
+        }
+        if kind == .addEvidence && value("File path").isEmpty == value("Or text").isEmpty {
+            return "give a file path or paste the text, one of the two"
+        }
+        return nil
+    }
+
+    mutating func type(_ character: Character) {
+        guard fields[focused].choices == nil else { return }
+        fields[focused].text.append(character)
+        error = nil
+    }
+
+    mutating func erase() {
+        guard fields[focused].choices == nil, !fields[focused].text.isEmpty else { return }
+        fields[focused].text.removeLast()
+        error = nil
+    }
+
+    mutating func move(_ delta: Int) {
+        focused = (focused + delta + fields.count) % fields.count
+    }
+
+    mutating func choose(_ delta: Int) {
+        guard let choices = fields[focused].choices, let index = choices.firstIndex(of: fields[focused].text) else {
+            return
+        }
+        fields[focused].text = choices[(index + delta + choices.count) % choices.count]
+    }
+}

@@ -1,0 +1,67 @@
+import CaseModel
+import CaseStore
+import Foundation
+import Testing
+
+@testable import CaseTUI
+
+@Suite("Forms: working a case from the keyboard")
+struct FormTests {
+    /// Example case 1 is fifth in the queue, in intervention.
+    let toCaseOne = "jjjj"
+
+    @Test func aChineseNoteIsSavedAndAuditedAndAnEmptyOneIsRefusedInline() throws {
+        var driver = try exampleDriver(keys: toCaseOne + "N<Enter>", as: "lin.mei")
+        #expect(driver.state.form?.error == "Note is required")
+        for key in try KeyNotation.parse("买家称当天出差") { driver.press(key) }
+        assertSnapshot(driver.render().text, named: "form-note-100x30")
+        driver.press(.enter)
+        #expect(driver.state.form == nil)
+        #expect(driver.state.message == "#1: note added")
+    }
+
+    @Test func requestEvidenceThenAddItThenTheCaseShowsBoth() throws {
+        var driver = try exampleDriver(keys: toCaseOne + "W<Tab>签收底单<Enter>", as: "lin.mei")
+        #expect(driver.state.form == nil, "\(driver.state.form?.error ?? "")")
+        #expect(driver.state.openCase?.stage == .evidence)
+        #expect(driver.state.message?.hasPrefix("#1: evidence requested from the merchant, due") == true)
+        // Add evidence: kind ‹logistics›, source ‹merchant›, a description and pasted text.
+        for key in try KeyNotation.parse("E<Right><Right><Tab><Right><Tab>签收底单照片<Tab><Tab>底单") {
+            driver.press(key)
+        }
+        #expect(driver.state.form?.value("Kind") == "logistics")
+        #expect(driver.state.form?.value("Source") == "merchant")
+        driver.press(.enter)
+        #expect(driver.state.form == nil, "\(driver.state.form?.error ?? "")")
+        #expect(driver.state.evidence.last?.description == "签收底单照片")
+        driver.press(.tab)
+        driver.press(.tab)
+        driver.press(.char("G"))
+        #expect(driver.render().text.contains("merchant · on time"))
+    }
+
+    @Test func aRefusedSubmitKeepsEverythingTyped() throws {
+        // Case 6 is in negotiation: the platform has not intervened, so evidence cannot be requested yet.
+        var driver = try exampleDriver(as: "lin.mei")
+        while driver.state.openCase?.id != 6 { driver.press(.char("j")) }
+        for key in try KeyNotation.parse("W<Tab>拆封照片<Enter>") { driver.press(key) }
+        #expect(driver.state.form?.value("What") == "拆封照片")
+        #expect(driver.state.form?.error?.contains("not possible while the case is in stage negotiation") == true)
+        driver.press(.escape)
+        #expect(driver.state.form == nil && driver.state.openCase?.stage == .negotiation)
+    }
+
+    @Test func addEvidenceNeedsExactlyOneOfFileOrText() throws {
+        var driver = try exampleDriver(keys: toCaseOne + "E<Tab><Tab>照片<Enter>", as: "lin.mei")
+        #expect(driver.state.form?.error == "give a file path or paste the text, one of the two")
+        for key in try KeyNotation.parse("<Tab>/no/such/file<Enter>") { driver.press(key) }
+        #expect(driver.state.form?.error == "cannot read the file /no/such/file")
+    }
+
+    @Test func aTrainerCannotOpenCaseWorkFormsButCanNote() throws {
+        var driver = try exampleDriver(keys: toCaseOne + "W", as: "chen.jing")
+        #expect(driver.state.form == nil && driver.state.messageIsError)
+        driver.press(.char("N"))
+        #expect(driver.state.form?.kind == .note)
+    }
+}
