@@ -65,3 +65,27 @@ struct FormTests {
         #expect(driver.state.form?.kind == .note)
     }
 }
+
+@Suite("Timeline and the evidence viewer")
+struct TimelineTests {
+    @Test func theTimelineShowsTheAuditTrailIncludingANewNote() throws {
+        var driver = try exampleDriver(keys: "jjjjN开箱<Enter><Tab>t", as: "lin.mei")
+        let text = driver.render().text
+        #expect(text.contains("Case · timeline (t)"))
+        #expect(text.contains("system · file"))
+        #expect(text.contains("lin.mei · note"))
+        driver.press(.char("t"))
+        #expect(!driver.render().text.contains("timeline (t)"))
+    }
+
+    @Test func enterOnAnEvidenceItemShowsItInFullWithItsHash() throws {
+        var driver = try exampleDriver(keys: "jj<Tab><Tab><Enter>")
+        let item = try #require(driver.state.openEvidence)
+        let text = driver.render().text
+        #expect(text.contains("Evidence #\(item.id) · case #2"))
+        #expect(text.contains(item.sha256))
+        assertSnapshot(text, named: "evidence-viewer-100x30")
+        driver.press(.escape)
+        #expect(driver.state.openEvidence == nil && driver.state.focus == .evidence)
+    }
+}

@@ -19,7 +19,8 @@ public enum Action: Sendable {
     case formRefused(String)
     /// Results of a full-text search, newest first.
     case searchLoaded([QueueRow])
-    case caseLoaded(Case?, [Evidence], issues: [DisputeIssue] = [], requests: [EvidenceRequest] = [])
+    case caseLoaded(
+        Case?, [Evidence], issues: [DisputeIssue] = [], requests: [EvidenceRequest] = [], timeline: [AuditEntry] = [])
     /// A digit typed before a motion.
     case countDigit(Int)
     case failed(String)

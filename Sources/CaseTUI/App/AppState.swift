@@ -44,6 +44,12 @@ public struct AppState: Sendable {
     public var openCase: Case?
     /// The open case's evidence.
     public var evidence: [Evidence] = []
+    /// The open case's audit trail, oldest first.
+    public var timeline: [AuditEntry] = []
+    /// Whether the detail pane shows the timeline instead of the details.
+    public var showTimeline = false
+    /// The evidence item opened in full, if any.
+    public var openEvidence: Evidence?
     /// The open case's points in dispute.
     public var issues: [DisputeIssue] = []
     /// The open case's evidence requests, for on-time / late marks.
@@ -76,6 +82,7 @@ public struct AppState: Sendable {
     /// Where keys go now.
     public var context: Context {
         if form != nil { return .form }
+        if openEvidence != nil { return .viewer }
         if prompt != nil { return .prompt }
         if confirmation != nil { return .confirm }
         if stepMenu != nil { return .steps }
@@ -84,7 +91,7 @@ public struct AppState: Sendable {
 
     /// Whether an overlay covers the panes (so no pane shows as focused).
     public var hasOverlay: Bool {
-        showHelp || stepMenu != nil || confirmation != nil || prompt != nil || form != nil
+        showHelp || stepMenu != nil || confirmation != nil || prompt != nil || form != nil || openEvidence != nil
     }
 
     /// Whether the terminal is below the minimum size.

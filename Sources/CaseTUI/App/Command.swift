@@ -36,6 +36,7 @@ public enum CommandID: String, CaseIterable, Sendable {
     case previousField = "previous-field"
     case chooseLeft = "choose-left"
     case chooseRight = "choose-right"
+    case timeline
 }
 
 /// One row of the command table.
@@ -97,15 +98,17 @@ public enum CommandTable {
             help: LocalizedText(en: "Previous pane", zh: "上一个窗格"), hint: nil, contexts: panes, roles: everyone),
         CommandSpec(
             id: .open, keys: [.enter],
-            help: LocalizedText(en: "Open the case in the detail pane", zh: "在详情窗格中打开案件"),
-            hint: LocalizedText(en: "open", zh: "打开"), contexts: [.pane(.queue)], roles: everyone),
+            help: LocalizedText(en: "Open the case, or the evidence item", zh: "打开案件或证据"),
+            hint: LocalizedText(en: "open", zh: "打开"), contexts: [.pane(.queue), .pane(.evidence)], roles: everyone),
         CommandSpec(
             id: .back, keys: [.escape],
             help: LocalizedText(
                 en: "Back out: close help or a menu, return to the queue, or clear a search or filter",
                 zh: "返回：关闭帮助或菜单，回到队列，或清除搜索与筛选"),
             hint: LocalizedText(en: "back", zh: "返回"),
-            contexts: [.pane(.queue), .pane(.detail), .pane(.evidence), .help, .steps, .confirm, .prompt, .form],
+            contexts: [
+                .pane(.queue), .pane(.detail), .pane(.evidence), .help, .steps, .confirm, .prompt, .form, .viewer,
+            ],
             roles: everyone),
         CommandSpec(
             id: .help, keys: [.char("?")],
@@ -114,7 +117,7 @@ public enum CommandTable {
         CommandSpec(
             id: .quit, keys: [.char("q")],
             help: LocalizedText(en: "Quit CaseDesk", zh: "退出 CaseDesk"),
-            hint: LocalizedText(en: "quit", zh: "退出"), contexts: panes.union([.help]), roles: everyone),
+            hint: LocalizedText(en: "quit", zh: "退出"), contexts: panes.union([.help, .viewer]), roles: everyone),
         CommandSpec(
             id: .steps, keys: [.char("A")],
             help: LocalizedText(en: "Advance: the lifecycle steps open to the case", zh: "推进：当前可执行的流程操作"),
@@ -178,6 +181,10 @@ public enum CommandTable {
             id: .addEvidence, keys: [.char("E")],
             help: LocalizedText(en: "Add evidence: a file (hashed) or pasted text", zh: "添加证据：文件（计算哈希）或粘贴文本"),
             hint: nil, contexts: panes, roles: caseWorkers),
+        CommandSpec(
+            id: .timeline, keys: [.char("t")],
+            help: LocalizedText(en: "Case details or the case's timeline (its audit trail)", zh: "案件详情或时间线（审计记录）"),
+            hint: LocalizedText(en: "timeline", zh: "时间线"), contexts: [.pane(.detail)], roles: everyone),
         CommandSpec(
             id: .nextField, keys: [.tab, .down],
             help: LocalizedText(en: "Next field", zh: "下一项"), hint: LocalizedText(en: "field", zh: "字段"),

@@ -30,7 +30,8 @@ public struct EffectRunner: Sendable {
                 let evidence = loaded == nil ? [] : try database.evidence(caseID: id)
                 let issues = loaded == nil ? [] : try database.issues(caseID: id)
                 let requests = loaded == nil ? [] : try database.evidenceRequests(caseID: id)
-                return .caseLoaded(loaded, evidence, issues: issues, requests: requests)
+                let timeline = loaded == nil ? [] : try database.auditTrail(caseID: id)
+                return .caseLoaded(loaded, evidence, issues: issues, requests: requests, timeline: timeline)
             case .checkForChanges:
                 return .changeToken(try database.changeToken())
             case .step(let id, let event, let version):

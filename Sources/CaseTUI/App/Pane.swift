@@ -20,4 +20,6 @@ public enum Context: Hashable, Sendable {
     case prompt
     /// A form for a command (note, urge, evidence).
     case form
+    /// One evidence item shown in full.
+    case viewer
 }

@@ -63,9 +63,10 @@ public enum Update {
             if let total { state.queue.total = total }
             state.queue.receive(request, rows: rows, visible: state.visibleQueueRows)
             return fetches(state) + openSelected(state)
-        case .caseLoaded(let loaded, let evidence, let issues, let requests):
+        case .caseLoaded(let loaded, let evidence, let issues, let requests, let timeline):
             state.issues = issues
             state.requests = requests
+            state.timeline = timeline
             // The same case reloaded (another process changed it) keeps the reader's place.
             let sameCase = loaded != nil && loaded?.id == state.openCase?.id
             state.openCase = loaded
@@ -161,7 +162,9 @@ public enum Update {
             state.showHelp.toggle()
             return []
         case .back:
-            if state.showHelp {
+            if state.openEvidence != nil {
+                state.openEvidence = nil
+            } else if state.showHelp {
                 state.showHelp = false
             } else if state.focus == .queue && (state.searchText != nil || state.query.isFiltered) {
                 // Esc in the queue clears a search or a filter, keeping the order.
@@ -182,8 +185,18 @@ public enum Update {
             state.focus = state.focus.previous
             return []
         case .open:
+            if state.focus == .evidence {
+                state.openEvidence =
+                    state.evidence.indices.contains(state.evidenceSelection)
+                    ? state.evidence[state.evidenceSelection] : nil
+                return []
+            }
             state.focus = .detail
             return openSelected(state, force: true)
+        case .timeline:
+            state.showTimeline.toggle()
+            state.detailScroll = 0
+            return []
         case .moveDown: return move(&state, by: count)
         case .moveUp: return move(&state, by: -count)
         case .halfPageDown: return move(&state, by: count * max(1, visible / 2))

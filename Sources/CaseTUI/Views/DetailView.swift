@@ -11,6 +11,7 @@ enum DetailView {
 
     static func lines(_ state: AppState, width: Int, measure: DisplayWidth) -> [Line] {
         guard let item = state.openCase else { return [] }
+        if state.showTimeline { return timelineLines(state, width: width, measure: measure) }
         let language = state.language
         var result: [Line] = []
         result.append(Line(label: "", value: "#\(item.id) \(item.title)", style: Style(bold: true)))
@@ -61,13 +62,31 @@ enum DetailView {
         return result
     }
 
+    /// The audit trail, newest first: when, who, what, each record's detail wrapped beneath.
+    static func timelineLines(_ state: AppState, width: Int, measure: DisplayWidth) -> [Line] {
+        var result: [Line] = []
+        for entry in state.timeline.reversed() {
+            result.append(
+                Line(
+                    label: "", value: "\(DateText.short(entry.at)) \(entry.actor) · \(entry.action)",
+                    style: Style(bold: true)))
+            for text in measure.wrap(Sanitizer.clean(entry.detail), width: max(1, width - 2)) {
+                result.append(Line(label: "", value: "  " + text, style: Style(dim: true)))
+            }
+        }
+        return result
+    }
+
     /// How far the pane can scroll for the current case.
     static func maxScroll(_ state: AppState, area: Rect, measure: DisplayWidth) -> Int {
         max(0, lines(state, width: area.inner.width, measure: measure).count - area.inner.height)
     }
 
     static func render(_ state: AppState, into screen: inout Screen, area: Rect) {
-        Box.draw(area, title: "Case", focused: state.focus == .detail && !state.hasOverlay, into: &screen)
+        Box.draw(
+            area, title: state.showTimeline ? "Case · timeline (t)" : "Case",
+            focused: state.focus == .detail && !state.hasOverlay,
+            into: &screen)
         let inner = area.inner
         guard inner.height > 0, inner.width > 4 else { return }
         guard state.openCase != nil else {
