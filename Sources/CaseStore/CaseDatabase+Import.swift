@@ -100,3 +100,27 @@ extension CaseDatabase {
         }
     }
 }
+
+extension CaseDatabase {
+    /// Records one buyer's or merchant's action, entered by staff on their behalf, through the
+    /// same rules as an imported event line.
+    public func recordPartyAction(
+        caseID: Int64, party: PartyRole, action: PartyAction, note: String?, tracking: String?, at now: Date,
+        by staff: StaffMember, rules: RulePackCatalog
+    ) throws {
+        guard action.parties.contains(party) else {
+            throw StoreError.partyCannot(party: party, action: action)
+        }
+        guard action != .submitEvidence else { throw StoreError.partyCannot(party: party, action: action) }
+        if action == .shipReturn && (tracking ?? "").isEmpty {
+            throw StoreError.emptyText(field: "the return tracking number")
+        }
+        let line = EventLine(
+            line: 0, caseID: caseID, party: party, action: action, at: now,
+            note: note.flatMap { $0.isEmpty ? nil : $0 }, tracking: tracking.flatMap { $0.isEmpty ? nil : $0 })
+        try writer.write { db in
+            try Self.require(db, staff, .recordPartyEvent)
+            try Self.applyEventLine(db, line, by: staff, rules: rules)
+        }
+    }
+}

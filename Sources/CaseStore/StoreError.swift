@@ -31,6 +31,8 @@ public enum StoreError: Error, Equatable, Sendable {
     case partyActionNotNow(action: PartyAction, stage: Stage)
     /// A priority outside 1…4.
     case invalidPriority(Int)
+    /// A party action the party cannot take (or one this path does not take).
+    case partyCannot(party: PartyRole, action: PartyAction)
     /// A required text was empty.
     case emptyText(field: String)
     /// A staff name that cannot be registered.
@@ -83,6 +85,12 @@ public enum StoreError: Error, Equatable, Sendable {
         case .invalidPriority(let level):
             LocalizedText(
                 en: "priority \(level) is not a level; use 1 (most urgent) to 4", zh: "优先级 \(level) 无效，请使用 1（最急）至 4")
+        case .partyCannot(let party, let action):
+            LocalizedText(
+                en: action == .submitEvidence
+                    ? "evidence is added with its content: use add evidence"
+                    : "a \(party.rawValue) cannot '\(action.rawValue)'",
+                zh: action == .submitEvidence ? "请通过“添加证据”提交证据内容" : "\(party.label.zh)不能执行「\(action.rawValue)」")
         case .emptyText(let field):
             LocalizedText(en: "\(field) must not be empty", zh: "\(field) 不能为空")
         case .invalidStaffName(let name):

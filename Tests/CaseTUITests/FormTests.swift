@@ -89,3 +89,44 @@ struct TimelineTests {
         #expect(driver.state.openEvidence == nil && driver.state.focus == .evidence)
     }
 }
+
+@Suite("The whole flow from the keyboard")
+struct WholeFlowTests {
+    /// Search, open, take, add a point in dispute, request evidence, add it, link it, advance.
+    @Test func searchOpenTakeRequestAddLinkAdvance() throws {
+        var driver = try exampleDriver(as: "zhang.wei")
+        func type(_ keys: String) throws { for key in try KeyNotation.parse(keys) { driver.press(key) } }
+        try type("/快递柜<Enter>")
+        #expect(driver.state.queue.rows.map(\.id) == [1])
+        try type("<Enter>")
+        #expect(driver.state.focus == .detail && driver.state.openCase?.id == 1)
+        try type("T")
+        #expect(driver.state.message == "case #1 is taken by lin.mei", "someone else holds it")
+        // Take an unassigned case instead: clear the search, find case 8 (满299…), take it.
+        try type("<Esc><Esc>/满299<Enter>T")
+        #expect(driver.state.openCase?.assignee == "zhang.wei")
+        // It is only filed: walk it to intervention through party events, then work it.
+        try type("A<Enter>")  // route → merchant_response
+        // A buyer cannot answer for the merchant: refused, and the form stays with the reason.
+        try type("P<Left><Enter>")
+        #expect(driver.state.form?.error == "a buyer cannot 'respond'")
+        try type("<Esc>")
+        try type("P<Tab><Right><Right><Enter>")  // merchant reject
+        #expect(driver.state.openCase?.stage == .negotiation, "\(driver.state.message ?? "")")
+        try type("P<Left><Tab><Right><Right><Right><Right><Right><Enter>")  // buyer escalate
+        #expect(driver.state.openCase?.stage == .intervention, "\(driver.state.message ?? "")")
+        try type("I<Right><Right><Right><Tab>赠品是否随单发出<Enter>")
+        #expect(driver.state.issues.first?.kind == .deliveryMismatch)
+        try type("W<Tab>发货清单<Enter>")
+        #expect(driver.state.openCase?.stage == .evidence)
+        try type("E<Right><Right><Tab><Right><Tab>发货清单照片<Tab><Tab>清单：保温袋×1<Enter>")
+        #expect(driver.state.evidence.last?.source == .merchant)
+        let added = try #require(driver.state.evidence.last)
+        try type("<Tab><Tab>GL<Enter>")
+        #expect(
+            driver.state.issues.first?.evidenceIDs == [added.id],
+            "\(driver.state.form?.error ?? driver.state.message ?? "")")
+        try type("A<Enter>")  // evidence_closed → decision
+        #expect(driver.state.openCase?.stage == .decision)
+    }
+}

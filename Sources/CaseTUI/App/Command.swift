@@ -37,6 +37,9 @@ public enum CommandID: String, CaseIterable, Sendable {
     case chooseLeft = "choose-left"
     case chooseRight = "choose-right"
     case timeline
+    case partyAction = "party-action"
+    case addIssue = "add-issue"
+    case linkEvidence = "link-evidence"
 }
 
 /// One row of the command table.
@@ -181,6 +184,18 @@ public enum CommandTable {
             id: .addEvidence, keys: [.char("E")],
             help: LocalizedText(en: "Add evidence: a file (hashed) or pasted text", zh: "添加证据：文件（计算哈希）或粘贴文本"),
             hint: nil, contexts: panes, roles: caseWorkers),
+        CommandSpec(
+            id: .partyAction, keys: [.char("P")],
+            help: LocalizedText(en: "Record a buyer's or merchant's action on their behalf", zh: "代录买家或商家的操作"),
+            hint: nil, contexts: panes, roles: caseWorkers),
+        CommandSpec(
+            id: .addIssue, keys: [.char("I")],
+            help: LocalizedText(en: "Add a point in dispute (the burden of proof follows)", zh: "添加争议焦点（自动确定举证责任）"),
+            hint: nil, contexts: panes, roles: caseWorkers),
+        CommandSpec(
+            id: .linkEvidence, keys: [.char("L")],
+            help: LocalizedText(en: "Link evidence to a point in dispute", zh: "将证据关联到争议焦点"), hint: nil,
+            contexts: panes, roles: caseWorkers),
         CommandSpec(
             id: .timeline, keys: [.char("t")],
             help: LocalizedText(en: "Case details or the case's timeline (its audit trail)", zh: "案件详情或时间线（审计记录）"),

@@ -77,6 +77,29 @@ public struct EffectRunner: Sendable {
             return .caseChanged(
                 updated,
                 message: "#\(id): evidence requested from the \(party.rawValue), due \(ISO8601.string(request.dueAt))")
+        case .partyAction:
+            let party = PartyRole(rawValue: form.value("Party")) ?? .merchant
+            let action = PartyAction(rawValue: form.value("Action")) ?? .respond
+            try database.recordPartyAction(
+                caseID: id, party: party, action: action, note: form.value("Their words"),
+                tracking: form.value("Tracking"),
+                at: now, by: staff, rules: rules)
+            return .caseChanged(
+                try database.fetchCase(id: id)!, message: "#\(id): \(party.rawValue) \(action.rawValue) recorded")
+        case .issue:
+            let issue = try database.addIssue(
+                caseID: id, kind: IssueKind(rawValue: form.value("Kind")) ?? .faultUndeterminable,
+                description: form.value("The point"), buyerConfirmedReceipt: form.value("Confirmed") == "yes",
+                durableWithinSixMonths: form.value("Durable <6m") == "yes", by: staff, at: now)
+            return .caseChanged(
+                try database.fetchCase(id: id)!,
+                message: "#\(id): issue #\(issue.id), burden on the \(issue.burden.rawValue)")
+        case .link:
+            let issue = Int64(form.value("Issue").dropFirst()) ?? 0
+            let evidence = Int64(form.value("Evidence").dropFirst()) ?? 0
+            try database.linkEvidence(caseID: id, issueID: issue, evidenceID: evidence, by: staff, at: now)
+            return .caseChanged(
+                try database.fetchCase(id: id)!, message: "#\(id): evidence #\(evidence) linked to issue #\(issue)")
         case .addEvidence:
             let content: Data
             let path = form.value("File path")

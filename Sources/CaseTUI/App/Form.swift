@@ -5,7 +5,7 @@ import CaseModel
 public struct Form: Hashable, Sendable {
     /// What the form does.
     public enum Kind: Hashable, Sendable {
-        case note, urge, requestEvidence, addEvidence
+        case note, urge, requestEvidence, addEvidence, partyAction, issue, link
 
         /// The form's title.
         public var title: String {
@@ -14,6 +14,9 @@ public struct Form: Hashable, Sendable {
             case .urge: "Urge a party"
             case .requestEvidence: "Request evidence"
             case .addEvidence: "Add evidence"
+            case .partyAction: "Record a party's action"
+            case .issue: "Add a point in dispute"
+            case .link: "Link evidence to a point in dispute"
             }
         }
     }
@@ -41,8 +44,8 @@ public struct Form: Hashable, Sendable {
     /// Why the last submit was refused.
     public var error: String?
 
-    /// The form for a kind of command on a case.
-    public static func make(_ kind: Kind, caseID: Int64) -> Form {
+    /// The form for a kind of command on a case; `issues` and `evidence` give the choices of the link form.
+    public static func make(_ kind: Kind, caseID: Int64, issues: [Int64] = [], evidence: [Int64] = []) -> Form {
         let parties = PartyRole.allCases.map(\.rawValue)
         let fields: [Field]
         switch kind {
@@ -62,6 +65,28 @@ public struct Form: Hashable, Sendable {
                 Field(label: "File path", text: "", optional: true),
                 Field(label: "Or text", text: "", optional: true),
             ]
+        case .partyAction:
+            let actions = PartyAction.allCases.filter { $0 != .submitEvidence }.map(\.rawValue)
+            fields = [
+                Field(label: "Party", text: "merchant", choices: parties),
+                Field(label: "Action", text: PartyAction.respond.rawValue, choices: actions),
+                Field(label: "Their words", text: "", optional: true),
+                Field(label: "Tracking", text: "", optional: true),
+            ]
+        case .issue:
+            fields = [
+                Field(
+                    label: "Kind", text: IssueKind.visibleDefect.rawValue, choices: IssueKind.allCases.map(\.rawValue)),
+                Field(label: "The point", text: ""),
+                Field(label: "Confirmed", text: "no", choices: ["no", "yes"]),
+                Field(label: "Durable <6m", text: "no", choices: ["no", "yes"]),
+            ]
+        case .link:
+            fields = [
+                Field(label: "Issue", text: issues.first.map { "#\($0)" } ?? "", choices: issues.map { "#\($0)" }),
+                Field(
+                    label: "Evidence", text: evidence.first.map { "#\($0)" } ?? "", choices: evidence.map { "#\($0)" }),
+            ]
         }
         return Form(kind: kind, caseID: caseID, fields: fields)
     }
@@ -78,6 +103,9 @@ public struct Form: Hashable, Sendable {
         }
         if kind == .addEvidence && value("File path").isEmpty == value("Or text").isEmpty {
             return "give a file path or paste the text, one of the two"
+        }
+        if kind == .link && (value("Issue").isEmpty || value("Evidence").isEmpty) {
+            return "the case needs a point in dispute (I) and evidence to link"
         }
         return nil
     }

@@ -49,7 +49,8 @@ public enum Update {
             state.message = message
             state.messageIsError = false
             state.openCase = updated
-            return [.checkForChanges]
+            // Reload the case's evidence, issues and timeline, then whatever else changed.
+            return [.loadCase(updated.id), .checkForChanges]
         case .queueRefreshed(let before, let from, let offset, let total):
             state.queue.total = total
             state.queue.receiveRefresh(before: before, from: from, offset: offset, visible: state.visibleQueueRows)
@@ -128,16 +129,25 @@ public enum Update {
             state.message = state.view.rawValue
             state.messageIsError = false
             return restartQueue(&state)
-        case .note, .urge, .requestEvidence, .addEvidence:
+        case .note, .urge, .requestEvidence, .addEvidence, .partyAction, .addIssue, .linkEvidence:
             guard let item = state.openCase else { return [] }
             let kind: Form.Kind =
                 switch id {
                 case .note: .note
                 case .urge: .urge
                 case .requestEvidence: .requestEvidence
+                case .partyAction: .partyAction
+                case .addIssue: .issue
+                case .linkEvidence: .link
                 default: .addEvidence
                 }
-            state.form = Form.make(kind, caseID: item.id)
+            var form = Form.make(
+                kind, caseID: item.id, issues: state.issues.map(\.id), evidence: state.evidence.map(\.id))
+            // Linking from the evidence pane starts at the selected item.
+            if kind == .link, state.focus == .evidence, state.evidence.indices.contains(state.evidenceSelection) {
+                form.fields[1].text = "#\(state.evidence[state.evidenceSelection].id)"
+            }
+            state.form = form
             return []
         case .submit, .erase, .nextField, .previousField, .chooseLeft, .chooseRight:
             return []
