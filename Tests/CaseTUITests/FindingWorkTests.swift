@@ -137,3 +137,41 @@ struct SavedViewTests {
         #expect(driver.state.view == .all && driver.state.queue.total == 15)
     }
 }
+
+@Suite("Command palette and search matches")
+struct PaletteTests {
+    @Test func tabCompletesAndEnterRunsTheCommand() throws {
+        var driver = try exampleDriver(keys: "jj:ta", as: "zhang.wei")
+        #expect(driver.render().text.contains(": ta"))
+        #expect(driver.render().text.contains("take"))
+        for key in try KeyNotation.parse("<Tab><Enter>") { driver.press(key) }
+        #expect(driver.state.openCase?.assignee == "zhang.wei")
+    }
+
+    @Test func anUnknownNameIsRefusedAndKept() throws {
+        let driver = try exampleDriver(keys: ":zzz<Enter>")
+        #expect(driver.state.prompt?.text == "zzz")
+        #expect(driver.state.prompt?.error == "no command 'zzz' here; Tab completes")
+    }
+
+    @Test func theRoleLimitsWhatThePaletteOffers() throws {
+        let driver = try exampleDriver(as: "chen.jing")
+        let names = Update.paletteMatches("", state: driver.state).map(\.id)
+        #expect(names.contains(.note) && !names.contains(.take) && !names.contains(.steps))
+    }
+
+    @Test func nAndNMoveBetweenSearchResultsAndWrap() throws {
+        var driver = try exampleDriver(keys: "/鉴定<Enter>")
+        let results = driver.state.queue.rows.map(\.id)
+        #expect(results.count >= 1)
+        driver.press(.char("N"))
+        #expect(driver.state.queue.selectedRow?.id == results.last)
+        driver.press(.char("n"))
+        #expect(driver.state.queue.selectedRow?.id == results.first)
+    }
+
+    @Test func nWithoutASearchSaysWhatToDo() throws {
+        let driver = try exampleDriver(keys: "n")
+        #expect(driver.state.messageIsError && driver.state.message?.contains("/ searches") == true)
+    }
+}

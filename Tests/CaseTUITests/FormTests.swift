@@ -11,7 +11,7 @@ struct FormTests {
     let toCaseOne = "jjjj"
 
     @Test func aChineseNoteIsSavedAndAuditedAndAnEmptyOneIsRefusedInline() throws {
-        var driver = try exampleDriver(keys: toCaseOne + "N<Enter>", as: "lin.mei")
+        var driver = try exampleDriver(keys: toCaseOne + "C<Enter>", as: "lin.mei")
         #expect(driver.state.form?.error == "Note is required")
         for key in try KeyNotation.parse("买家称当天出差") { driver.press(key) }
         assertSnapshot(driver.render().text, named: "form-note-100x30")
@@ -61,7 +61,7 @@ struct FormTests {
     @Test func aTrainerCannotOpenCaseWorkFormsButCanNote() throws {
         var driver = try exampleDriver(keys: toCaseOne + "W", as: "chen.jing")
         #expect(driver.state.form == nil && driver.state.messageIsError)
-        driver.press(.char("N"))
+        driver.press(.char("C"))
         #expect(driver.state.form?.kind == .note)
     }
 }
@@ -69,7 +69,7 @@ struct FormTests {
 @Suite("Timeline and the evidence viewer")
 struct TimelineTests {
     @Test func theTimelineShowsTheAuditTrailIncludingANewNote() throws {
-        var driver = try exampleDriver(keys: "jjjjN开箱<Enter><Tab>t", as: "lin.mei")
+        var driver = try exampleDriver(keys: "jjjjC开箱<Enter><Tab>t", as: "lin.mei")
         let text = driver.render().text
         #expect(text.contains("Case · timeline (t)"))
         #expect(text.contains("system · file"))

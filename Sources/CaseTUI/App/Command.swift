@@ -40,6 +40,10 @@ public enum CommandID: String, CaseIterable, Sendable {
     case partyAction = "party-action"
     case addIssue = "add-issue"
     case linkEvidence = "link-evidence"
+    case palette
+    case nextMatch = "next-match"
+    case previousMatch = "previous-match"
+    case complete
 }
 
 /// One row of the command table.
@@ -170,7 +174,7 @@ public enum CommandTable {
             help: LocalizedText(en: "Delete the last character", zh: "删除最后一个字符"), hint: nil,
             contexts: [.prompt, .form], roles: everyone),
         CommandSpec(
-            id: .note, keys: [.char("N")],
+            id: .note, keys: [.char("C")],
             help: LocalizedText(en: "Add a note to the case", zh: "添加备注"),
             hint: LocalizedText(en: "note", zh: "备注"), contexts: panes, roles: everyone),
         CommandSpec(
@@ -196,6 +200,22 @@ public enum CommandTable {
             id: .linkEvidence, keys: [.char("L")],
             help: LocalizedText(en: "Link evidence to a point in dispute", zh: "将证据关联到争议焦点"), hint: nil,
             contexts: panes, roles: caseWorkers),
+        CommandSpec(
+            id: .palette, keys: [.char(":")],
+            help: LocalizedText(en: "Run any command by name, with completion (Tab)", zh: "按名称执行命令（Tab 补全）"),
+            hint: nil, contexts: panes, roles: everyone),
+        CommandSpec(
+            id: .nextMatch, keys: [.char("n")],
+            help: LocalizedText(en: "Next search result (wraps)", zh: "下一个搜索结果"), hint: nil, contexts: [.pane(.queue)],
+            roles: everyone),
+        CommandSpec(
+            id: .previousMatch, keys: [.char("N")],
+            help: LocalizedText(en: "Previous search result (wraps)", zh: "上一个搜索结果"), hint: nil,
+            contexts: [.pane(.queue)], roles: everyone),
+        CommandSpec(
+            id: .complete, keys: [.tab],
+            help: LocalizedText(en: "Complete the command name", zh: "补全命令名"), hint: nil, contexts: [.prompt],
+            roles: everyone),
         CommandSpec(
             id: .timeline, keys: [.char("t")],
             help: LocalizedText(en: "Case details or the case's timeline (its audit trail)", zh: "案件详情或时间线（审计记录）"),

@@ -6,6 +6,8 @@ public struct Prompt: Hashable, Sendable {
         case search
         /// A filter expression (`\`).
         case filter
+        /// A command by name (`:`).
+        case palette
     }
 
     /// What the text is for.
@@ -20,6 +22,7 @@ public struct Prompt: Hashable, Sendable {
         switch kind {
         case .search: "/"
         case .filter: "\\ filter:"
+        case .palette: ":"
         }
     }
 }

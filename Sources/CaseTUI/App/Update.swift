@@ -111,6 +111,18 @@ public enum Update {
         case .search:
             state.prompt = Prompt(kind: .search, text: state.searchText ?? "")
             return []
+        case .palette:
+            state.prompt = Prompt(kind: .palette, text: "")
+            return []
+        case .nextMatch, .previousMatch:
+            guard state.searchText != nil, !state.queue.rows.isEmpty else {
+                state.message = "No search: / searches, then n and N move between the results"
+                state.messageIsError = true
+                return []
+            }
+            let count = state.queue.rows.count
+            let target = (state.queue.selected + (id == .nextMatch ? 1 : -1) + count) % count
+            return move(&state, by: target - state.queue.selected)
         case .filter:
             state.prompt = Prompt(kind: .filter, text: state.filterText)
             return []
@@ -149,7 +161,7 @@ public enum Update {
             }
             state.form = form
             return []
-        case .submit, .erase, .nextField, .previousField, .chooseLeft, .chooseRight:
+        case .submit, .erase, .nextField, .previousField, .chooseLeft, .chooseRight, .complete:
             return []
         case .steps:
             guard let item = state.openCase else { return [] }
@@ -269,9 +281,25 @@ public enum Update {
             state.prompt = prompt
         case .back:
             state.prompt = nil
+        case .complete:
+            guard prompt.kind == .palette else { break }
+            let matches = paletteMatches(prompt.text, state: state)
+            if let first = matches.first { prompt.text = first.id.rawValue }
+            state.prompt = prompt
         case .submit:
             let text = prompt.text.trimmingCharacters(in: .whitespaces)
             switch prompt.kind {
+            case .palette:
+                state.prompt = nil
+                guard
+                    let spec = paletteMatches(text, state: state).first(where: { $0.id.rawValue == text })
+                        ?? paletteMatches(text, state: state).first
+                else {
+                    prompt.error = "no command '\(text)' here; Tab completes"
+                    state.prompt = prompt
+                    return []
+                }
+                return update(&state, .command(spec.id))
             case .search:
                 state.prompt = nil
                 guard !text.isEmpty else {
@@ -301,6 +329,15 @@ public enum Update {
             break
         }
         return []
+    }
+
+    /// The commands the palette offers for what was typed: usable in the pane underneath by this
+    /// role, whose name starts with the text (or contains it), in table order.
+    static func paletteMatches(_ text: String, state: AppState) -> [CommandSpec] {
+        let typed = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let usable = CommandTable.available(in: .pane(state.focus), for: state.staff.role)
+        let starting = usable.filter { $0.id.rawValue.hasPrefix(typed) }
+        return starting.isEmpty ? usable.filter { $0.id.rawValue.contains(typed) } : starting
     }
 
     /// Shows the queue from its first row under the current query and order.

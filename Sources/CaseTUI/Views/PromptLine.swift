@@ -1,7 +1,7 @@
 /// The bottom row while a search or filter is being typed: the label, the text and a cursor,
 /// and, after a refused submit, why (the text stays, so nothing typed is lost).
 enum PromptLine {
-    static func render(_ prompt: Prompt, into screen: inout Screen, area: Rect) {
+    static func render(_ prompt: Prompt, state: AppState, into screen: inout Screen, area: Rect) {
         screen.fill(area)
         var x = area.x
         x += screen.put(prompt.label + " ", x: x, y: area.y, style: Style(bold: true))
@@ -13,6 +13,11 @@ enum PromptLine {
         x += screen.put(" ", x: x, y: area.y, style: Style(reverse: true))
         if let error = prompt.error {
             screen.put("  " + error, x: x, y: area.y, maxWidth: area.maxX - x, style: Style(color: .red, bold: true))
+        } else if prompt.kind == .palette {
+            // What Tab would complete to, and what else matches.
+            let names = Update.paletteMatches(prompt.text, state: state).map(\.id.rawValue)
+            screen.put(
+                "  " + names.joined(separator: " "), x: x, y: area.y, maxWidth: area.maxX - x, style: Style(dim: true))
         }
     }
 }

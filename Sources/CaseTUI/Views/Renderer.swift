@@ -13,7 +13,7 @@ public enum Renderer {
         DetailView.render(state, into: &screen, area: layout.detail)
         EvidenceView.render(state, into: &screen, area: layout.evidence)
         if let prompt = state.prompt {
-            PromptLine.render(prompt, into: &screen, area: layout.hints)
+            PromptLine.render(prompt, state: state, into: &screen, area: layout.hints)
         } else {
             HintBar.render(state, into: &screen, area: layout.hints)
         }
