@@ -20,6 +20,7 @@ struct ConsoleCommand: ParsableCommand {
         do {
             outcome = try ConsoleLoop.run(
                 database: session.database, rules: rules, staff: session.staff, measure: display.measure,
+                language: display.language,
                 initialMessage: session.message,
                 databaseLabel: (database.resolvedPath() as NSString).lastPathComponent, useColor: !noColor)
         } catch let error as NcursesTerminal.StartError {

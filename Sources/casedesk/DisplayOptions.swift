@@ -1,5 +1,9 @@
 import ArgumentParser
+import CaseModel
 import CaseTUI
+import Foundation
+
+extension Language: ExpressibleByArgument {}
 
 /// How the console draws: colour or monochrome, and the width of East Asian ambiguous characters.
 struct DisplayOptions: ParsableArguments {
@@ -16,5 +20,16 @@ struct DisplayOptions: ParsableArguments {
     )
     var ambiguousWide = false
 
+    @Option(help: "The interface language, en or zh (default: from LC_ALL / LANG).")
+    var lang: Language?
+
     var measure: DisplayWidth { DisplayWidth(ambiguousIsWide: ambiguousWide) }
+
+    /// --lang, else Chinese when the locale is Chinese, else English.
+    var language: Language {
+        if let lang { return lang }
+        let environment = ProcessInfo.processInfo.environment
+        let locale = environment["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["LANG"] ?? ""
+        return locale.lowercased().hasPrefix("zh") ? .zh : .en
+    }
 }

@@ -42,6 +42,7 @@ struct SnapshotCommand: ParsableCommand {
         state.rules = rules
         state.staff = session.staff
         state.measure = display.measure
+        state.language = display.language
         var driver = AppDriver(state: state, database: session.database)
         for key in replay {
             if driver.state.shouldQuit { break }

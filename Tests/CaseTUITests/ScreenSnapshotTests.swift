@@ -1,4 +1,5 @@
 import CaseModel
+import CaseStore
 import Foundation
 import Testing
 
@@ -78,5 +79,37 @@ struct AmbiguousWidthTests {
         }
         #expect(screen.lines[1].hasPrefix("+- Queue"))
         #expect(!screen.text.contains("─"))
+    }
+}
+
+@Suite("The interface in Chinese")
+struct ChineseInterfaceTests {
+    func chinese(width: Int, height: Int, keys: String = "") throws -> String {
+        var state = try exampleDriver(width: width, height: height).state
+        state.language = .zh
+        let database = try CaseDatabase.inMemory()
+        let (admin, _) = try database.authenticate("admin", at: pinnedNow)
+        try database.loadExamplesIfEmpty(now: pinnedNow)
+        state.staff = admin
+        state.queue = QueueWindow()
+        var driver = AppDriver(state: state, database: database)
+        for key in try KeyNotation.parse(keys) { driver.press(key) }
+        return driver.render().text
+    }
+
+    @Test func mainScreenAt80x24() throws {
+        let text = try chinese(width: 80, height: 24)
+        #expect(text.contains("队列 · 按期限") && text.contains("买家"))
+        assertSnapshot(text, named: "main-zh-80x24")
+    }
+
+    @Test func mainScreenAt120x40() throws {
+        assertSnapshot(try chinese(width: 120, height: 40), named: "main-zh-120x40")
+    }
+
+    @Test func helpInChinese() throws {
+        let text = try chinese(width: 80, height: 24, keys: "?")
+        #expect(text.contains("帮助 · 按键：队列"))
+        assertSnapshot(text, named: "help-zh-80x24")
     }
 }

@@ -12,7 +12,8 @@ public struct AppDriver: Sendable {
     /// A driver over a database, with the queue and first case loaded.
     public init(state: AppState, database: CaseDatabase, keymap: Keymap = .standard) {
         self.state = state
-        self.runner = EffectRunner(database: database, rules: state.rules, staff: state.staff)
+        self.runner = EffectRunner(
+            database: database, rules: state.rules, staff: state.staff, language: state.language)
         self.keymap = keymap
         run([.loadQueue(.head, state.query), .checkForChanges])
     }

@@ -7,12 +7,14 @@ public struct EffectRunner: Sendable {
     let database: CaseDatabase
     let rules: RulePackCatalog
     let staff: StaffMember
+    let language: Language
 
     /// A runner over a database, acting as `staff` and sweeping under the given rule packs.
-    public init(database: CaseDatabase, rules: RulePackCatalog, staff: StaffMember) {
+    public init(database: CaseDatabase, rules: RulePackCatalog, staff: StaffMember, language: Language = .en) {
         self.database = database
         self.rules = rules
         self.staff = staff
+        self.language = language
     }
 
     /// Runs one effect; failures come back as a `.failed` action, never as a throw.
@@ -50,8 +52,8 @@ public struct EffectRunner: Sendable {
                     applied: report.applied.count, problems: report.problems.map { "#\($0.caseID): \($0.message)" })
             }
         } catch let error as StoreError {
-            if case .submitForm = effect { return .formRefused(error.message.en) }
-            return .failed(error.message.en)
+            if case .submitForm = effect { return .formRefused(error.message.text(language)) }
+            return .failed(error.message.text(language))
         } catch {
             if case .submitForm = effect { return .formRefused("\(error)") }
             return .failed("\(error)")

@@ -15,6 +15,7 @@ public enum ConsoleLoop {
     /// The terminal is restored on every way out, including thrown errors.
     public static func run(
         database: CaseDatabase, rules: RulePackCatalog, staff: StaffMember, measure: DisplayWidth = .standard,
+        language: Language = .en,
         initialMessage: String?,
         databaseLabel: String,
         useColor: Bool, sweepEvery: TimeInterval = 30,
@@ -31,6 +32,7 @@ public enum ConsoleLoop {
         state.rules = rules
         state.staff = staff
         state.measure = measure
+        state.language = language
         var driver = AppDriver(state: state, database: database)
         // Apply whatever expired while no one was looking, then keep sweeping on a timer.
         driver.send(.sweepDue(clock()))

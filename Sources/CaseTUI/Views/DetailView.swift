@@ -19,30 +19,42 @@ enum DetailView {
         var stageStyle = Style.plain
         if let deadline = item.stageDeadline, item.stage.isOpen {
             let countdown = Countdown(deadline: deadline, now: state.now)
-            let when = countdown.isOverdue ? countdown.text(language) : "due in " + countdown.text(language)
+            let when =
+                countdown.isOverdue ? countdown.text(language) : UIText.dueIn.text(language) + countdown.text(language)
             stageText += " · \(when) (\(DateText.short(deadline)))"
             stageStyle = QueueView.urgencyStyle(countdown.urgency)
         }
-        if let from = item.suspendedFrom { stageText += " · from \(from.label.text(language))" }
-        result.append(Line(label: "Stage", value: stageText, style: stageStyle))
+        if let from = item.suspendedFrom {
+            stageText += " · \(UIText.from.text(language)) \(from.label.text(language))"
+        }
+        result.append(Line(label: UIText.stage.text(language), value: stageText, style: stageStyle))
         if let pack = state.rules.pack(item.rulePack), let rule = item.expiryRule(in: pack),
             let event = rule.onExpiry
         {
             let outcome = rule.outcome?.text(language) ?? event.rawValue
-            result.append(Line(label: "Expiry", value: "\(outcome) · \(pack.reference)", style: Style(dim: true)))
+            result.append(
+                Line(
+                    label: UIText.expiry.text(language), value: "\(outcome) · \(pack.reference)",
+                    style: Style(dim: true)))
         }
-        result.append(Line(label: "Buyer", value: "\(item.buyer.name) (\(item.buyer.account))"))
-        result.append(Line(label: "Merchant", value: "\(item.merchant.name) (\(item.merchant.account))"))
-        result.append(Line(label: "Order", value: "\(item.orderID) · paid \(item.orderAmount.formatted)"))
+        result.append(Line(label: UIText.buyer.text(language), value: "\(item.buyer.name) (\(item.buyer.account))"))
         result.append(
-            Line(label: "Claim", value: "\(item.claimAmount.formatted) · \(item.requestType.label.text(language))"))
-        result.append(Line(label: "Category", value: item.category.label.text(language)))
-        var handling = (item.assignee ?? "unassigned") + " · P\(item.priority)"
+            Line(label: UIText.merchant.text(language), value: "\(item.merchant.name) (\(item.merchant.account))"))
+        result.append(
+            Line(
+                label: UIText.order.text(language),
+                value: "\(item.orderID) · \(UIText.paid.text(language)) \(item.orderAmount.formatted)"))
+        result.append(
+            Line(
+                label: UIText.claim.text(language),
+                value: "\(item.claimAmount.formatted) · \(item.requestType.label.text(language))"))
+        result.append(Line(label: UIText.category.text(language), value: item.category.label.text(language)))
+        var handling = (item.assignee ?? UIText.unassigned.text(language)) + " · P\(item.priority)"
         if !item.flags.isEmpty {
             handling += " · " + item.flags.sorted().map { $0.label.text(language) }.joined(separator: ", ")
         }
-        result.append(Line(label: "Assignee", value: handling))
-        result.append(Line(label: "Filed", value: DateText.full(item.createdAt)))
+        result.append(Line(label: UIText.assignee.text(language), value: handling))
+        result.append(Line(label: UIText.filed.text(language), value: DateText.full(item.createdAt)))
         for issue in state.issues {
             let finding = issue.finding.map { $0.rawValue.replacingOccurrences(of: "_", with: " ") } ?? "open"
             let evidence =
@@ -50,8 +62,8 @@ enum DetailView {
                 ? "" : " · evidence " + issue.evidenceIDs.map { "#\($0)" }.joined(separator: " ")
             result.append(
                 Line(
-                    label: "Issue #\(issue.id)",
-                    value: "\(issue.kind.label.text(language)) · \(finding) · burden: "
+                    label: "\(UIText.issue.text(language)) #\(issue.id)",
+                    value: "\(issue.kind.label.text(language)) · \(finding) · \(UIText.burden.text(language)): "
                         + "\(issue.burden.label.text(language).lowercased())\(evidence)"))
             result.append(Line(label: "", value: "  " + issue.description, style: Style(dim: true)))
         }
@@ -84,14 +96,15 @@ enum DetailView {
 
     static func render(_ state: AppState, into screen: inout Screen, area: Rect) {
         Box.draw(
-            area, title: state.showTimeline ? "Case · timeline (t)" : "Case",
+            area, title: (state.showTimeline ? UIText.timelineTitle : UIText.caseTitle).text(state.language),
             focused: state.focus == .detail && !state.hasOverlay,
             into: &screen)
         let inner = area.inner
         guard inner.height > 0, inner.width > 4 else { return }
         guard state.openCase != nil else {
             screen.put(
-                "No case selected.", x: inner.x + 1, y: inner.y, maxWidth: inner.width - 1, style: Style(dim: true))
+                UIText.noCase.text(state.language), x: inner.x + 1, y: inner.y, maxWidth: inner.width - 1,
+                style: Style(dim: true))
             return
         }
         let all = lines(state, width: inner.width, measure: screen.measure)

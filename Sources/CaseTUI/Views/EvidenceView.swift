@@ -4,12 +4,15 @@ import CaseModel
 enum EvidenceView {
     static func render(_ state: AppState, into screen: inout Screen, area: Rect) {
         let focused = state.focus == .evidence && !state.hasOverlay
-        Box.draw(area, title: "Evidence (\(state.evidence.count))", focused: focused, into: &screen)
+        Box.draw(
+            area, title: "\(UIText.evidence.text(state.language)) (\(state.evidence.count))", focused: focused,
+            into: &screen)
         let inner = area.inner
         guard inner.height > 0, inner.width > 4 else { return }
         guard !state.evidence.isEmpty else {
             screen.put(
-                "No evidence yet.", x: inner.x + 1, y: inner.y, maxWidth: inner.width - 1, style: Style(dim: true))
+                UIText.noEvidence.text(state.language), x: inner.x + 1, y: inner.y, maxWidth: inner.width - 1,
+                style: Style(dim: true))
             return
         }
         let perItem = 2
@@ -21,8 +24,8 @@ enum EvidenceView {
             // On time or late comes right after the source: it matters more than the hash.
             var timeliness = ""
             switch item.timeliness(requests: state.requests) {
-            case .onTime: timeliness = " · on time"
-            case .late: timeliness = " · LATE"
+            case .onTime: timeliness = " · " + UIText.onTime.text(state.language)
+            case .late: timeliness = " · " + UIText.late.text(state.language)
             case .unrequested: break
             }
             let head =

@@ -16,13 +16,8 @@ enum HelpOverlay {
         let height = min(screen.height - 2, perColumn + 4)
         let area = Rect(x: (screen.width - width) / 2, y: (screen.height - height) / 2, width: width, height: height)
         screen.fill(area)
-        let paneName: String
-        switch state.focus {
-        case .queue: paneName = "queue"
-        case .detail: paneName = "case detail"
-        case .evidence: paneName = "evidence"
-        }
-        Box.draw(area, title: "Help · keys in the \(paneName)", focused: true, into: &screen)
+        let paneName = UIText.paneName(state.focus).text(state.language)
+        Box.draw(area, title: UIText.helpTitle.text(state.language) + paneName, focused: true, into: &screen)
         let inner = area.inner
         let columnWidth = inner.width / columns
         let keyWidth = columns == 1 ? 16 : 11
@@ -37,7 +32,7 @@ enum HelpOverlay {
                 maxWidth: columnWidth - keyWidth - 1)
         }
         screen.put(
-            "Esc or ? closes this help", x: inner.x + 1, y: inner.maxY - 1, maxWidth: inner.width - 1,
+            UIText.helpClose.text(state.language), x: inner.x + 1, y: inner.maxY - 1, maxWidth: inner.width - 1,
             style: Style(dim: true))
     }
 }

@@ -17,20 +17,27 @@ enum QueueView {
 
     static func render(_ state: AppState, into screen: inout Screen, area: Rect) {
         let focused = state.focus == .queue && !state.hasOverlay
-        let title = state.searchText == nil ? "Queue · by \(state.query.order.rawValue)" : "Queue · search"
+        let language = state.language
+        let title =
+            state.searchText == nil
+            ? UIText.queueBy.text(language) + UIText.order(state.query.order).text(language)
+            : UIText.queueSearch.text(language)
         Box.draw(area, title: title, focused: focused, into: &screen)
         let inner = area.inner
         guard inner.height > 1, inner.width > 10 else { return }
         let columns = Columns(width: inner.width)
         let order = state.searchText == nil ? state.query.order : nil
         let header = row(
-            id: order == .age ? "#▲" : "#", stage: "Stage", due: order == .deadline ? "Due▲" : "Due",
-            amount: order == .amount ? "Claim▼" : "Claim", title: order == .priority ? "Title (by priority)" : "Title",
+            id: order == .age ? "#▲" : "#", stage: UIText.columnStage.text(language),
+            due: UIText.columnDue.text(language) + (order == .deadline ? "▲" : ""),
+            amount: UIText.columnClaim.text(language) + (order == .amount ? "▼" : ""),
+            title: UIText.columnTitle.text(language) + (order == .priority ? " (P)" : ""),
             columns, screen.measure)
         screen.put(header, x: inner.x, y: inner.y, maxWidth: inner.width, style: Style(bold: true, underline: true))
         let queue = state.queue
         if queue.rows.isEmpty {
-            let empty = state.searchText != nil || state.query.isFiltered ? "No case matches. Esc clears." : "No cases."
+            let empty = (state.searchText != nil || state.query.isFiltered ? UIText.noMatch : UIText.noCases).text(
+                language)
             screen.put(empty, x: inner.x + 1, y: inner.y + 2, maxWidth: inner.width - 1, style: Style(dim: true))
             return
         }

@@ -4,7 +4,7 @@ enum StatusBar {
         screen.fill(area, style: Style(reverse: true))
         let queue = state.queue
         let position = queue.rows.isEmpty ? "0/0" : "\(queue.position + 1)/\(queue.total)"
-        let left = " CaseDesk │ \(state.databaseLabel) │ \(position) cases "
+        let left = " CaseDesk │ \(state.databaseLabel) │ \(position) \(UIText.cases.text(state.language)) "
         var used = screen.put(left, x: area.x, y: area.y, maxWidth: area.width, style: Style(bold: true, reverse: true))
         var scope: [String] = []
         if state.view != .all && state.searchText == nil && state.filterText.isEmpty {

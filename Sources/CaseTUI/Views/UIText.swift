@@ -1,0 +1,56 @@
+import CaseModel
+import CaseStore
+
+/// The console's own words in both interface languages (case data is shown as it was written).
+enum UIText {
+    static let stage = LocalizedText(en: "Stage", zh: "阶段")
+    static let expiry = LocalizedText(en: "Expiry", zh: "超时")
+    static let buyer = LocalizedText(en: "Buyer", zh: "买家")
+    static let merchant = LocalizedText(en: "Merchant", zh: "商家")
+    static let order = LocalizedText(en: "Order", zh: "订单")
+    static let paid = LocalizedText(en: "paid", zh: "实付")
+    static let claim = LocalizedText(en: "Claim", zh: "诉求")
+    static let category = LocalizedText(en: "Category", zh: "类型")
+    static let assignee = LocalizedText(en: "Assignee", zh: "处理人")
+    static let unassigned = LocalizedText(en: "unassigned", zh: "未领取")
+    static let filed = LocalizedText(en: "Filed", zh: "提交")
+    static let dueIn = LocalizedText(en: "due in ", zh: "剩余")
+    static let from = LocalizedText(en: "from", zh: "原阶段")
+    static let caseTitle = LocalizedText(en: "Case", zh: "案件")
+    static let timelineTitle = LocalizedText(en: "Case · timeline (t)", zh: "案件 · 时间线 (t)")
+    static let noCase = LocalizedText(en: "No case selected.", zh: "未选择案件。")
+    static let evidence = LocalizedText(en: "Evidence", zh: "证据")
+    static let noEvidence = LocalizedText(en: "No evidence yet.", zh: "暂无证据。")
+    static let onTime = LocalizedText(en: "on time", zh: "按期")
+    static let late = LocalizedText(en: "LATE", zh: "逾期")
+    static let queueBy = LocalizedText(en: "Queue · by ", zh: "队列 · 按")
+    static let queueSearch = LocalizedText(en: "Queue · search", zh: "队列 · 搜索")
+    static let columnStage = LocalizedText(en: "Stage", zh: "阶段")
+    static let columnDue = LocalizedText(en: "Due", zh: "期限")
+    static let columnClaim = LocalizedText(en: "Claim", zh: "金额")
+    static let columnTitle = LocalizedText(en: "Title", zh: "标题")
+    static let noCases = LocalizedText(en: "No cases.", zh: "没有案件。")
+    static let noMatch = LocalizedText(en: "No case matches. Esc clears.", zh: "没有匹配的案件，按 Esc 清除。")
+    static let cases = LocalizedText(en: "cases", zh: "件")
+    static let helpTitle = LocalizedText(en: "Help · keys in the ", zh: "帮助 · 按键：")
+    static let helpClose = LocalizedText(en: "Esc or ? closes this help", zh: "按 Esc 或 ? 关闭帮助")
+    static let issue = LocalizedText(en: "Issue", zh: "焦点")
+    static let burden = LocalizedText(en: "burden", zh: "举证")
+
+    static func paneName(_ pane: Pane) -> LocalizedText {
+        switch pane {
+        case .queue: LocalizedText(en: "queue", zh: "队列")
+        case .detail: LocalizedText(en: "case detail", zh: "案件详情")
+        case .evidence: LocalizedText(en: "evidence", zh: "证据")
+        }
+    }
+
+    static func order(_ order: QueueOrder) -> LocalizedText {
+        switch order {
+        case .deadline: LocalizedText(en: "deadline", zh: "期限")
+        case .amount: LocalizedText(en: "amount", zh: "金额")
+        case .age: LocalizedText(en: "age", zh: "提交时间")
+        case .priority: LocalizedText(en: "priority", zh: "优先级")
+        }
+    }
+}
