@@ -13,6 +13,7 @@ struct ConsoleCommand: ParsableCommand {
 
     func run() throws {
         let rules = try loadRules()
+        let keymap = try display.keymap()
         let session = try database.open(now: Date())
         let noColor =
             display.theme == .mono || (ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false)
@@ -20,7 +21,7 @@ struct ConsoleCommand: ParsableCommand {
         do {
             outcome = try ConsoleLoop.run(
                 database: session.database, rules: rules, staff: session.staff, measure: display.measure,
-                language: display.language,
+                language: display.language, keymap: keymap,
                 initialMessage: session.message,
                 databaseLabel: (database.resolvedPath() as NSString).lastPathComponent, useColor: !noColor)
         } catch let error as NcursesTerminal.StartError {

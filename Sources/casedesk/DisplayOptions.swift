@@ -20,6 +20,15 @@ struct DisplayOptions: ParsableArguments {
     )
     var ambiguousWide = false
 
+    @Option(
+        help:
+            "The configuration file (default: $XDG_CONFIG_HOME/casedesk/config.toml, else ~/.config/casedesk/config.toml)."
+    )
+    var config: String?
+
+    /// The key bindings from the configuration file, validated.
+    func keymap() throws -> Keymap { try ConfigFile.keymap(at: ConfigFile.path(config)) }
+
     @Option(help: "The interface language, en or zh (default: from LC_ALL / LANG).")
     var lang: Language?
 

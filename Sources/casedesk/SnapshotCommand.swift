@@ -43,6 +43,7 @@ struct SnapshotCommand: ParsableCommand {
         state.staff = session.staff
         state.measure = display.measure
         state.language = display.language
+        state.keymap = try display.keymap()
         var driver = AppDriver(state: state, database: session.database)
         for key in replay {
             if driver.state.shouldQuit { break }

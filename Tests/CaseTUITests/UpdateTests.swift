@@ -138,3 +138,42 @@ struct ReloadTests {
         #expect(driver.state.evidenceSelection == 0, "another case starts at its first item")
     }
 }
+
+@Suite("Key bindings can be overridden, safely")
+struct KeymapOverrideTests {
+    @Test func anOverrideReplacesTheDefaultKeysEverywhere() throws {
+        let keymap = try Keymap(overrides: [.take: [.char("y")], .quit: [.char("q"), .ctrl("q")]])
+        #expect(keymap.command(for: .char("y"), in: .pane(.queue)) == .take)
+        #expect(keymap.command(for: .char("T"), in: .pane(.queue)) == nil)
+        #expect(keymap.command(for: .ctrl("q"), in: .help) == .quit)
+        var state = try exampleDriver().state
+        state.keymap = keymap
+        let help = Renderer.render(
+            {
+                var s = state
+                s.showHelp = true
+                return s
+            }()
+        ).text
+        #expect(help.contains("y          Take the case"))
+    }
+
+    @Test func aKeyBoundTwiceWhereBothApplyIsRefused() {
+        #expect(throws: KeymapError.self) { _ = try Keymap(overrides: [.take: [.char("j")]]) }
+        do {
+            _ = try Keymap(overrides: [.take: [.char("j")]])
+        } catch {
+            #expect(error.description.contains("j is bound to both"))
+        }
+    }
+
+    @Test func aKeymapWithNoWayToQuitIsRefused() {
+        #expect(throws: KeymapError(description: "quit has no key: the console could not be left")) {
+            _ = try Keymap(overrides: [.quit: []])
+        }
+    }
+
+    @Test func takeOnTClashesWithTheTimelineInTheCasePane() {
+        #expect(throws: KeymapError.self) { _ = try Keymap(overrides: [.take: [.char("t")]]) }
+    }
+}

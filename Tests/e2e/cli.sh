@@ -251,3 +251,24 @@ test_export_import_export_round_trips() {
 }
 
 E2E_TESTS+=(test_export_import_export_round_trips)
+
+test_config_rebinds_keys_and_refuses_bad_files() {
+    local tmp out status
+    tmp=$(mktemp -d)
+    mkdir -p "$tmp/xdg/casedesk"
+    printf '[keys]\ntake = "y"\nquit = ["q", "<C-q>"]\n' >"$tmp/xdg/casedesk/config.toml"
+    out=$(XDG_CONFIG_HOME="$tmp/xdg" "$CASEDESK_BIN" snapshot --db "$tmp/c.sqlite" --keys '?')
+    grep -qF "y          Take the case" <<<"$out" || { echo "rebinding not shown in help: $out" >&2; rm -rf "$tmp"; return 1; }
+    for bad in 'take = "j"' 'quit = []' 'tak = "y"' 'take = "yy"' 'take = 5' '[colours]'; do
+        printf '[keys]\n%s\n' "$bad" >"$tmp/xdg/casedesk/config.toml"
+        set +e
+        out=$(XDG_CONFIG_HOME="$tmp/xdg" "$CASEDESK_BIN" snapshot --db "$tmp/c.sqlite" 2>&1)
+        status=$?
+        set -e
+        [ "$status" -ne 0 ] || { echo "accepted a bad config: $bad" >&2; rm -rf "$tmp"; return 1; }
+        grep -qF "config.toml" <<<"$out" || { echo "error does not name the file: $out" >&2; rm -rf "$tmp"; return 1; }
+    done
+    rm -rf "$tmp"
+}
+
+E2E_TESTS+=(test_config_rebinds_keys_and_refuses_bad_files)

@@ -7,14 +7,12 @@ public struct AppDriver: Sendable {
     /// The current state.
     public private(set) var state: AppState
     let runner: EffectRunner
-    let keymap: Keymap
 
     /// A driver over a database, with the queue and first case loaded.
-    public init(state: AppState, database: CaseDatabase, keymap: Keymap = .standard) {
+    public init(state: AppState, database: CaseDatabase) {
         self.state = state
         self.runner = EffectRunner(
             database: database, rules: state.rules, staff: state.staff, language: state.language)
-        self.keymap = keymap
         run([.loadQueue(.head, state.query), .checkForChanges])
     }
 
@@ -29,7 +27,7 @@ public struct AppDriver: Sendable {
     /// Below the minimum size only quitting works, so a tiny terminal can always be left.
     public mutating func press(_ key: Key) {
         if state.isTooSmall {
-            if keymap.command(for: key, in: .pane(.queue)) == .quit { send(.command(.quit)) }
+            if state.keymap.command(for: key, in: .pane(.queue)) == .quit { send(.command(.quit)) }
             return
         }
         if case .pane = state.context, case .char(let character) = key, let digit = character.wholeNumberValue,
@@ -38,7 +36,7 @@ public struct AppDriver: Sendable {
             send(.countDigit(digit))
             return
         }
-        guard let id = keymap.command(for: key, in: state.context) else {
+        guard let id = state.keymap.command(for: key, in: state.context) else {
             // In a prompt, every other character is text (a Chinese character from an input method included).
             if state.prompt != nil || state.form != nil, case .char(let character) = key { send(.input(character)) }
             return

@@ -64,6 +64,8 @@ public struct AppState: Sendable {
     public var message: String?
     /// Whether the message reports an error.
     public var messageIsError = false
+    /// The key bindings: the defaults and any from the configuration file.
+    public var keymap = Keymap.standard
     /// The rule packs, for what happens when a deadline expires.
     public var rules = RulePackCatalog([])
     /// The database's change token when the screen was last loaded.

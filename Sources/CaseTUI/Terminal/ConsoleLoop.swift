@@ -15,7 +15,7 @@ public enum ConsoleLoop {
     /// The terminal is restored on every way out, including thrown errors.
     public static func run(
         database: CaseDatabase, rules: RulePackCatalog, staff: StaffMember, measure: DisplayWidth = .standard,
-        language: Language = .en,
+        language: Language = .en, keymap: Keymap = .standard,
         initialMessage: String?,
         databaseLabel: String,
         useColor: Bool, sweepEvery: TimeInterval = 30,
@@ -33,6 +33,7 @@ public enum ConsoleLoop {
         state.staff = staff
         state.measure = measure
         state.language = language
+        state.keymap = keymap
         var driver = AppDriver(state: state, database: database)
         // Apply whatever expired while no one was looking, then keep sweeping on a timer.
         driver.send(.sweepDue(clock()))

@@ -7,7 +7,10 @@ enum HelpOverlay {
         let context = Context.pane(state.focus)
         let specs = CommandTable.available(in: context, for: state.staff.role)
         let rows = specs.map { spec in
-            (spec.keys.map(\.label).joined(separator: ", "), spec.help.text(state.language))
+            (
+                state.keymap.keys(for: spec.id, in: context).map(\.label).joined(separator: ", "),
+                spec.help.text(state.language)
+            )
         }
         let available = max(1, screen.height - 2 - 3)  // border and the closing line
         let columns = rows.count > available ? 2 : 1
