@@ -130,3 +130,47 @@ struct WholeFlowTests {
         #expect(driver.state.openCase?.stage == .decision)
     }
 }
+
+@Suite("Undo")
+struct UndoTests {
+    @Test func undoTakesBackATakeAndASuspension() throws {
+        var driver = try exampleDriver(as: "zhang.wei")
+        while driver.state.openCase?.id != 8 { driver.press(.char("j")) }
+        driver.press(.char("T"))
+        #expect(driver.state.openCase?.assignee == "zhang.wei")
+        driver.press(.char("u"))
+        #expect(driver.state.openCase?.assignee == nil)
+        #expect(driver.state.message == "#8: released")
+        driver.press(.char("g"))
+        while driver.state.openCase?.id != 1 { driver.press(.char("j")) }
+        for key in try KeyNotation.parse("Aj<Enter>") { driver.press(key) }
+        #expect(driver.state.openCase?.stage == .suspended)
+        driver.press(.char("u"))
+        #expect(driver.state.openCase?.stage == .intervention)
+    }
+
+    @Test func aFinalStepCannotBeUndone() throws {
+        var driver = try exampleDriver(keys: "u")
+        #expect(driver.state.message == "Nothing to undo")
+        driver.press(.char("j"))
+        #expect(driver.state.undoable == nil)
+    }
+}
+
+@Suite("Every form and the palette at 80x24")
+struct FormSnapshotTests {
+    @Test(arguments: [
+        ("U", "urge"), ("W", "request-evidence"), ("E", "add-evidence"), ("P", "party-action"),
+        ("I", "issue"), ("L", "link"), (":re", "palette"),
+    ])
+    func snapshot(keys: String, name: String) throws {
+        let driver = try exampleDriver(width: 80, height: 24, keys: "jjjj" + keys, as: "lin.mei")
+        assertSnapshot(driver.render().text, named: "form-\(name)-80x24")
+    }
+
+    @Test func tooSmallInChinese() throws {
+        var state = try exampleDriver(width: 50, height: 12).state
+        state.language = .zh
+        assertSnapshot(Renderer.render(state).text, named: "too-small-zh-50x12")
+    }
+}

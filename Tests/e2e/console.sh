@@ -152,10 +152,23 @@ test_chinese_search_and_a_filter_from_the_keyboard() {
 test_forms_take_chinese_and_survive_a_resize() {
     trap e2e_stop EXIT
     e2e_start form 100 30
-    e2e_run_casedesk
+    "$CASEDESK_BIN" staff list --db "$E2E_DB" >/dev/null  # the first user (this shell's) becomes admin
+    e2e_run_casedesk --as lin.mei
     e2e_wait_for "1/15 cases"
-    e2e_keys j j j j
-    e2e_wait_for "5/15 cases"
+    # Search, open, take.
+    e2e_keys /
+    e2e_keys -l '快递柜'
+    e2e_keys Enter
+    e2e_wait_for "search: 快递柜"
+    e2e_keys Enter T
+    e2e_wait_for "#1: taken by lin.mei"
+    # A point in dispute: delivery mismatch.
+    e2e_keys I
+    e2e_wait_for "Add a point in dispute"
+    e2e_keys Right Right Right Tab
+    e2e_keys -l '快递柜代签是否有效'
+    e2e_keys Enter
+    e2e_wait_for "#1: issue #1"
     # Request evidence from the merchant, typing Chinese, resizing mid-form.
     e2e_keys W
     e2e_wait_for "Request evidence · case #1"
@@ -165,7 +178,7 @@ test_forms_take_chinese_and_survive_a_resize() {
     e2e_wait_for "签收底单"
     e2e_keys Enter
     e2e_wait_for "#1: evidence requested"
-    # Add the merchant's evidence as pasted text.
+    # Add the merchant's evidence as pasted text, then link it from the evidence pane.
     e2e_keys E
     e2e_wait_for "Add evidence · case #1"
     e2e_keys Right Right Tab Right Tab
@@ -174,15 +187,26 @@ test_forms_take_chinese_and_survive_a_resize() {
     e2e_keys -l '底单内容'
     e2e_keys Enter
     e2e_wait_for "evidence #"
+    e2e_keys Tab G L
+    e2e_wait_for "Link evidence"
+    e2e_keys Enter
+    e2e_wait_for "linked"
+    # Advance: close the evidence window, decide on the record.
+    e2e_keys Escape A
+    e2e_wait_for "Steps for #1 (evidence)"
+    e2e_keys Enter
+    e2e_wait_for "#1: evidence_clo"
     e2e_keys q
     expect_clean_exit 0
-    "$CASEDESK_BIN" case show 1 --db "$E2E_DB" --json | python3 -c '
+    "$CASEDESK_BIN" case show 1 --db "$E2E_DB" --as lin.mei --json | python3 -c '
 import json, sys
 d = json.load(sys.stdin)
-assert d["stage"] == "evidence", d["stage"]
+assert d["stage"] == "decision", d["stage"]
 assert d["evidence_requests"][0]["what"] == "签收底单", d["evidence_requests"]
 last = d["evidence"][-1]
 assert last["description"] == "签收底单照片" and last["source"] == "merchant" and last["timeliness"] == "on_time", last
+assert d["issues"][0]["evidence_ids"] == [last_id for last_id in [d["evidence"][-1]["id"]]], d["issues"]
+assert d["issues"][0]["burden"] == "merchant"
 '
 }
 

@@ -12,7 +12,7 @@ public enum Action: Sendable {
     case changeToken(Int64)
     case sweepDue(Date)
     case swept(applied: Int, problems: [String])
-    case caseChanged(Case, message: String)
+    case caseChanged(Case, message: String, undoable: Undoable? = nil)
     /// A character typed into the open prompt.
     case input(Character)
     /// A form's command was refused: the form stays open with the reason.
@@ -34,7 +34,7 @@ public enum Effect: Hashable, Sendable {
     case loadCase(Int64)
     case checkForChanges
     case sweep(Date)
-    case step(caseID: Int64, event: LifecycleEvent, version: Int)
-    case take(caseID: Int64, version: Int)
-    case release(caseID: Int64, version: Int)
+    case step(caseID: Int64, event: LifecycleEvent, version: Int?)
+    case take(caseID: Int64, version: Int?)
+    case release(caseID: Int64, version: Int?)
 }

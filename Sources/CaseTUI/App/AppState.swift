@@ -24,6 +24,8 @@ public struct AppState: Sendable {
     public var showHelp = false
     /// The step menu, while open.
     public var stepMenu: StepMenu?
+    /// The last command that can be undone, and how.
+    public var undoable: Undoable?
     /// The form being filled in, while open.
     public var form: Form?
     /// The line being typed for a search or a filter, while open.

@@ -44,6 +44,7 @@ public enum CommandID: String, CaseIterable, Sendable {
     case nextMatch = "next-match"
     case previousMatch = "previous-match"
     case complete
+    case undo
 }
 
 /// One row of the command table.
@@ -216,6 +217,12 @@ public enum CommandTable {
             id: .complete, keys: [.tab],
             help: LocalizedText(en: "Complete the command name", zh: "补全命令名"), hint: nil, contexts: [.prompt],
             roles: everyone),
+        CommandSpec(
+            id: .undo, keys: [.char("u")],
+            help: LocalizedText(
+                en: "Undo the last reversible command (take, release, suspend, resume) by its inverse",
+                zh: "撤销上一条可撤销的操作（领取、释放、中止、恢复）"),
+            hint: nil, contexts: panes, roles: caseWorkers),
         CommandSpec(
             id: .timeline, keys: [.char("t")],
             help: LocalizedText(en: "Case details or the case's timeline (its audit trail)", zh: "案件详情或时间线（审计记录）"),

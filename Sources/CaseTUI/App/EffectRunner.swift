@@ -39,13 +39,16 @@ public struct EffectRunner: Sendable {
             case .step(let id, let event, let version):
                 let updated = try database.apply(
                     event, toCase: id, by: staff, expectedVersion: version, at: Date(), rules: rules)
-                return .caseChanged(updated, message: "#\(id): \(event.rawValue) → \(updated.stage.rawValue)")
+                let undoable: Undoable? =
+                    [.suspend, .resume].contains(event) ? .stepped(caseID: id, event: event) : nil
+                return .caseChanged(
+                    updated, message: "#\(id): \(event.rawValue) → \(updated.stage.rawValue)", undoable: undoable)
             case .take(let id, let version):
                 let updated = try database.take(caseID: id, by: staff, expectedVersion: version, at: Date())
-                return .caseChanged(updated, message: "#\(id): taken by \(staff.name)")
+                return .caseChanged(updated, message: "#\(id): taken by \(staff.name)", undoable: .took(caseID: id))
             case .release(let id, let version):
                 let updated = try database.release(caseID: id, by: staff, expectedVersion: version, at: Date())
-                return .caseChanged(updated, message: "#\(id): released")
+                return .caseChanged(updated, message: "#\(id): released", undoable: .released(caseID: id))
             case .sweep(let now):
                 let report = try database.sweep(now: now, rules: rules)
                 return .swept(

@@ -44,7 +44,8 @@ public enum Update {
                 state.messageIsError = false
             }
             return applied > 0 ? [.checkForChanges] : []
-        case .caseChanged(let updated, let message):
+        case .caseChanged(let updated, let message, let undoable):
+            state.undoable = undoable
             state.form = nil
             state.message = message
             state.messageIsError = false
@@ -92,8 +93,10 @@ public enum Update {
         case .searchLoaded(let rows):
             state.queue.total = rows.count
             state.queue.receive(.head, rows: rows, visible: state.visibleQueueRows)
-            state.message = rows.isEmpty ? "No case matches \"\(state.searchText ?? "")\"" : nil
-            state.messageIsError = false
+            if rows.isEmpty {
+                state.message = "No case matches \"\(state.searchText ?? "")\""
+                state.messageIsError = false
+            }
             return openSelected(state)
         case .failed(let message):
             state.message = message
@@ -133,6 +136,16 @@ public enum Update {
             state.message = "Sorted by \(next.rawValue)"
             state.messageIsError = false
             return restartQueue(&state)
+        case .undo:
+            guard let last = state.undoable, let inverse = last.inverse else {
+                state.message = "Nothing to undo"
+                state.messageIsError = true
+                return []
+            }
+            state.undoable = nil
+            state.message = "Undoing the \(last.description)"
+            state.messageIsError = false
+            return [inverse]
         case .nextView:
             state.view = state.view.next
             state.query = state.view.query(staff: state.staff, now: state.now, order: state.query.order)

@@ -2,9 +2,12 @@
 enum TooSmallView {
     static func render(_ state: AppState, into screen: inout Screen) {
         let message =
-            "Terminal too small: \(state.width)x\(state.height). "
-            + "CaseDesk needs at least \(Layout.minimumWidth)x\(Layout.minimumHeight). "
-            + "Enlarge the window, or press q to quit."
+            state.language == .zh
+            ? "终端太小：\(state.width)x\(state.height)。CaseDesk 至少需要 \(Layout.minimumWidth)x\(Layout.minimumHeight)。"
+                + "请放大窗口，或按 q 退出。"
+            : "Terminal too small: \(state.width)x\(state.height). "
+                + "CaseDesk needs at least \(Layout.minimumWidth)x\(Layout.minimumHeight). "
+                + "Enlarge the window, or press q to quit."
         let lines = screen.measure.wrap(message, width: max(1, state.width - 2))
         let top = max(0, (state.height - lines.count) / 2)
         for (index, line) in lines.enumerated() {
