@@ -168,9 +168,30 @@ struct FormSnapshotTests {
         assertSnapshot(driver.render().text, named: "form-\(name)-80x24")
     }
 
+    @Test(arguments: [("C", "note"), ("W", "request-evidence"), ("E", "add-evidence"), (":", "palette")])
+    func inChinese(keys: String, name: String) throws {
+        var state = try exampleDriver(width: 80, height: 24, as: "lin.mei").state
+        state.language = .zh
+        var driver = AppDriverFixture.with(state)
+        for key in try KeyNotation.parse("jjjj" + keys) { driver.press(key) }
+        assertSnapshot(driver.render().text, named: "form-zh-\(name)-80x24")
+    }
+
     @Test func tooSmallInChinese() throws {
         var state = try exampleDriver(width: 50, height: 12).state
         state.language = .zh
         assertSnapshot(Renderer.render(state).text, named: "too-small-zh-50x12")
+    }
+}
+
+/// A driver over the examples starting from a given state (language, size, staff).
+enum AppDriverFixture {
+    static func with(_ state: AppState) -> AppDriver {
+        let database = try! CaseDatabase.inMemory()
+        _ = try! database.authenticate("admin", at: pinnedNow)
+        try! database.loadExamplesIfEmpty(now: pinnedNow)
+        var fresh = state
+        fresh.queue = QueueWindow()
+        return AppDriver(state: fresh, database: database)
     }
 }

@@ -1,20 +1,41 @@
+import CaseModel
+
 /// A form over the panes: a label and value per field, the field being edited marked, choices
 /// shown as ‹value›, and the reason a submit was refused in red.
 enum FormView {
-    static func render(_ form: Form, into screen: inout Screen) {
+    /// The forms' words in Chinese; field labels double as keys, so they are translated here, on screen only.
+    static let chinese: [String: String] = [
+        "Add a note": "添加备注", "Urge a party": "督促当事人", "Request evidence": "要求举证", "Add evidence": "添加证据",
+        "Record a party's action": "代录当事人操作", "Add a point in dispute": "添加争议焦点",
+        "Link evidence to a point in dispute": "关联证据与争议焦点", "Note": "备注", "Party": "当事人", "Message": "督促内容",
+        "From": "举证方", "What": "所需证据", "Kind": "类型", "Source": "来源", "Describe": "描述", "File path": "文件路径",
+        "Or text": "或粘贴文本", "Action": "操作", "Their words": "当事人说明", "Tracking": "退货单号", "The point": "争议内容",
+        "Confirmed": "已确认收货", "Durable <6m": "耐用品六月内", "Issue": "争议焦点", "Evidence": "证据", "case": "案件",
+        "Tab next field · ←/→ choose · Enter save · Esc cancel": "Tab 下一项 · ←/→ 选择 · Enter 保存 · Esc 取消",
+    ]
+
+    static func text(_ english: String, _ language: Language) -> String {
+        language == .zh ? chinese[english] ?? english : english
+    }
+
+    static func render(_ form: Form, language: Language = .en, into screen: inout Screen) {
         let width = min(screen.width - 4, 72)
         let height = form.fields.count + 6
         let area = Rect(
             x: (screen.width - width) / 2, y: max(1, (screen.height - height) / 2), width: width, height: height)
         screen.fill(area)
-        Box.draw(area, title: "\(form.kind.title) · case #\(form.caseID)", focused: true, into: &screen)
+        Box.draw(
+            area, title: "\(text(form.kind.title, language)) · \(text("case", language)) #\(form.caseID)",
+            focused: true,
+            into: &screen)
         let inner = area.inner
         let labelWidth = 11
         for (index, field) in form.fields.enumerated() {
             let y = inner.y + index
             let focused = index == form.focused
             screen.put(
-                field.label, x: inner.x + 1, y: y, maxWidth: labelWidth - 1, style: Style(bold: focused, dim: !focused))
+                text(field.label, language), x: inner.x + 1, y: y, maxWidth: labelWidth - 1,
+                style: Style(bold: focused, dim: !focused))
             let room = inner.width - labelWidth - 2
             var value = field.choices == nil ? field.text : "‹ \(field.text) ›"
             if field.choices == nil {
@@ -32,7 +53,7 @@ enum FormView {
                 style: Style(color: .red, bold: true))
         }
         screen.put(
-            "Tab next field · ←/→ choose · Enter save · Esc cancel", x: inner.x + 1, y: inner.maxY - 1,
+            text("Tab next field · ←/→ choose · Enter save · Esc cancel", language), x: inner.x + 1, y: inner.maxY - 1,
             maxWidth: inner.width - 2, style: Style(dim: true))
     }
 }
