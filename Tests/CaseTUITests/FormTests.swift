@@ -195,3 +195,18 @@ enum AppDriverFixture {
         return AppDriver(state: fresh, database: database)
     }
 }
+
+@Suite("Messages in Chinese")
+struct ChineseMessageTests {
+    @Test func savesAndRefusalsSpeakChinese() throws {
+        var state = try exampleDriver(as: "chen.jing").state
+        state.language = .zh
+        var driver = AppDriverFixture.with(state)
+        for key in try KeyNotation.parse("jjjjA") { driver.press(key) }
+        #expect(driver.state.message?.hasPrefix("chen.jing（trainer）无权执行") == true)
+        for key in try KeyNotation.parse("C买家称当天出差<Enter>") { driver.press(key) }
+        #expect(driver.state.message == "#1：已添加备注")
+        driver.press(.char("s"))
+        #expect(driver.state.message == "按金额排序")
+    }
+}

@@ -42,13 +42,19 @@ public struct EffectRunner: Sendable {
                 let undoable: Undoable? =
                     [.suspend, .resume].contains(event) ? .stepped(caseID: id, event: event) : nil
                 return .caseChanged(
-                    updated, message: "#\(id): \(event.rawValue) → \(updated.stage.rawValue)", undoable: undoable)
+                    updated,
+                    message: say(
+                        "#\(id): \(event.rawValue) → \(updated.stage.rawValue)",
+                        "#\(id)：\(event.rawValue) → \(updated.stage.label.zh)"), undoable: undoable)
             case .take(let id, let version):
                 let updated = try database.take(caseID: id, by: staff, expectedVersion: version, at: Date())
-                return .caseChanged(updated, message: "#\(id): taken by \(staff.name)", undoable: .took(caseID: id))
+                return .caseChanged(
+                    updated, message: say("#\(id): taken by \(staff.name)", "#\(id)：已由 \(staff.name) 领取"),
+                    undoable: .took(caseID: id))
             case .release(let id, let version):
                 let updated = try database.release(caseID: id, by: staff, expectedVersion: version, at: Date())
-                return .caseChanged(updated, message: "#\(id): released", undoable: .released(caseID: id))
+                return .caseChanged(
+                    updated, message: say("#\(id): released", "#\(id)：已释放"), undoable: .released(caseID: id))
             case .sweep(let now):
                 let report = try database.sweep(now: now, rules: rules)
                 return .swept(
@@ -63,6 +69,9 @@ public struct EffectRunner: Sendable {
         }
     }
 
+    /// A message in the interface language.
+    func say(_ english: String, _ chinese: String) -> String { language == .zh ? chinese : english }
+
     /// Carries out a form's command; the store checks permissions and rules as for the CLI.
     func submit(_ form: Form) throws -> Action {
         let id = form.caseID
@@ -70,18 +79,22 @@ public struct EffectRunner: Sendable {
         switch form.kind {
         case .note:
             try database.addNote(caseID: id, text: form.value("Note"), by: staff, at: now)
-            return .caseChanged(try database.fetchCase(id: id)!, message: "#\(id): note added")
+            return .caseChanged(try database.fetchCase(id: id)!, message: say("#\(id): note added", "#\(id)：已添加备注"))
         case .urge:
             let party = PartyRole(rawValue: form.value("Party")) ?? .merchant
             try database.urge(caseID: id, party: party, message: form.value("Message"), by: staff, at: now)
-            return .caseChanged(try database.fetchCase(id: id)!, message: "#\(id): urged the \(party.rawValue)")
+            return .caseChanged(
+                try database.fetchCase(id: id)!,
+                message: say("#\(id): urged the \(party.rawValue)", "#\(id)：已督促\(party.label.zh)"))
         case .requestEvidence:
             let party = PartyRole(rawValue: form.value("From")) ?? .merchant
             let (request, updated) = try database.requestEvidence(
                 caseID: id, from: party, what: form.value("What"), by: staff, at: now, rules: rules)
             return .caseChanged(
                 updated,
-                message: "#\(id): evidence requested from the \(party.rawValue), due \(ISO8601.string(request.dueAt))")
+                message: say(
+                    "#\(id): evidence requested from the \(party.rawValue), due \(ISO8601.string(request.dueAt))",
+                    "#\(id)：已要求\(party.label.zh)举证，截止 \(ISO8601.string(request.dueAt))"))
         case .partyAction:
             let party = PartyRole(rawValue: form.value("Party")) ?? .merchant
             let action = PartyAction(rawValue: form.value("Action")) ?? .respond
@@ -90,7 +103,10 @@ public struct EffectRunner: Sendable {
                 tracking: form.value("Tracking"),
                 at: now, by: staff, rules: rules)
             return .caseChanged(
-                try database.fetchCase(id: id)!, message: "#\(id): \(party.rawValue) \(action.rawValue) recorded")
+                try database.fetchCase(id: id)!,
+                message: say(
+                    "#\(id): \(party.rawValue) \(action.rawValue) recorded",
+                    "#\(id)：已代录\(party.label.zh) \(action.rawValue)"))
         case .issue:
             let issue = try database.addIssue(
                 caseID: id, kind: IssueKind(rawValue: form.value("Kind")) ?? .faultUndeterminable,
@@ -98,13 +114,18 @@ public struct EffectRunner: Sendable {
                 durableWithinSixMonths: form.value("Durable <6m") == "yes", by: staff, at: now)
             return .caseChanged(
                 try database.fetchCase(id: id)!,
-                message: "#\(id): issue #\(issue.id), burden on the \(issue.burden.rawValue)")
+                message: say(
+                    "#\(id): issue #\(issue.id), burden on the \(issue.burden.rawValue)",
+                    "#\(id)：争议焦点 #\(issue.id)，由\(issue.burden.label.zh)举证"))
         case .link:
             let issue = Int64(form.value("Issue").dropFirst()) ?? 0
             let evidence = Int64(form.value("Evidence").dropFirst()) ?? 0
             try database.linkEvidence(caseID: id, issueID: issue, evidenceID: evidence, by: staff, at: now)
             return .caseChanged(
-                try database.fetchCase(id: id)!, message: "#\(id): evidence #\(evidence) linked to issue #\(issue)")
+                try database.fetchCase(id: id)!,
+                message: say(
+                    "#\(id): evidence #\(evidence) linked to issue #\(issue)",
+                    "#\(id)：证据 #\(evidence) 已关联争议焦点 #\(issue)"))
         case .addEvidence:
             let content: Data
             let path = form.value("File path")
@@ -124,7 +145,9 @@ public struct EffectRunner: Sendable {
                 content: content, at: now, by: staff)
             return .caseChanged(
                 try database.fetchCase(id: id)!,
-                message: "#\(id): evidence #\(item.id) added, sha256 \(item.shortHash)…")
+                message: say(
+                    "#\(id): evidence #\(item.id) added, sha256 \(item.shortHash)…",
+                    "#\(id)：已添加证据 #\(item.id)，sha256 \(item.shortHash)…"))
         }
     }
 

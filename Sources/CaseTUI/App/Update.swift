@@ -15,9 +15,11 @@ public enum Update {
             let count = state.count ?? 1
             state.count = nil
             guard CommandTable.spec(id).roles.contains(state.staff.role) else {
-                state.message =
-                    "\(state.staff.name) is a \(state.staff.role.rawValue): "
-                    + CommandTable.spec(id).help.text(state.language).lowercased() + " is not open to that role"
+                let help = CommandTable.spec(id).help
+                state.message = say(
+                    state,
+                    "\(state.staff.name) is a \(state.staff.role.rawValue): \(help.en.lowercased()) is not open to that role",
+                    "\(state.staff.name)（\(state.staff.role.rawValue)）无权执行：\(help.zh)")
                 state.messageIsError = true
                 return []
             }
@@ -37,10 +39,12 @@ public enum Update {
             return [.sweep(now)]
         case .swept(let applied, let problems):
             if !problems.isEmpty {
-                state.message = "Sweep: " + problems.joined(separator: "; ")
+                state.message = say(state, "Sweep: ", "超时处理：") + problems.joined(separator: "; ")
                 state.messageIsError = true
             } else if applied > 0 {
-                state.message = "Sweep: \(applied) default outcome\(applied == 1 ? "" : "s") applied"
+                state.message = say(
+                    state, "Sweep: \(applied) default outcome\(applied == 1 ? "" : "s") applied",
+                    "超时处理：已执行 \(applied) 项默认结果")
                 state.messageIsError = false
             }
             return applied > 0 ? [.checkForChanges] : []
@@ -94,7 +98,8 @@ public enum Update {
             state.queue.total = rows.count
             state.queue.receive(.head, rows: rows, visible: state.visibleQueueRows)
             if rows.isEmpty {
-                state.message = "No case matches \"\(state.searchText ?? "")\""
+                state.message = say(
+                    state, "No case matches \"\(state.searchText ?? "")\"", "没有匹配「\(state.searchText ?? "")」的案件")
                 state.messageIsError = false
             }
             return openSelected(state)
@@ -119,7 +124,9 @@ public enum Update {
             return []
         case .nextMatch, .previousMatch:
             guard state.searchText != nil, !state.queue.rows.isEmpty else {
-                state.message = "No search: / searches, then n and N move between the results"
+                state.message = say(
+                    state, "No search: / searches, then n and N move between the results", "尚未搜索：按 / 搜索，再用 n 和 N 在结果间移动"
+                )
                 state.messageIsError = true
                 return []
             }
@@ -133,17 +140,17 @@ public enum Update {
             let orders = QueueOrder.allCases
             let next = orders[(orders.firstIndex(of: state.query.order)! + 1) % orders.count]
             state.query.order = next
-            state.message = "Sorted by \(next.rawValue)"
+            state.message = say(state, "Sorted by \(next.rawValue)", "按\(UIText.order(next).zh)排序")
             state.messageIsError = false
             return restartQueue(&state)
         case .undo:
             guard let last = state.undoable, let inverse = last.inverse else {
-                state.message = "Nothing to undo"
+                state.message = say(state, "Nothing to undo", "没有可撤销的操作")
                 state.messageIsError = true
                 return []
             }
             state.undoable = nil
-            state.message = "Undoing the \(last.description)"
+            state.message = say(state, "Undoing the \(last.description)", "正在撤销：\(last.description)")
             state.messageIsError = false
             return [inverse]
         case .nextView:
@@ -351,6 +358,11 @@ public enum Update {
         let usable = CommandTable.available(in: .pane(state.focus), for: state.staff.role)
         let starting = usable.filter { $0.id.rawValue.hasPrefix(typed) }
         return starting.isEmpty ? usable.filter { $0.id.rawValue.contains(typed) } : starting
+    }
+
+    /// A message in the interface language.
+    static func say(_ state: AppState, _ english: String, _ chinese: String) -> String {
+        state.language == .zh ? chinese : english
     }
 
     /// Shows the queue from its first row under the current query and order.
