@@ -10,7 +10,9 @@
 #define NCURSES_WIDECHAR 1
 #endif
 
+#include <langinfo.h>
 #include <locale.h>
+#include <string.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +29,12 @@ static inline int cd_a_reverse(void) { return (int)A_REVERSE; }
 static inline int cd_a_underline(void) { return (int)A_UNDERLINE; }
 static inline int cd_a_dim(void) { return (int)A_DIM; }
 static inline int cd_a_normal(void) { return (int)A_NORMAL; }
+
+/// Whether the current locale's character set is UTF-8 (so wide characters reach the terminal).
+static inline int cd_locale_is_utf8(void) {
+    const char *codeset = nl_langinfo(CODESET);
+    return codeset != NULL && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
+}
 
 /// newterm on the process's own stdout and stdin (Swift cannot read those globals).
 /// Returns NULL, instead of exiting as initscr does, when the terminal is unusable.

@@ -175,3 +175,13 @@ struct PaletteTests {
         #expect(driver.state.messageIsError && driver.state.message?.contains("/ searches") == true)
     }
 }
+
+@Suite("An empty queue empties the panes")
+struct EmptyQueueTests {
+    @Test func aViewWithNoCasesShowsNoStaleCase() throws {
+        let driver = try exampleDriver(keys: "jjjjv")  // admin has no cases of their own
+        #expect(driver.state.view == .mine && driver.state.queue.rows.isEmpty)
+        #expect(driver.state.openCase == nil && driver.state.evidence.isEmpty)
+        #expect(driver.render().text.contains("No case selected."))
+    }
+}

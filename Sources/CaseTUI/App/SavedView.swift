@@ -11,6 +11,18 @@ public enum SavedView: String, CaseIterable, Sendable {
     case overdue = "Overdue"
     case awaitingReview = "Awaiting review"
 
+    /// The view's name in both languages.
+    public var label: LocalizedText {
+        switch self {
+        case .all: LocalizedText(en: "All cases", zh: "全部案件")
+        case .mine: LocalizedText(en: "My cases", zh: "我的案件")
+        case .unassigned: LocalizedText(en: "Unassigned", zh: "未领取")
+        case .dueToday: LocalizedText(en: "Due today", zh: "今日到期")
+        case .overdue: LocalizedText(en: "Overdue", zh: "已超时")
+        case .awaitingReview: LocalizedText(en: "Awaiting review", zh: "待审核")
+        }
+    }
+
     /// The view after this one, wrapping.
     public var next: SavedView {
         let all = Self.allCases

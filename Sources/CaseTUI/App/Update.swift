@@ -68,6 +68,7 @@ public enum Update {
         case .queueLoaded(let request, let rows, let total):
             if let total { state.queue.total = total }
             state.queue.receive(request, rows: rows, visible: state.visibleQueueRows)
+            if state.queue.rows.isEmpty { clearOpenCase(&state) }
             return fetches(state) + openSelected(state)
         case .caseLoaded(let loaded, let evidence, let issues, let requests, let timeline):
             state.issues = issues
@@ -97,6 +98,7 @@ public enum Update {
         case .searchLoaded(let rows):
             state.queue.total = rows.count
             state.queue.receive(.head, rows: rows, visible: state.visibleQueueRows)
+            if rows.isEmpty { clearOpenCase(&state) }
             if rows.isEmpty {
                 state.message = say(
                     state, "No case matches \"\(state.searchText ?? "")\"", "没有匹配「\(state.searchText ?? "")」的案件")
@@ -158,8 +160,7 @@ public enum Update {
             state.query = state.view.query(staff: state.staff, now: state.now, order: state.query.order)
             state.filterText = ""
             state.searchText = nil
-            state.message = state.view.rawValue
-            state.messageIsError = false
+            state.message = nil
             return restartQueue(&state)
         case .note, .urge, .requestEvidence, .addEvidence, .partyAction, .addIssue, .linkEvidence:
             guard let item = state.openCase else { return [] }
@@ -285,6 +286,15 @@ public enum Update {
     static func maxDetailScroll(_ state: AppState) -> Int {
         DetailView.maxScroll(
             state, area: Layout(width: state.width, height: state.height).detail, measure: state.measure)
+    }
+
+    /// Empties the case and evidence panes when the queue shows no case.
+    static func clearOpenCase(_ state: inout AppState) {
+        state.openCase = nil
+        state.evidence = []
+        state.issues = []
+        state.requests = []
+        state.timeline = []
     }
 
     /// Reloads the queue around the selection and the open case.

@@ -31,6 +31,9 @@ public final class NcursesTerminal {
         let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
         guard !term.isEmpty, term != "dumb", term != "unknown" else { throw StartError.unsupportedTerm(term) }
         setlocale(LC_ALL, "")
+        // A LANG naming a locale this machine lacks (zh_CN.UTF-8 on a minimal server) leaves the C
+        // locale, where ncurses would drop every Chinese character: fall back to C.UTF-8.
+        if cd_locale_is_utf8() == 0 { setlocale(LC_CTYPE, "C.UTF-8") }
         guard cd_newterm(nil) != nil else { throw StartError.unsupportedTerm(term) }
         cd_install_restore_hooks()
         active = true

@@ -8,7 +8,7 @@ enum StatusBar {
         var used = screen.put(left, x: area.x, y: area.y, maxWidth: area.width, style: Style(bold: true, reverse: true))
         var scope: [String] = []
         if state.view != .all && state.searchText == nil && state.filterText.isEmpty {
-            scope.append(state.view.rawValue)
+            scope.append(state.view.label.text(state.language))
         }
         if let search = state.searchText { scope.append("search: \(search)") }
         if !state.filterText.isEmpty && state.searchText == nil { scope.append("filter: \(state.filterText)") }
