@@ -210,7 +210,20 @@ assert d["issues"][0]["burden"] == "merchant"
 '
 }
 
+test_a_chinese_lang_shows_chinese_even_without_that_locale() {
+    trap e2e_stop EXIT
+    e2e_start zh 100 30
+    # zh_CN.UTF-8 is usually not generated on a server: the console must still show Chinese.
+    e2e_keys -l "LANG=zh_CN.UTF-8 \"$CASEDESK_BIN\" --db \"$E2E_DB\"; echo \"EXIT=\$?\""
+    e2e_keys Enter
+    e2e_wait_for "队列 · 按期限"
+    e2e_wait_for "退货运费应由谁承担"
+    e2e_keys q
+    e2e_wait_for "EXIT=0"
+}
+
 E2E_TESTS+=(
+    test_a_chinese_lang_shows_chinese_even_without_that_locale
     test_forms_take_chinese_and_survive_a_resize
     test_chinese_search_and_a_filter_from_the_keyboard
     test_a_step_from_the_console_reaches_the_database
