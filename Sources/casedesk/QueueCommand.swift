@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseStore
+import CaseTUI
 import Foundation
 
 /// `casedesk queue`: the work queue in deadline order, as text or JSON.
@@ -78,7 +79,10 @@ struct QueueCommand: ParsableCommand {
         }
         for row in rows {
             let deadline = row.deadline.map(formatInstant) ?? "-"
-            print("\(row.id)\t\(row.stage.rawValue)\t\(deadline)\t\(row.claimAmount.formatted)\t\(row.title)")
+            // Case data is untrusted: no escape sequence reaches the terminal.
+            print(
+                "\(row.id)\t\(row.stage.rawValue)\t\(deadline)\t\(row.claimAmount.formatted)\t\(Sanitizer.clean(row.title))"
+            )
         }
     }
 }

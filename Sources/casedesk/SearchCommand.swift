@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseStore
+import CaseTUI
 import Foundation
 
 /// `casedesk search TEXT`: full-text search over cases and evidence, Chinese and English.
@@ -27,7 +28,9 @@ struct SearchCommand: ParsableCommand {
             return
         }
         for row in rows {
-            print("\(row.id)\t\(row.stage.rawValue)\t\(row.deadline.map(formatInstant) ?? "-")\t\(row.title)")
+            print(
+                "\(row.id)\t\(row.stage.rawValue)\t\(row.deadline.map(formatInstant) ?? "-")\t\(Sanitizer.clean(row.title))"
+            )
         }
         if rows.isEmpty { FileHandle.standardError.write(Data("no case matches '\(text)'\n".utf8)) }
     }
