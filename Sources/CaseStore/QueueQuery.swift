@@ -157,36 +157,13 @@ extension QueueQuery {
             guard !value.isEmpty else { throw FilterError(term: term, reason: "has no value") }
             switch key {
             case "stage":
-                for name in value.split(separator: ",") {
-                    guard let stage = Stage(rawValue: String(name)) else {
-                        throw FilterError(
-                            term: term,
-                            reason:
-                                "unknown stage '\(name)'; stages: \(Stage.allCases.map(\.rawValue).joined(separator: ", "))"
-                        )
-                    }
-                    query.stages.insert(stage)
-                }
+                query.stages = try values(value, term: term, kind: "stage")
             case "category":
-                for name in value.split(separator: ",") {
-                    guard let category = CaseModel.Category(rawValue: String(name)) else {
-                        throw FilterError(term: term, reason: "unknown category '\(name)'")
-                    }
-                    query.categories.insert(category)
-                }
+                query.categories = try values(value, term: term, kind: "category")
             case "assignee":
                 query.assignee = value
             case "flag":
-                for name in value.split(separator: ",") {
-                    guard let flag = CaseFlag(rawValue: String(name)) else {
-                        throw FilterError(
-                            term: term,
-                            reason:
-                                "unknown flag '\(name)'; flags: \(CaseFlag.allCases.map(\.rawValue).joined(separator: ", "))"
-                        )
-                    }
-                    query.flags.insert(flag)
-                }
+                query.flags = try values(value, term: term, kind: "flag")
             case "amount":
                 var rest = Substring(value)
                 var op = "="
@@ -218,5 +195,20 @@ extension QueueQuery {
             }
         }
         return query
+    }
+
+    /// A comma-separated list of known values, or an error naming the unknown one and the choices.
+    static func values<T: RawRepresentable & CaseIterable & Hashable>(
+        _ text: String, term: String, kind: String
+    ) throws(FilterError) -> Set<T> where T.RawValue == String {
+        var result: Set<T> = []
+        for name in text.split(separator: ",") {
+            guard let value = T(rawValue: String(name)) else {
+                let choices = T.allCases.map(\.rawValue).joined(separator: ", ")
+                throw FilterError(term: term, reason: "unknown \(kind) '\(name)'; \(kind)s: \(choices)")
+            }
+            result.insert(value)
+        }
+        return result
     }
 }

@@ -14,30 +14,42 @@ public struct Keymap: Sendable {
     private var bindings: [Context: [Key: CommandID]] = [:]
     private var keysByCommand: [CommandID: [Key]] = [:]
 
-    /// The default keymap: every command's default keys.
-    public static let standard = try! Keymap(overrides: [:])
+    /// The default keymap: every command's default keys (the table is tested to have no clash).
+    public static let standard = build([:]).keymap
 
     /// Builds a keymap from the command table, replacing the keys of the commands in `overrides`.
     ///
     /// Refused: a key bound to two commands where both apply, and a keymap that leaves no way to quit.
     public init(overrides: [CommandID: [Key]]) throws(KeymapError) {
+        let built = Self.build(overrides)
+        if let problem = built.problem { throw problem }
+        self = built.keymap
+    }
+
+    private init() {}
+
+    /// The keymap for some overrides, and the first thing wrong with it, if anything.
+    private static func build(_ overrides: [CommandID: [Key]]) -> (keymap: Keymap, problem: KeymapError?) {
+        var keymap = Keymap()
+        var problem: KeymapError?
         for spec in CommandTable.all {
             let keys = overrides[spec.id] ?? spec.keys
-            keysByCommand[spec.id] = keys
+            keymap.keysByCommand[spec.id] = keys
             for context in spec.contexts {
                 for key in keys {
-                    if let other = bindings[context]?[key], other != spec.id {
-                        throw KeymapError(
+                    if let other = keymap.bindings[context]?[key], other != spec.id, problem == nil {
+                        problem = KeymapError(
                             description: "\(key.label) is bound to both \(other.rawValue) and \(spec.id.rawValue) "
                                 + "where both apply; give one of them another key")
                     }
-                    bindings[context, default: [:]][key] = spec.id
+                    keymap.bindings[context, default: [:]][key] = spec.id
                 }
             }
         }
-        if keysByCommand[.quit]?.isEmpty ?? true {
-            throw KeymapError(description: "quit has no key: the console could not be left")
+        if problem == nil, keymap.keysByCommand[.quit]?.isEmpty ?? true {
+            problem = KeymapError(description: "quit has no key: the console could not be left")
         }
+        return (keymap, problem)
     }
 
     /// The command a key triggers in a context, if any.
