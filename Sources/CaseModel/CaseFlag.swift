@@ -6,6 +6,13 @@ public enum CaseFlag: String, CaseIterable, Codable, Sendable, Comparable {
     case safetyRisk = "safety_risk"
     /// The claim may go to court (large, personal injury, or unresolved damages).
     case courtRisk = "court_risk"
+    /// A ruling waits for a supervisor's review (set and cleared by the ruling workflow).
+    case reviewPending = "review_pending"
+    /// An obligation the ruling ordered is past its deadline (set and cleared by the sweeper and fulfilment).
+    case obligationOverdue = "obligation_overdue"
+
+    /// Whether staff set and clear the flag by hand; the others follow the case's state.
+    public var isManual: Bool { self == .platformInterest || self == .safetyRisk || self == .courtRisk }
 
     public static func < (lhs: CaseFlag, rhs: CaseFlag) -> Bool { lhs.rawValue < rhs.rawValue }
 
@@ -15,6 +22,8 @@ public enum CaseFlag: String, CaseIterable, Codable, Sendable, Comparable {
         case .platformInterest: LocalizedText(en: "platform interest", zh: "平台利益相关")
         case .safetyRisk: LocalizedText(en: "safety risk", zh: "安全风险")
         case .courtRisk: LocalizedText(en: "court risk", zh: "可能诉讼")
+        case .reviewPending: LocalizedText(en: "review pending", zh: "待审核")
+        case .obligationOverdue: LocalizedText(en: "obligation overdue", zh: "履行逾期")
         }
     }
 }

@@ -8,6 +8,30 @@ public struct Statute: Hashable, Codable, Sendable, Identifiable {
     public var rule: LocalizedText
 }
 
+/// Whether a remedy carries an amount of money.
+public enum RemedyAmount: String, Codable, Sendable {
+    /// The ruling must state an amount.
+    case required
+    /// The remedy is not a payment.
+    case none
+}
+
+/// A statutory calculator a remedy's amount comes from.
+public enum StatutoryCalculator: String, CaseIterable, Codable, Sendable {
+    /// CRPL-55 fraud damages.
+    case crpl55
+    /// FSL-148 unsafe-food damages.
+    case fsl148
+
+    /// The award for an order at this price.
+    public func award(pricePaid: Money) -> Award {
+        switch self {
+        case .crpl55: Calculators.crpl55Fraud(pricePaid: pricePaid)
+        case .fsl148: Calculators.fsl148UnsafeFood(pricePaid: pricePaid)
+        }
+    }
+}
+
 /// A remedy a ruling may order (Civil Code 577, 582–585 and the consumer statutes).
 public struct Remedy: Hashable, Codable, Sendable, Identifiable {
     /// The remedy id: "replace".
@@ -16,6 +40,69 @@ public struct Remedy: Hashable, Codable, Sendable, Identifiable {
     public var label: LocalizedText
     /// The statutes it rests on.
     public var basis: [String]
+    /// Whether the ruling states an amount for it.
+    public var amount: RemedyAmount
+    /// Who must carry it out; nil when nobody owes anything (a rejected claim).
+    public var obligor: PartyRole?
+    /// The calculator its amount comes from, if statutory.
+    public var calculator: StatutoryCalculator?
+    /// Which side ordering it favours.
+    public var side: Favours
+    /// Whether the buyer must first send the goods back.
+    public var buyerReturnsGoods: Bool
+
+    /// Creates a remedy.
+    public init(
+        id: String, label: LocalizedText, basis: [String], amount: RemedyAmount = .none,
+        obligor: PartyRole? = .merchant,
+        calculator: StatutoryCalculator? = nil, side: Favours = .buyer, buyerReturnsGoods: Bool = false
+    ) {
+        self.id = id
+        self.label = label
+        self.basis = basis
+        self.amount = amount
+        self.obligor = obligor
+        self.calculator = calculator
+        self.side = side
+        self.buyerReturnsGoods = buyerReturnsGoods
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, label, basis, amount, obligor, calculator, side
+        case buyerReturnsGoods = "buyer_returns_goods"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        label = try c.decode(LocalizedText.self, forKey: .label)
+        basis = try c.decodeIfPresent([String].self, forKey: .basis) ?? []
+        amount = try c.decodeIfPresent(RemedyAmount.self, forKey: .amount) ?? .none
+        let obligorName = try c.decodeIfPresent(String.self, forKey: .obligor) ?? "merchant"
+        if obligorName == "none" {
+            obligor = nil
+        } else if let party = PartyRole(rawValue: obligorName) {
+            obligor = party
+        } else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .obligor, in: c, debugDescription: "obligor must be merchant, buyer or none")
+        }
+        calculator = try c.decodeIfPresent(StatutoryCalculator.self, forKey: .calculator)
+        side = try c.decodeIfPresent(Favours.self, forKey: .side) ?? .buyer
+        buyerReturnsGoods = try c.decodeIfPresent(Bool.self, forKey: .buyerReturnsGoods) ?? false
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(label, forKey: .label)
+        try c.encode(basis, forKey: .basis)
+        try c.encode(amount, forKey: .amount)
+        try c.encode(obligor?.rawValue ?? "none", forKey: .obligor)
+        try c.encodeIfPresent(calculator, forKey: .calculator)
+        try c.encode(side, forKey: .side)
+        try c.encode(buyerReturnsGoods, forKey: .buyerReturnsGoods)
+    }
 }
 
 /// The statutes and remedies rulings pick from, as published data.
@@ -35,4 +122,7 @@ public struct Catalogue: Hashable, Codable, Sendable {
     public func statute(_ id: String) -> Statute? { statutes.first { $0.id == id } }
     /// The remedy with this id.
     public func remedy(_ id: String) -> Remedy? { remedies.first { $0.id == id } }
+
+    /// The id of the remedy that rejects the claim.
+    public static let claimRejected = "claim_rejected"
 }

@@ -58,3 +58,16 @@ public enum DeadlineSpec: Hashable, Sendable, CustomStringConvertible {
         }
     }
 }
+
+extension DeadlineSpec {
+    /// The duration in words: "15 days", "4 working hours"; "15天", "4个工作小时".
+    public var words: LocalizedText {
+        switch self {
+        case .minutes(let n): LocalizedText(en: "\(n) minutes", zh: "\(n)分钟")
+        case .hours(let n): LocalizedText(en: "\(n) hours", zh: "\(n)小时")
+        case .days(let n): LocalizedText(en: "\(n) days", zh: "\(n)天")
+        case .workingHours(let n): LocalizedText(en: "\(n) working hours", zh: "\(n)个工作小时")
+        case .workingDays(let n): LocalizedText(en: "\(n) working days", zh: "\(n)个工作日")
+        }
+    }
+}

@@ -14,6 +14,10 @@ public enum Permission: String, CaseIterable, Sendable {
     case step
     /// Enter a buyer's or merchant's event on their behalf, or import a feed of them.
     case recordPartyEvent = "record_party_event"
+    /// Write and submit a ruling on a case in decision, and record an observer's sign-off.
+    case rule
+    /// Approve a ruling, or return it for revision (never one's own).
+    case reviewRuling = "review_ruling"
     /// Decide an appeal (uphold, modify, overturn).
     case decideAppeal = "decide_appeal"
     /// Apply expired deadlines' default outcomes.
@@ -35,6 +39,8 @@ extension Permission {
         case .recordIssue: LocalizedText(en: "record points in dispute", zh: "记录争议焦点")
         case .step: LocalizedText(en: "take lifecycle steps", zh: "推进案件流程")
         case .recordPartyEvent: LocalizedText(en: "record party events", zh: "代录当事人操作")
+        case .rule: LocalizedText(en: "write rulings", zh: "作出裁决")
+        case .reviewRuling: LocalizedText(en: "review rulings", zh: "审核裁决")
         case .decideAppeal: LocalizedText(en: "decide appeals", zh: "裁决申诉")
         case .sweep: LocalizedText(en: "apply expired deadlines", zh: "执行超时处理")
         case .administer: LocalizedText(en: "administer staff and rule packs", zh: "管理人员和规则包")
@@ -68,13 +74,13 @@ public enum PermissionError: Error, Equatable, Sendable {
 /// Who may do what: the one table every command checks, in the store as well as in the console.
 public enum Permissions {
     static let caseWork: Set<Permission> = [
-        .view, .take, .release, .urge, .note, .addEvidence, .recordIssue, .step, .recordPartyEvent, .sweep,
+        .view, .take, .release, .urge, .note, .addEvidence, .recordIssue, .step, .recordPartyEvent, .sweep, .rule,
     ]
 
     /// The permissions of each role.
     public static let table: [StaffRole: Set<Permission>] = [
         .mediator: caseWork,
-        .supervisor: caseWork.union([.decideAppeal]),
+        .supervisor: caseWork.union([.reviewRuling, .decideAppeal]),
         // Trainers teach on sandbox databases; in a production database they look, and note.
         .trainer: [.view, .note],
         // The first user of a database is its admin and can do everything, so a new

@@ -34,11 +34,15 @@ public struct RulePack: Hashable, Sendable {
     public var stages: [Stage: StageRule]
     /// How many appeals one case may have.
     public var maxAppeals: Int
+    /// Which rulings a supervisor reviews before they take effect.
+    public var review: ReviewPolicy
+    /// How long each side has to carry out a ruling, and what follows a default.
+    public var obligations: ObligationTerms
 
     /// Creates a rule pack.
     public init(
         id: String, version: Int, name: LocalizedText, calendar: WorkingCalendar, stages: [Stage: StageRule],
-        maxAppeals: Int = 1
+        maxAppeals: Int = 1, review: ReviewPolicy = ReviewPolicy(), obligations: ObligationTerms = ObligationTerms()
     ) {
         self.id = id
         self.version = version
@@ -46,6 +50,8 @@ public struct RulePack: Hashable, Sendable {
         self.calendar = calendar
         self.stages = stages
         self.maxAppeals = maxAppeals
+        self.review = review
+        self.obligations = obligations
     }
 
     /// "marketplace@1": how cases and audit records name the pack.
@@ -74,4 +80,73 @@ public struct RulePack: Hashable, Sendable {
         }
         return now.addingTimeInterval(TimeInterval(remaining))
     }
+}
+
+/// Which rulings go to a supervisor before they take effect (issue 6: every ruling above an
+/// amount, every platform-interest case, and a random sample of the rest).
+public struct ReviewPolicy: Hashable, Sendable {
+    /// Rulings ordering more than this are reviewed.
+    public var amountOver: Money
+    /// Platform-interest cases are always reviewed.
+    public var platformInterest: Bool
+    /// The share of the remaining rulings drawn for review, 0–100.
+    public var samplePercent: Int
+
+    /// Creates a policy.
+    public init(amountOver: Money = .yuan(2000), platformInterest: Bool = true, samplePercent: Int = 10) {
+        self.amountOver = amountOver
+        self.platformInterest = platformInterest
+        self.samplePercent = samplePercent
+    }
+
+    /// Why a ruling needs review, or nil when it takes effect at once.
+    ///
+    /// The sample is drawn by a hash of the case number and revision, so it is the same on
+    /// every machine and cannot be re-rolled by resubmitting.
+    public func reason(total: Money, flags: Set<CaseFlag>, caseID: Int64, revision: Int, afterReturn: Bool)
+        -> ReviewReason?
+    {
+        if afterReturn { return .revision }
+        if platformInterest && flags.contains(.platformInterest) { return .platformInterest }
+        if total > amountOver { return .amount(total: total, threshold: amountOver) }
+        if samplePercent > 0 && Self.draw(caseID: caseID, revision: revision) < samplePercent {
+            return .sample(percent: samplePercent)
+        }
+        return nil
+    }
+
+    /// A number in 0..<100, fixed for a case and revision (splitmix64).
+    public static func draw(caseID: Int64, revision: Int) -> Int {
+        var z = UInt64(bitPattern: caseID) &* 31 &+ UInt64(revision) &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        z ^= z >> 31
+        return Int(z % 100)
+    }
+}
+
+/// How long each side has to carry out what a ruling orders, and what a default brings (DOMAIN.md §9).
+public struct ObligationTerms: Hashable, Sendable {
+    /// The time each side has.
+    public var deadlines: [PartyRole: DeadlineSpec]
+    /// What follows when each side misses its deadline.
+    public var onDefault: [PartyRole: LocalizedText]
+
+    /// Creates terms; the defaults are the marketplace pack's.
+    public init(
+        deadlines: [PartyRole: DeadlineSpec] = [.merchant: .days(3), .buyer: .days(7)],
+        onDefault: [PartyRole: LocalizedText] = ObligationTerms.standardDefaults
+    ) {
+        self.deadlines = deadlines
+        self.onDefault = onDefault
+    }
+
+    /// What a default means when a pack does not say.
+    public static let standardDefaults: [PartyRole: LocalizedText] = [
+        .merchant: LocalizedText(
+            en: "the platform pays from the merchant's deposit and deducts credit points",
+            zh: "平台从商家保证金中划扣并扣除信用分"),
+        .buyer: LocalizedText(
+            en: "the buyer is urged; the merchant may then blacklist the buyer", zh: "督促买家履行；逾期后商家可将其列入黑名单"),
+    ]
 }

@@ -5,9 +5,13 @@ public struct RulePackCatalog: Sendable {
     /// Every pack, by reference ("marketplace@1").
     public let packs: [String: RulePack]
 
-    /// A catalog of the given packs.
-    public init(_ packs: [RulePack]) {
+    /// The statutes and remedies rulings under these packs cite and order.
+    public let catalogue: Catalogue
+
+    /// A catalog of the given packs, with the catalogue rulings pick from.
+    public init(_ packs: [RulePack], catalogue: Catalogue = Catalogue(statutes: [], remedies: [])) {
         self.packs = Dictionary(packs.map { ($0.reference, $0) }, uniquingKeysWith: { first, _ in first })
+        self.catalogue = catalogue
     }
 
     /// The pack a new database uses unless told otherwise.

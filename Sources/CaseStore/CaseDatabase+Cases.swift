@@ -83,8 +83,11 @@ extension CaseDatabase {
     @discardableResult
     static func apply(
         _ db: Database, _ event: LifecycleEvent, toCase id: Int64, by staff: StaffMember, onBehalfOf party: PartyRole?,
-        expectedVersion: Int?, at now: Date, rules: RulePackCatalog, note: String? = nil
+        expectedVersion: Int?, at now: Date, rules: RulePackCatalog, note: String? = nil, dedicated: Bool = false
     ) throws -> Case {
+        if !dedicated, let command = dedicatedCommand[event] {
+            throw StoreError.useCommand(event: event, command: command)
+        }
         let member = try require(db, staff, .view)
         let kind = party.map { $0 == .buyer ? ActorKind.buyer : .merchant } ?? Permissions.actorKind(for: member.role)
         try require(db, member, Permissions.permission(for: event, as: kind))
@@ -92,6 +95,13 @@ extension CaseDatabase {
         let current = try Self.current(db, id, expectedVersion)
         guard let pack = rules.pack(current.rulePack) else {
             throw StoreError.unknownRulePack(caseID: id, reference: current.rulePack)
+        }
+        if event == .executed {
+            let open = try obligations(db, caseID: id).filter { $0.status == .open }
+            if !open.isEmpty {
+                throw StoreError.obligationsOutstanding(
+                    caseID: id, labels: open.map { "#\($0.id) \($0.label(rules.catalogue).en)" })
+            }
         }
         let updated: Case
         switch current.applying(event, by: kind, at: now, pack: pack) {
@@ -104,6 +114,13 @@ extension CaseDatabase {
         try appendAudit(db, at: now, actor: actor, action: event.rawValue, caseID: id, detail: detail)
         return updated
     }
+
+    /// Steps that only a dedicated command takes, because it records what the step needs.
+    static let dedicatedCommand: [LifecycleEvent: String] = [
+        .rule: "casedesk case rule",
+        .appealUpheldForExecution: "casedesk case decide-appeal",
+        .appealClosed: "casedesk case decide-appeal",
+    ]
 
     /// Writes a transition, guarded by the version read in the same transaction.
     static func update(_ db: Database, from current: Case, to updated: Case) throws {

@@ -75,9 +75,23 @@ extension CaseDatabase {
     {
         let actor = "\(staff.name) for the \(line.party.rawValue)"
         if let event = line.action.lifecycleEvent {
-            try apply(
+            let moved = try apply(
                 db, event, toCase: line.caseID, by: staff, onBehalfOf: line.party, expectedVersion: nil, at: line.at,
                 rules: rules, note: line.note.map { "\(line.party.rawValue) says: \($0)" })
+            if line.action == .appeal {
+                var evidenceID: Int64?
+                if let evidence = line.evidence {
+                    evidenceID =
+                        try addEvidence(
+                            db, caseID: line.caseID, kind: evidence.kind,
+                            source: line.party == .buyer ? .buyer : .merchant,
+                            description: evidence.description, content: evidence.content, at: line.at, actor: actor
+                        ).id
+                }
+                try recordAppeal(
+                    db, caseID: line.caseID, party: line.party, grounds: line.note, evidenceID: evidenceID, at: line.at,
+                    pack: try pack(for: moved, rules))
+            }
             return
         }
         guard let current = try fetchCase(db, id: line.caseID) else { throw StoreError.caseNotFound(line.caseID) }

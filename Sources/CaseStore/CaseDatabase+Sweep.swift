@@ -22,6 +22,8 @@ public struct SweepAction: Hashable, Sendable {
 public struct SweepReport: Sendable {
     /// Default outcomes applied, in order.
     public var applied: [SweepAction] = []
+    /// Obligations found in default, by number.
+    public var defaulted: [Int64] = []
     /// Cases skipped, with the reason (an unknown rule pack, a concurrent change).
     public var problems: [(caseID: Int64, message: String)] = []
 }
@@ -35,6 +37,7 @@ extension CaseDatabase {
     public func sweep(now: Date, rules: RulePackCatalog, actor: String = "sweeper") throws -> SweepReport {
         var report = SweepReport()
         var failed: Set<Int64> = []
+        try sweepObligations(now: now, rules: rules, actor: actor, into: &report)
         for _ in 0..<32 {
             let candidates = try writer.read { db in
                 try Int64.fetchAll(
@@ -60,6 +63,49 @@ extension CaseDatabase {
             if !progressed { break }
         }
         return report
+    }
+
+    /// Marks every obligation past its deadline as defaulted, once, flagging its case and recording
+    /// the pack's consequence. Runs before the stage clocks, so execution never ends with one still open.
+    private func sweepObligations(now: Date, rules: RulePackCatalog, actor: String, into report: inout SweepReport)
+        throws
+    {
+        let due = try writer.read { db in
+            try Int64.fetchAll(
+                db, sql: "SELECT id FROM obligations WHERE status = 'open' AND due_at <= ? ORDER BY due_at, id",
+                arguments: [Timestamp.seconds(now)])
+        }
+        for id in due {
+            do {
+                let done = try writer.write { db -> Bool in
+                    guard
+                        let row = try Row.fetchOne(
+                            db, sql: "SELECT case_id FROM obligations WHERE id = ? AND status = 'open' AND due_at <= ?",
+                            arguments: [id, Timestamp.seconds(now)])
+                    else { return false }
+                    let caseID: Int64 = row[0]
+                    guard let obligation = try Self.obligations(db, caseID: caseID).first(where: { $0.id == id }) else {
+                        return false
+                    }
+                    let item = try Self.current(db, caseID, nil)
+                    let pack = try Self.pack(for: item, rules)
+                    try db.execute(
+                        sql: "UPDATE obligations SET status = 'defaulted', settled_at = ? WHERE id = ?",
+                        arguments: [Timestamp.seconds(obligation.dueAt), id])
+                    try Self.changeFlags(db, caseID: caseID, add: [.obligationOverdue], at: now)
+                    let consequence = pack.obligations.onDefault[obligation.obligor]?.en ?? "urge the party"
+                    try Self.appendAudit(
+                        db, at: now, actor: actor, action: "obligation_default", caseID: caseID,
+                        detail: "rule \(pack.reference) obligations.\(obligation.obligor.rawValue): obligation #\(id) "
+                            + "(\(obligation.label(rules.catalogue).en)) not carried out by "
+                            + "\(ISO8601.string(obligation.dueAt)); \(consequence)")
+                    return true
+                }
+                if done { report.defaulted.append(id) }
+            } catch let error as StoreError {
+                report.problems.append((id, error.message.en))
+            }
+        }
     }
 
     /// Expires one case if it is still expired when its transaction starts.

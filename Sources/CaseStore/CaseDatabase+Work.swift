@@ -107,7 +107,8 @@ extension CaseDatabase {
     /// Raises or lowers a flag on a case.
     @discardableResult
     public func setFlag(_ flag: CaseFlag, on: Bool, caseID: Int64, by staff: StaffMember, at now: Date) throws -> Case {
-        try writer.write { db in
+        guard flag.isManual else { throw StoreError.automaticFlag(flag) }
+        return try writer.write { db in
             let member = try Self.require(db, staff, .step)
             var updated = try Self.current(db, caseID, nil)
             guard updated.flags.contains(flag) != on else { return updated }

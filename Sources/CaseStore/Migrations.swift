@@ -8,6 +8,7 @@ enum Migrations {
     /// Every migration, in order.
     static let all: [(identifier: String, sql: String)] = [
         ("v1", v1), ("v2", v2), ("v3", v3), ("v4", v4), ("v5", v5), ("v6", v6), ("v7", v7), ("v8", v8), ("v9", v9),
+        ("v10", v10),
     ]
 
     static var migrator: DatabaseMigrator {
@@ -233,5 +234,67 @@ enum Migrations {
         CREATE INDEX cases_by_claim ON cases(-claim_amount_fen, id);
         CREATE INDEX cases_by_age ON cases(created_at, id);
         CREATE INDEX cases_by_priority ON cases(priority * 10000000000 + ifnull(stage_deadline, 9999999999), id);
+        """
+
+    /// Rulings (each revision kept), observers' sign-offs, the obligations rulings create, and appeals.
+    static let v10 = """
+        CREATE TABLE rulings (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES cases(id),
+            revision INTEGER NOT NULL,
+            mediator TEXT NOT NULL,
+            terms TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            favours TEXT NOT NULL,
+            total_fen INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            review_reason TEXT,
+            reviewer TEXT,
+            review_comment TEXT,
+            reviewed_at INTEGER,
+            appeal_id INTEGER,
+            created_at INTEGER NOT NULL,
+            UNIQUE (case_id, revision)
+        );
+        CREATE INDEX rulings_by_status ON rulings(status, created_at);
+        CREATE TABLE observer_signoffs (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES cases(id),
+            observer TEXT NOT NULL,
+            statement TEXT NOT NULL,
+            recorded_by TEXT NOT NULL,
+            at INTEGER NOT NULL
+        );
+        CREATE INDEX observer_signoffs_by_case ON observer_signoffs(case_id);
+        CREATE TABLE obligations (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES cases(id),
+            ruling_id INTEGER NOT NULL REFERENCES rulings(id),
+            obligor TEXT NOT NULL,
+            task TEXT NOT NULL,
+            amount_fen INTEGER,
+            due_at INTEGER NOT NULL,
+            status TEXT NOT NULL DEFAULT 'open',
+            settled_at INTEGER,
+            note TEXT
+        );
+        CREATE INDEX obligations_by_case ON obligations(case_id, id);
+        CREATE INDEX obligations_due ON obligations(due_at) WHERE status = 'open';
+        CREATE TABLE appeals (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES cases(id),
+            ruling_id INTEGER NOT NULL REFERENCES rulings(id),
+            party TEXT NOT NULL,
+            grounds TEXT NOT NULL,
+            filed_at INTEGER NOT NULL,
+            evidence_id INTEGER REFERENCES evidence(id),
+            outcome TEXT,
+            decided_by TEXT,
+            reasons TEXT,
+            decided_at INTEGER,
+            new_ruling_id INTEGER REFERENCES rulings(id)
+        );
+        CREATE INDEX appeals_by_case ON appeals(case_id, id);
+        CREATE INDEX audit_by_time ON audit(at);
         """
 }

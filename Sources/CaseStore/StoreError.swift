@@ -39,6 +39,28 @@ public enum StoreError: Error, Equatable, Sendable {
     case invalidStaffName(String)
     /// A case runs under a rule pack this CaseDesk does not have.
     case unknownRulePack(caseID: Int64?, reference: String)
+    /// A ruling, review or appeal decision broke the ruling rules; every problem is listed.
+    case ruling([RulingError])
+    /// The step needs the case in another stage.
+    case wrongStage(caseID: Int64, stage: Stage, needed: Stage, doing: String)
+    /// The case is someone else's (or nobody's) and the step is the assignee's.
+    case notYourCase(caseID: Int64, assignee: String?)
+    /// A ruling is already waiting for review.
+    case rulingPending(caseID: Int64)
+    /// There is no ruling waiting for review, or none in force.
+    case noRuling(caseID: Int64, what: String)
+    /// Obligations are still open.
+    case obligationsOutstanding(caseID: Int64, labels: [String])
+    /// No such obligation on the case, or it is already fulfilled.
+    case obligationNotOpen(caseID: Int64, obligationID: Int64)
+    /// The step belongs to a dedicated command that records what it needs.
+    case useCommand(event: LifecycleEvent, command: String)
+    /// The pack allows no more appeals.
+    case appealLimit(caseID: Int64, allowed: Int, pack: String)
+    /// The flag follows the case's state and is not set by hand.
+    case automaticFlag(CaseFlag)
+    /// Observer sign-off on a case that is not flagged platform-interest.
+    case notPlatformInterest(caseID: Int64)
 
     /// A message a mediator can act on, in both languages.
     public var message: LocalizedText {
@@ -102,6 +124,51 @@ public enum StoreError: Error, Equatable, Sendable {
                 en: (id.map { "case #\($0) runs under" } ?? "the database names") + " rule pack \(reference), "
                     + "which this CaseDesk does not have; install a CaseDesk that ships it",
                 zh: (id.map { "案件 #\($0) 适用" } ?? "数据库指定") + "规则包 \(reference)，当前版本的 CaseDesk 未包含该规则包")
+        case .ruling(let problems):
+            LocalizedText(
+                en: problems.map(\.message.en).joined(separator: "; "),
+                zh: problems.map(\.message.zh).joined(separator: "；"))
+        case .wrongStage(let id, let stage, let needed, let doing):
+            LocalizedText(
+                en: "case #\(id) is in stage \(stage.rawValue); \(doing) needs stage \(needed.rawValue)",
+                zh: "案件 #\(id) 处于「\(stage.label.zh)」阶段；\(doing)须在「\(needed.label.zh)」阶段进行")
+        case .notYourCase(let id, let assignee):
+            LocalizedText(
+                en: assignee.map { "case #\(id) is assigned to \($0): only they or a supervisor may rule on it" }
+                    ?? "case #\(id) is not assigned: take it first (T, or `casedesk case take \(id)`)",
+                zh: assignee.map { "案件 #\(id) 由 \($0) 承办，仅承办人或主管可以裁决" } ?? "案件 #\(id) 尚未领取，请先领取")
+        case .rulingPending(let id):
+            LocalizedText(
+                en: "the ruling on case #\(id) is waiting for a supervisor's review; it can be revised once returned",
+                zh: "案件 #\(id) 的裁决正在等待主管审核，退回后方可修改")
+        case .noRuling(let id, let what):
+            LocalizedText(
+                en: "case #\(id) has no \(what)",
+                zh: "案件 #\(id) 没有\(what == "ruling awaiting review" ? "待审核的裁决" : "生效裁决")")
+        case .obligationsOutstanding(let id, let labels):
+            LocalizedText(
+                en: "case #\(id) still has open obligations: \(labels.joined(separator: "; ")); "
+                    + "record each as fulfilled (`casedesk case fulfil`) or let it default",
+                zh: "案件 #\(id) 仍有未履行的义务：\(labels.joined(separator: "；"))")
+        case .obligationNotOpen(let id, let obligation):
+            LocalizedText(
+                en: "case #\(id) has no outstanding obligation #\(obligation)", zh: "案件 #\(id) 没有待履行的义务 #\(obligation)")
+        case .useCommand(let event, let command):
+            LocalizedText(
+                en: "'\(event.rawValue)' is taken by `\(command)`, which records what it needs",
+                zh: "「\(event.rawValue)」请通过 `\(command)` 办理")
+        case .appealLimit(let id, let allowed, let pack):
+            LocalizedText(
+                en: "case #\(id) has had the \(allowed) appeal(s) the \(pack) rules allow",
+                zh: "案件 #\(id) 已用尽 \(pack) 规则允许的 \(allowed) 次申诉")
+        case .automaticFlag(let flag):
+            LocalizedText(
+                en: "\(flag.rawValue) follows the case's state and is not set by hand",
+                zh: "「\(flag.label.zh)」由系统维护，不能手动设置")
+        case .notPlatformInterest(let id):
+            LocalizedText(
+                en: "case #\(id) is not flagged platform-interest; flag it first if the platform may be co-liable",
+                zh: "案件 #\(id) 未标记为平台利益相关")
         case .examplesUnreadable(let reason):
             LocalizedText(
                 en: "the example cases could not be read: \(reason)",

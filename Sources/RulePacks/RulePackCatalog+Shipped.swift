@@ -16,6 +16,6 @@ extension RulePackCatalog {
             }
             packs.append(try RulePackLoader.parse(text, file: file.lastPathComponent))
         }
-        return RulePackCatalog(packs)
+        return RulePackCatalog(packs, catalogue: try Catalogue.shipped())
     }
 }

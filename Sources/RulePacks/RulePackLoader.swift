@@ -23,7 +23,7 @@ public enum RulePackLoader {
             throw RulePackError(file: file, line: nil, key: "", reason: "not valid YAML: \(error)")
         }
         let top = try reader.mapping(
-            root, "", allowed: ["id", "version", "name", "calendar", "stages", "max_appeals"])
+            root, "", allowed: ["id", "version", "name", "calendar", "stages", "max_appeals", "review", "obligations"])
         let id = try reader.string(try reader.required(top, "id", "", in: root), "id")
         guard !id.isEmpty, id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
         else { throw reader.error(top["id"], "id", "use letters, digits, '-' and '_' only") }
@@ -41,8 +41,61 @@ public enum RulePackLoader {
             try top["max_appeals"].map { node throws(RulePackError) in
                 try reader.int(node, "max_appeals", range: 0...10)
             } ?? 1
+        let review = try top["review"].map { node throws(RulePackError) in try parseReview(reader, node) }
+        let obligations = try top["obligations"].map { node throws(RulePackError) in
+            try parseObligations(reader, node)
+        }
         return RulePack(
-            id: id, version: version, name: name, calendar: calendar, stages: stages, maxAppeals: maxAppeals)
+            id: id, version: version, name: name, calendar: calendar, stages: stages, maxAppeals: maxAppeals,
+            review: review ?? ReviewPolicy(), obligations: obligations ?? ObligationTerms())
+    }
+
+    static func parseReview(_ reader: YAMLReader, _ node: Node) throws(RulePackError) -> ReviewPolicy {
+        let path = "review"
+        let entries = try reader.mapping(node, path, allowed: ["amount_over", "platform_interest", "sample_percent"])
+        var policy = ReviewPolicy()
+        if let amountNode = entries["amount_over"] {
+            let text = try reader.string(amountNode, "\(path).amount_over")
+            guard let amount = Money(yuanString: text), amount.fen >= 0 else {
+                throw reader.error(amountNode, "\(path).amount_over", "'\(text)' is not an amount in yuan such as 2000")
+            }
+            policy.amountOver = amount
+        }
+        if let flagNode = entries["platform_interest"] {
+            let text = try reader.string(flagNode, "\(path).platform_interest")
+            guard text == "true" || text == "false" else {
+                throw reader.error(flagNode, "\(path).platform_interest", "use true or false")
+            }
+            policy.platformInterest = text == "true"
+        }
+        if let sampleNode = entries["sample_percent"] {
+            policy.samplePercent = try reader.int(sampleNode, "\(path).sample_percent", range: 0...100)
+        }
+        return policy
+    }
+
+    static func parseObligations(_ reader: YAMLReader, _ node: Node) throws(RulePackError) -> ObligationTerms {
+        let path = "obligations"
+        let entries = try reader.mapping(node, path, allowed: ["merchant", "buyer", "on_default"])
+        var terms = ObligationTerms()
+        for party in PartyRole.allCases {
+            guard let partyNode = entries[party.rawValue] else { continue }
+            let text = try reader.string(partyNode, "\(path).\(party.rawValue)")
+            guard let spec = DeadlineSpec(text) else {
+                throw reader.error(
+                    partyNode, "\(path).\(party.rawValue)",
+                    "'\(text)' is not a duration: use 90m, 24h, 5d, 4wh (working hours) or 7wd (working days)")
+            }
+            terms.deadlines[party] = spec
+        }
+        if let defaultsNode = entries["on_default"] {
+            let defaults = try reader.mapping(defaultsNode, "\(path).on_default", allowed: ["merchant", "buyer"])
+            for party in PartyRole.allCases {
+                guard let textNode = defaults[party.rawValue] else { continue }
+                terms.onDefault[party] = try localized(reader, textNode, "\(path).on_default.\(party.rawValue)")
+            }
+        }
+        return terms
     }
 
     static func yamlLine(_ error: YamlError) -> Int? {

@@ -13,7 +13,8 @@ struct CaseCommand: ParsableCommand {
             CaseStepCommand<Suspend>.self, CaseStepCommand<Resume>.self, CaseStepCommand<Refer>.self,
             CaseStepCommand<Withdraw>.self, CaseRequestEvidenceCommand.self, CaseAddEvidenceCommand.self,
             CaseIssueCommand.self, CaseUrgeCommand.self, CaseNoteCommand.self, CasePriorityCommand.self,
-            CaseFlagCommand.self,
+            CaseFlagCommand.self, CaseRuleCommand.self, CaseReviewCommand.self, CaseObserveCommand.self,
+            CaseFulfilCommand.self, CaseDecideAppealCommand.self, CaseNoticeCommand.self,
         ])
 }
 

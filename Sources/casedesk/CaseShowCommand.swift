@@ -24,7 +24,7 @@ struct CaseShowCommand: ParsableCommand {
             return CaseView(
                 item: item, pack: rules.pack(item.rulePack), evidence: try db.evidence(caseID: id),
                 issues: try db.issues(caseID: id), requests: try db.evidenceRequests(caseID: id),
-                audit: try db.auditTrail(caseID: id), now: instant)
+                decisions: try db.decisions(caseID: id), audit: try db.auditTrail(caseID: id), now: instant)
         }
         if json {
             try printJSON(view)
@@ -41,6 +41,7 @@ struct CaseView: Encodable {
     let evidence: [Evidence]
     let issues: [DisputeIssue]
     let requests: [EvidenceRequest]
+    let decisions: CaseDecisions
     let audit: [AuditEntry]
     let now: Date
 
@@ -65,6 +66,8 @@ struct CaseView: Encodable {
         case steps = "possible_steps"
         case evidence, issues
         case requests = "evidence_requests"
+        case rulings, obligations, appeals
+        case signoffs = "observer_signoffs"
         case audit
     }
 
@@ -102,6 +105,10 @@ struct CaseView: Encodable {
             evidence.map { EvidenceJSON($0, timeliness: $0.timeliness(requests: requests)) }, forKey: .evidence)
         try c.encode(issues.map(IssueJSON.init), forKey: .issues)
         try c.encode(requests.map { RequestJSON($0, now: now) }, forKey: .requests)
+        try c.encode(decisions.rulings.map(RulingJSON.init), forKey: .rulings)
+        try c.encode(decisions.obligations.map { ObligationJSON($0, now: now) }, forKey: .obligations)
+        try c.encode(decisions.appeals.map(AppealJSON.init), forKey: .appeals)
+        try c.encode(decisions.signoffs.map(SignoffJSON.init), forKey: .signoffs)
         try c.encode(audit.map(AuditJSON.init), forKey: .audit)
     }
 
@@ -248,6 +255,7 @@ struct CaseView: Encodable {
                 )
             }
         }
+        lines.append(contentsOf: DecisionText.lines(decisions, now: now))
         lines.append("")
         lines.append("Audit trail")
         for a in audit {

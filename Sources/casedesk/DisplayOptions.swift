@@ -36,9 +36,13 @@ struct DisplayOptions: ParsableArguments {
 
     /// --lang, else Chinese when the locale is Chinese, else English.
     var language: Language {
-        if let lang { return lang }
-        let environment = ProcessInfo.processInfo.environment
-        let locale = environment["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["LANG"] ?? ""
-        return locale.lowercased().hasPrefix("zh") ? .zh : .en
+        lang ?? defaultLanguage()
     }
+}
+
+/// Chinese when the locale (LC_ALL, else LANG) is Chinese, else English.
+func defaultLanguage() -> Language {
+    let environment = ProcessInfo.processInfo.environment
+    let locale = environment["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["LANG"] ?? ""
+    return locale.lowercased().hasPrefix("zh") ? .zh : .en
 }

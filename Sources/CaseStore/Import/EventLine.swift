@@ -70,7 +70,10 @@ public enum EventLineParser {
             }
             line.tracking = tracking
         }
-        if action == .submitEvidence {
+        if action == .appeal && (note ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw fail("appeal needs 'note', the grounds of the appeal")
+        }
+        if action == .submitEvidence || (action == .appeal && object["evidence"] != nil) {
             guard case .object(let evidence)? = object["evidence"] else {
                 throw fail("submit_evidence needs 'evidence': {kind, description, content}")
             }
@@ -87,7 +90,7 @@ public enum EventLineParser {
             guard let content = evidence["content"]?.string else { throw fail("'evidence.content' must be text") }
             line.evidence = (kind, description, Data(content.utf8))
         } else if object["evidence"] != nil {
-            throw fail("'evidence' belongs only to submit_evidence")
+            throw fail("'evidence' belongs only to submit_evidence and appeal")
         }
         if action != .shipReturn && object["tracking"] != nil {
             throw fail("'tracking' belongs only to ship_return")

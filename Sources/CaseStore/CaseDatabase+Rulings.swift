@@ -1,0 +1,486 @@
+import CaseModel
+import Foundation
+import GRDB
+
+/// What submitting a ruling did.
+public struct RulingSubmission: Sendable {
+    /// The stored ruling.
+    public var ruling: Ruling
+    /// Why it waits for a supervisor, or nil when it took effect at once.
+    public var reviewReason: ReviewReason?
+    /// The obligations it created, when it took effect.
+    public var obligations: [Obligation]
+}
+
+/// Everything decided on a case: its rulings (every revision), sign-offs, obligations and appeals.
+public struct CaseDecisions: Sendable {
+    /// Every revision, oldest first.
+    public var rulings: [Ruling] = []
+    /// Observers' sign-offs.
+    public var signoffs: [ObserverSignoff] = []
+    /// The obligations rulings created.
+    public var obligations: [Obligation] = []
+    /// Appeals, oldest first.
+    public var appeals: [Appeal] = []
+
+    /// The ruling in force, if any.
+    public var inForce: Ruling? { rulings.last { $0.status == .final } }
+    /// The latest revision, whatever its status.
+    public var latest: Ruling? { rulings.last }
+    /// The appeal waiting for a decision, if any.
+    public var openAppeal: Appeal? { appeals.last { $0.outcome == nil } }
+
+    /// Creates an empty record.
+    public init() {}
+}
+
+extension CaseDatabase {
+    // MARK: Rulings
+
+    /// Submits a ruling on a case in decision. It takes effect at once (case to execution, obligations
+    /// created) unless the pack's review policy sends it to a supervisor first.
+    @discardableResult
+    public func submitRuling(
+        caseID: Int64, draft: RulingDraft, by staff: StaffMember, expectedVersion: Int? = nil, at now: Date,
+        rules: RulePackCatalog
+    ) throws -> RulingSubmission {
+        try writer.write { db in
+            let member = try Self.require(db, staff, .rule)
+            let current = try Self.current(db, caseID, expectedVersion)
+            guard current.stage == .decision else {
+                throw StoreError.wrongStage(caseID: caseID, stage: current.stage, needed: .decision, doing: "a ruling")
+            }
+            guard current.assignee == member.name || member.role == .supervisor || member.role == .admin else {
+                throw StoreError.notYourCase(caseID: caseID, assignee: current.assignee)
+            }
+            let pack = try Self.pack(for: current, rules)
+            let previous = try Self.rulings(db, caseID: caseID)
+            if previous.last?.status == .pendingReview { throw StoreError.rulingPending(caseID: caseID) }
+            let catalogue = rules.catalogue
+            let filled = RulingRules.withStatutoryAmounts(
+                draft, orderAmount: current.orderAmount, catalogue: catalogue)
+            let issueIDs = try Int64.fetchAll(
+                db, sql: "SELECT id FROM issues WHERE case_id = ? ORDER BY id", arguments: [caseID])
+            let problems = RulingRules.problems(
+                filled, orderAmount: current.orderAmount, issueIDs: issueIDs, catalogue: catalogue, pack: pack)
+            guard problems.isEmpty else { throw StoreError.ruling(problems) }
+            let revision = (previous.last?.revision ?? 0) + 1
+            let reason = pack.review.reason(
+                total: filled.total, flags: current.flags, caseID: caseID, revision: revision,
+                afterReturn: previous.last?.status == .returned)
+            if previous.last?.status == .returned {
+                try db.execute(
+                    sql: "UPDATE rulings SET status = 'superseded' WHERE case_id = ? AND status = 'returned'",
+                    arguments: [caseID])
+            }
+            var ruling = Ruling(
+                id: 0, caseID: caseID, revision: revision, mediator: member.name, draft: filled,
+                favours: filled.favours(claim: current.claimAmount, catalogue: catalogue),
+                status: reason == nil ? .final : .pendingReview, reviewReason: reason?.text.en, createdAt: now)
+            ruling.id = try Self.insertRuling(db, ruling)
+            try Self.recordFindings(db, filled.findings)
+            try Self.appendAudit(
+                db, at: now, actor: member.name, action: "ruling", caseID: caseID,
+                detail: Self.rulingSummary(ruling, catalogue: catalogue)
+                    + (reason.map { "; to review: \($0.text.en)" } ?? "; takes effect without review"))
+            guard reason == nil else {
+                try Self.changeFlags(db, caseID: caseID, add: [.reviewPending], at: now)
+                return RulingSubmission(ruling: ruling, reviewReason: reason, obligations: [])
+            }
+            let obligations = try Self.putInForce(db, ruling, by: member, at: now, rules: rules)
+            return RulingSubmission(ruling: ruling, reviewReason: nil, obligations: obligations)
+        }
+    }
+
+    /// A supervisor approves the ruling waiting for review (it takes effect) or returns it with comments.
+    @discardableResult
+    public func reviewRuling(
+        caseID: Int64, approve: Bool, comment: String, by staff: StaffMember, at now: Date, rules: RulePackCatalog
+    ) throws -> (ruling: Ruling, obligations: [Obligation]) {
+        let text = comment.trimmingCharacters(in: .whitespacesAndNewlines)
+        return try writer.write { db in
+            let member = try Self.require(db, staff, .reviewRuling)
+            guard var ruling = try Self.rulings(db, caseID: caseID).last, ruling.status == .pendingReview else {
+                throw StoreError.noRuling(caseID: caseID, what: "ruling awaiting review")
+            }
+            if case .failure(let error) = RulingRules.checkReview(of: ruling, by: member.name) {
+                throw StoreError.ruling([error])
+            }
+            if !approve && text.isEmpty { throw StoreError.ruling([.commentRequired]) }
+            ruling.reviewer = member.name
+            ruling.reviewComment = text.isEmpty ? nil : text
+            ruling.reviewedAt = now
+            ruling.status = approve ? .final : .returned
+            try db.execute(
+                sql: "UPDATE rulings SET status = ?, reviewer = ?, review_comment = ?, reviewed_at = ? WHERE id = ?",
+                arguments: [
+                    ruling.status.rawValue, member.name, ruling.reviewComment, Timestamp.seconds(now), ruling.id,
+                ])
+            try Self.appendAudit(
+                db, at: now, actor: member.name, action: approve ? "review_approve" : "review_return",
+                caseID: caseID,
+                detail: "ruling #\(ruling.id) r\(ruling.revision) by \(ruling.mediator) "
+                    + (approve ? "approved" : "returned for revision") + (text.isEmpty ? "" : ": \(text)"))
+            try Self.changeFlags(db, caseID: caseID, remove: [.reviewPending], at: now)
+            guard approve else { return (ruling, []) }
+            return (ruling, try Self.putInForce(db, ruling, by: member, at: now, rules: rules))
+        }
+    }
+
+    /// Records an independent observer's sign-off on a platform-interest case.
+    public func recordObserverSignoff(
+        caseID: Int64, observer: String, statement: String, by staff: StaffMember, at now: Date
+    ) throws {
+        let name = observer.trimmingCharacters(in: .whitespacesAndNewlines)
+        let said = statement.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty else { throw StoreError.emptyText(field: "the observer's name") }
+        guard !said.isEmpty else { throw StoreError.emptyText(field: "the observer's statement") }
+        try writer.write { db in
+            let member = try Self.require(db, staff, .rule)
+            let current = try Self.current(db, caseID, nil)
+            guard current.flags.contains(.platformInterest) else {
+                throw StoreError.notPlatformInterest(caseID: caseID)
+            }
+            guard current.stage.isOpen else { throw StoreError.finalStage(caseID: caseID, stage: current.stage) }
+            try db.execute(
+                sql:
+                    "INSERT INTO observer_signoffs (case_id, observer, statement, recorded_by, at) VALUES (?, ?, ?, ?, ?)",
+                arguments: [caseID, name, said, member.name, Timestamp.seconds(now)])
+            try Self.appendAudit(
+                db, at: now, actor: member.name, action: "observer_signoff", caseID: caseID,
+                detail: "independent observer \(name) signed off: \(said)")
+        }
+    }
+
+    /// Records an obligation as carried out (by the party, or enforced by the platform).
+    public func fulfil(obligationID: Int64, caseID: Int64, note: String, by staff: StaffMember, at now: Date) throws {
+        let text = note.trimmingCharacters(in: .whitespacesAndNewlines)
+        try writer.write { db in
+            let member = try Self.require(db, staff, .step)
+            guard
+                let obligation = try Self.obligations(db, caseID: caseID).first(where: { $0.id == obligationID }),
+                obligation.isOutstanding
+            else { throw StoreError.obligationNotOpen(caseID: caseID, obligationID: obligationID) }
+            try db.execute(
+                sql: "UPDATE obligations SET status = 'fulfilled', settled_at = ?, note = ? WHERE id = ?",
+                arguments: [Timestamp.seconds(now), text.isEmpty ? nil : text, obligationID])
+            let stillDefaulted =
+                try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM obligations WHERE case_id = ? AND status = 'defaulted'",
+                    arguments: [caseID]) ?? 0
+            if stillDefaulted == 0 { try Self.changeFlags(db, caseID: caseID, remove: [.obligationOverdue], at: now) }
+            let late = obligation.status == .defaulted ? " (late, after default)" : ""
+            try Self.appendAudit(
+                db, at: now, actor: member.name, action: "fulfil", caseID: caseID,
+                detail: "obligation #\(obligationID) fulfilled\(late): \(obligation.label(.empty).en)"
+                    + (text.isEmpty ? "" : "; \(text)"))
+        }
+    }
+
+    // MARK: Appeals
+
+    /// Decides the open appeal on a case. Uphold closes the case; modify and overturn put new terms
+    /// in force (execution when someone owes something, closed otherwise).
+    @discardableResult
+    public func decideAppeal(
+        caseID: Int64, outcome: AppealOutcome, terms: RulingDraft?, reasons: String, by staff: StaffMember,
+        at now: Date, rules: RulePackCatalog
+    ) throws -> Appeal {
+        let why = reasons.trimmingCharacters(in: .whitespacesAndNewlines)
+        return try writer.write { db in
+            let member = try Self.require(db, staff, .decideAppeal)
+            let current = try Self.current(db, caseID, nil)
+            guard current.stage == .appealReview else {
+                throw StoreError.wrongStage(
+                    caseID: caseID, stage: current.stage, needed: .appealReview, doing: "an appeal decision")
+            }
+            let decisions = try Self.decisions(db, caseID: caseID)
+            guard var appeal = decisions.openAppeal,
+                let original = decisions.rulings.first(where: { $0.id == appeal.rulingID })
+            else { throw StoreError.noRuling(caseID: caseID, what: "appeal awaiting a decision") }
+            if case .failure(let error) = RulingRules.checkAppealDecision(rulings: decisions.rulings, by: member.name) {
+                throw StoreError.ruling([error])
+            }
+            guard !why.isEmpty else { throw StoreError.ruling([.reasonsRequired]) }
+            let catalogue = rules.catalogue
+            let pack = try Self.pack(for: current, rules)
+            var newTerms = terms.map {
+                RulingRules.withStatutoryAmounts($0, orderAmount: current.orderAmount, catalogue: catalogue)
+            }
+            if var filled = newTerms, filled.findings.isEmpty {
+                filled.findings = original.draft.findings
+                newTerms = filled
+            }
+            if case .failure(let error) = RulingRules.checkAppealOutcome(
+                outcome, original: original, newTerms: newTerms, claim: current.claimAmount, catalogue: catalogue)
+            {
+                throw StoreError.ruling([error])
+            }
+            appeal.outcome = outcome
+            appeal.decidedBy = member.name
+            appeal.reasons = why
+            appeal.decidedAt = now
+            var obligations: [Obligation] = []
+            if let newTerms, outcome != .uphold {
+                let issueIDs = try Int64.fetchAll(
+                    db, sql: "SELECT id FROM issues WHERE case_id = ? ORDER BY id", arguments: [caseID])
+                let problems = RulingRules.problems(
+                    newTerms, orderAmount: current.orderAmount, issueIDs: issueIDs, catalogue: catalogue, pack: pack)
+                guard problems.isEmpty else { throw StoreError.ruling(problems) }
+                try db.execute(
+                    sql: "UPDATE rulings SET status = 'superseded' WHERE case_id = ? AND status = 'final'",
+                    arguments: [caseID])
+                var ruling = Ruling(
+                    id: 0, caseID: caseID, revision: (decisions.latest?.revision ?? 0) + 1, mediator: member.name,
+                    draft: newTerms, favours: newTerms.favours(claim: current.claimAmount, catalogue: catalogue),
+                    status: .final, appealID: appeal.id, createdAt: now)
+                ruling.id = try Self.insertRuling(db, ruling)
+                appeal.newRulingID = ruling.id
+                try Self.recordFindings(db, newTerms.findings)
+                try Self.appendAudit(
+                    db, at: now, actor: member.name, action: "ruling", caseID: caseID,
+                    detail: Self.rulingSummary(ruling, catalogue: catalogue) + "; decides appeal #\(appeal.id)")
+                obligations = ObligationPlan.obligations(
+                    for: newTerms, caseID: caseID, rulingID: ruling.id, catalogue: catalogue, pack: pack, at: now)
+            }
+            try db.execute(
+                sql: """
+                    UPDATE appeals SET outcome = ?, decided_by = ?, reasons = ?, decided_at = ?, new_ruling_id = ?
+                    WHERE id = ?
+                    """,
+                arguments: [outcome.rawValue, member.name, why, Timestamp.seconds(now), appeal.newRulingID, appeal.id])
+            try Self.appendAudit(
+                db, at: now, actor: member.name, action: "appeal_decision", caseID: caseID,
+                detail: "appeal #\(appeal.id) by the \(appeal.party.rawValue) against ruling #\(original.id): "
+                    + "\(outcome.rawValue); \(why)")
+            let event: LifecycleEvent = obligations.isEmpty ? .appealClosed : .appealUpheldForExecution
+            try Self.apply(
+                db, event, toCase: caseID, by: member, onBehalfOf: nil, expectedVersion: nil, at: now, rules: rules,
+                dedicated: true)
+            if !obligations.isEmpty { try Self.insertObligations(db, obligations, caseID: caseID, by: member, at: now) }
+            return appeal
+        }
+    }
+
+    /// Files a party's appeal against the ruling in force; called inside the event import's transaction
+    /// after the lifecycle accepted the step (so a late appeal was already refused with its deadline).
+    static func recordAppeal(
+        _ db: Database, caseID: Int64, party: PartyRole, grounds: String?, evidenceID: Int64?, at: Date,
+        pack: RulePack
+    ) throws {
+        let text = grounds?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        guard !text.isEmpty else { throw StoreError.emptyText(field: "the appeal's grounds ('note')") }
+        let decisions = try decisions(db, caseID: caseID)
+        guard let ruling = decisions.inForce else {
+            throw StoreError.noRuling(caseID: caseID, what: "ruling in force to appeal against")
+        }
+        guard decisions.appeals.count < pack.maxAppeals else {
+            throw StoreError.appealLimit(caseID: caseID, allowed: pack.maxAppeals, pack: pack.reference)
+        }
+        try db.execute(
+            sql: """
+                INSERT INTO appeals (case_id, ruling_id, party, grounds, filed_at, evidence_id)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [caseID, ruling.id, party.rawValue, text, Timestamp.seconds(at), evidenceID])
+    }
+
+    // MARK: Reading
+
+    /// Everything decided on a case.
+    public func decisions(caseID: Int64) throws -> CaseDecisions {
+        try writer.read { db in try Self.decisions(db, caseID: caseID) }
+    }
+
+    static func decisions(_ db: Database, caseID: Int64) throws -> CaseDecisions {
+        var result = CaseDecisions()
+        result.rulings = try rulings(db, caseID: caseID)
+        result.obligations = try obligations(db, caseID: caseID)
+        result.signoffs = try Row.fetchAll(
+            db, sql: "SELECT observer, statement, recorded_by, at FROM observer_signoffs WHERE case_id = ? ORDER BY id",
+            arguments: [caseID]
+        ).map { ObserverSignoff(observer: $0[0], statement: $0[1], recordedBy: $0[2], at: Timestamp.date($0[3])) }
+        result.appeals = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, case_id, ruling_id, party, grounds, filed_at, evidence_id, outcome, decided_by, reasons,
+                    decided_at, new_ruling_id
+                FROM appeals WHERE case_id = ? ORDER BY id
+                """, arguments: [caseID]
+        ).map { row in
+            Appeal(
+                id: row[0], caseID: row[1], rulingID: row[2], party: try known(PartyRole.self, row[3], "appeals.party"),
+                grounds: row[4], filedAt: Timestamp.date(row[5]), evidenceID: row[6],
+                outcome: try (row[7] as String?).map { try known(AppealOutcome.self, $0, "appeals.outcome") },
+                decidedBy: row[8], reasons: row[9], decidedAt: (row[10] as Int64?).map(Timestamp.date),
+                newRulingID: row[11])
+        }
+        return result
+    }
+
+    static func rulings(_ db: Database, caseID: Int64) throws -> [Ruling] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, case_id, revision, mediator, terms, favours, status, review_reason, reviewer,
+                    review_comment, reviewed_at, appeal_id, created_at
+                FROM rulings WHERE case_id = ? ORDER BY revision
+                """, arguments: [caseID]
+        ).map { row in
+            let terms: String = row[4]
+            return Ruling(
+                id: row[0], caseID: row[1], revision: row[2], mediator: row[3],
+                draft: try JSONDecoder().decode(RulingDraft.self, from: Data(terms.utf8)),
+                favours: try known(Favours.self, row[5], "rulings.favours"),
+                status: try known(RulingStatus.self, row[6], "rulings.status"), reviewReason: row[7],
+                reviewer: row[8], reviewComment: row[9], reviewedAt: (row[10] as Int64?).map(Timestamp.date),
+                appealID: row[11], createdAt: Timestamp.date(row[12]))
+        }
+    }
+
+    static func obligations(_ db: Database, caseID: Int64) throws -> [Obligation] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, case_id, ruling_id, obligor, task, amount_fen, due_at, status, settled_at, note
+                FROM obligations WHERE case_id = ? ORDER BY id
+                """, arguments: [caseID]
+        ).map { row in
+            Obligation(
+                id: row[0], caseID: row[1], rulingID: row[2],
+                obligor: try known(PartyRole.self, row[3], "obligations.obligor"), task: row[4],
+                amount: (row[5] as Int64?).map(Money.init(fen:)), dueAt: Timestamp.date(row[6]),
+                status: try known(ObligationStatus.self, row[7], "obligations.status"),
+                settledAt: (row[8] as Int64?).map(Timestamp.date), note: row[9])
+        }
+    }
+
+    // MARK: Writing helpers
+
+    /// The terms as stored and hashed: canonical JSON, keys sorted.
+    static func termsJSON(_ draft: RulingDraft) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(draft), as: UTF8.self)
+    }
+
+    static func insertRuling(_ db: Database, _ ruling: Ruling) throws -> Int64 {
+        let terms = try termsJSON(ruling.draft)
+        try db.execute(
+            sql: """
+                INSERT INTO rulings (case_id, revision, mediator, terms, sha256, favours, total_fen, status,
+                    review_reason, appeal_id, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                ruling.caseID, ruling.revision, ruling.mediator, terms, Hashing.sha256Hex(Data(terms.utf8)),
+                ruling.favours.rawValue, ruling.draft.total.fen, ruling.status.rawValue, ruling.reviewReason,
+                ruling.appealID, Timestamp.seconds(ruling.createdAt),
+            ])
+        return db.lastInsertedRowID
+    }
+
+    /// "ruling #4 r2: full refund ¥120.00 + fraud_damages ¥500.00 (3 × …) — buyer-favoured; cites …; sha256 …"
+    static func rulingSummary(_ ruling: Ruling, catalogue: Catalogue) -> String {
+        let remedies = ruling.draft.remedies.map { ordered in
+            var text = ordered.remedy
+            if let amount = ordered.amount { text += " \(amount.formatted)" }
+            if let formula = ordered.formula { text += " (\(formula))" }
+            if let reason = ordered.overrideReason { text += " [override: \(reason)]" }
+            return text
+        }.joined(separator: " + ")
+        let terms = (try? termsJSON(ruling.draft)) ?? ""
+        return "ruling #\(ruling.id) r\(ruling.revision): \(remedies), \(ruling.favours.label.en); "
+            + "cites \(ruling.draft.citations.joined(separator: ", ")); "
+            + "no conflict of interest declared by \(ruling.mediator); sha256 \(Hashing.sha256Hex(Data(terms.utf8)))"
+    }
+
+    static func recordFindings(_ db: Database, _ findings: [IssueFinding]) throws {
+        for finding in findings {
+            try db.execute(
+                sql: "UPDATE issues SET finding = ?, finding_note = ? WHERE id = ?",
+                arguments: [finding.finding.rawValue, finding.note, finding.issueID])
+        }
+    }
+
+    /// Puts a ruling in force: the observer check, the `rule` step, and its obligations.
+    static func putInForce(
+        _ db: Database, _ ruling: Ruling, by member: StaffMember, at now: Date, rules: RulePackCatalog
+    ) throws -> [Obligation] {
+        let current = try Self.current(db, ruling.caseID, nil)
+        if current.flags.contains(.platformInterest) {
+            let signed =
+                try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM observer_signoffs WHERE case_id = ?", arguments: [ruling.caseID])
+                ?? 0
+            guard signed > 0 else { throw StoreError.ruling([.observerSignoffMissing(caseID: ruling.caseID)]) }
+        }
+        try db.execute(sql: "UPDATE rulings SET status = 'final' WHERE id = ?", arguments: [ruling.id])
+        try apply(
+            db, .rule, toCase: ruling.caseID, by: member, onBehalfOf: nil, expectedVersion: nil, at: now,
+            rules: rules, note: "ruling #\(ruling.id) in force", dedicated: true)
+        let pack = try Self.pack(for: current, rules)
+        let obligations = ObligationPlan.obligations(
+            for: ruling.draft, caseID: ruling.caseID, rulingID: ruling.id, catalogue: rules.catalogue, pack: pack,
+            at: now)
+        return try insertObligations(db, obligations, caseID: ruling.caseID, by: member, at: now)
+    }
+
+    /// Stores obligations and stretches the execution clock to the last of their deadlines.
+    @discardableResult
+    static func insertObligations(
+        _ db: Database, _ obligations: [Obligation], caseID: Int64, by member: StaffMember, at now: Date
+    ) throws -> [Obligation] {
+        var stored: [Obligation] = []
+        for var obligation in obligations {
+            try db.execute(
+                sql: """
+                    INSERT INTO obligations (case_id, ruling_id, obligor, task, amount_fen, due_at, status)
+                    VALUES (?, ?, ?, ?, ?, ?, 'open')
+                    """,
+                arguments: [
+                    caseID, obligation.rulingID, obligation.obligor.rawValue, obligation.task,
+                    obligation.amount?.fen, Timestamp.seconds(obligation.dueAt),
+                ])
+            obligation.id = db.lastInsertedRowID
+            stored.append(obligation)
+            try appendAudit(
+                db, at: now, actor: member.name, action: "obligation", caseID: caseID,
+                detail: "obligation #\(obligation.id): \(obligation.obligor.rawValue) must \(obligation.task)"
+                    + (obligation.amount.map { " \($0.formatted)" } ?? "")
+                    + " by \(ISO8601.string(obligation.dueAt))")
+        }
+        if let last = stored.map(\.dueAt).max() {
+            try db.execute(
+                sql: "UPDATE cases SET stage_deadline = max(ifnull(stage_deadline, 0), ?) WHERE id = ?",
+                arguments: [Timestamp.seconds(last), caseID])
+        }
+        return stored
+    }
+
+    /// Adds and removes state flags with a version bump; the calling operation writes the audit record.
+    static func changeFlags(
+        _ db: Database, caseID: Int64, add: Set<CaseFlag> = [], remove: Set<CaseFlag> = [], at now: Date
+    ) throws {
+        var item = try current(db, caseID, nil)
+        let before = item.flags
+        item.flags.formUnion(add)
+        item.flags.subtract(remove)
+        guard item.flags != before else { return }
+        try db.execute(
+            sql: "UPDATE cases SET flags = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?",
+            arguments: [flagsText(item.flags), Timestamp.seconds(now), caseID, item.version])
+    }
+
+    static func pack(for item: Case, _ rules: RulePackCatalog) throws -> RulePack {
+        guard let pack = rules.pack(item.rulePack) else {
+            throw StoreError.unknownRulePack(caseID: item.id, reference: item.rulePack)
+        }
+        return pack
+    }
+}
+
+extension Catalogue {
+    /// A catalogue with nothing in it, for labels that fall back to ids.
+    static let empty = Catalogue(statutes: [], remedies: [])
+}
