@@ -6,6 +6,13 @@ public struct Statute: Hashable, Codable, Sendable, Identifiable {
     public var title: LocalizedText
     /// What it says, paraphrased.
     public var rule: LocalizedText
+
+    /// Creates a statute.
+    public init(id: String, title: LocalizedText, rule: LocalizedText) {
+        self.id = id
+        self.title = title
+        self.rule = rule
+    }
 }
 
 /// Whether a remedy carries an amount of money.

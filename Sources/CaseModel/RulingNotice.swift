@@ -15,6 +15,7 @@ public enum RulingNotice {
         let zh = language == .zh
         func t(_ en: String, _ zhText: String) -> String { zh ? zhText : en }
         func time(_ date: Date) -> String { Self.time(date, in: pack.calendar.timeZone) }
+        let colon = zh ? "：" : ": "
         var lines: [String] = []
         lines.append(t("DISPUTE RULING NOTICE", "纠纷处理决定书"))
         lines.append(t("Case", "案件编号") + " #\(item.id) · \(pack.name.text(language)) (\(pack.reference))")
@@ -47,7 +48,7 @@ public enum RulingNotice {
             case .undetermined: verdict = t("cannot be determined", "无法查明")
             }
             let burden = issue.map { t(" (burden on the \($0.burden.rawValue))", "（举证责任：\($0.burden.label.zh)）") } ?? ""
-            lines.append("   • \(what)\(burden): \(verdict). \(finding.note)")
+            lines.append("   • \(what)\(burden)\(colon)\(verdict)\(zh ? "。" : ". ")\(finding.note)")
         }
         lines.append("")
         lines.append(t("2. Reasons", "二、裁决理由"))
@@ -56,12 +57,14 @@ public enum RulingNotice {
         lines.append(t("3. Legal basis", "三、依据"))
         for citation in ruling.draft.citations {
             if let statute = catalogue.statute(citation) {
-                lines.append("   • \(statute.title.text(language)) (\(statute.id)): \(statute.rule.text(language))")
+                lines.append(
+                    "   • \(statute.title.text(language)) (\(statute.id))\(colon)\(statute.rule.text(language))")
             } else {
                 let parts = citation.split(separator: " ")
                 let stage = parts.count == 2 ? Stage(rawValue: String(parts[1])) : nil
                 let rule = stage.flatMap { pack.rule(for: $0) }
-                var text = "   • \(pack.name.text(language)), " + (stage?.label.text(language) ?? citation)
+                var text =
+                    "   • \(pack.name.text(language))" + (zh ? "，" : ", ") + (stage?.label.text(language) ?? citation)
                 if let rule, let deadline = rule.deadline {
                     text += t(": \(deadline.words.en)", "：\(deadline.words.zh)")
                     if let outcome = rule.outcome { text += t(", then \(outcome.en)", "，逾期\(outcome.zh)") }
@@ -174,6 +177,7 @@ public enum RulingNotice {
         calendar.timeZone = zone
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
         func two(_ n: Int?) -> String { String(format: "%02d", n ?? 0) }
-        return "\(c.year ?? 0)-\(two(c.month))-\(two(c.day)) \(two(c.hour)):\(two(c.minute)) (\(zone.identifier))"
+        let name = zone.identifier == "GMT" ? "UTC" : zone.identifier
+        return "\(c.year ?? 0)-\(two(c.month))-\(two(c.day)) \(two(c.hour)):\(two(c.minute)) (\(name))"
     }
 }

@@ -6,11 +6,11 @@ struct PermissionsTests {
     /// The expected answer for every role × permission pair, written out so a change to the table is a visible decision.
     static let expected: [StaffRole: Set<Permission>] = [
         .mediator: [
-            .view, .take, .release, .urge, .note, .addEvidence, .recordIssue, .step, .recordPartyEvent, .sweep,
+            .view, .take, .release, .urge, .note, .addEvidence, .recordIssue, .step, .recordPartyEvent, .sweep, .rule,
         ],
         .supervisor: [
-            .view, .take, .release, .urge, .note, .addEvidence, .recordIssue, .step, .recordPartyEvent, .sweep,
-            .decideAppeal,
+            .view, .take, .release, .urge, .note, .addEvidence, .recordIssue, .step, .recordPartyEvent, .sweep, .rule,
+            .reviewRuling, .decideAppeal,
         ],
         .trainer: [.view, .note],
         .admin: Set(Permission.allCases),

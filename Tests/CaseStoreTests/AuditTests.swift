@@ -26,9 +26,9 @@ struct AuditTests {
     @Test func aRefusedStepChangesNothingAndRecordsNothing() throws {
         let database = try CaseDatabase.withStaff()
         let filed = try database.insertCase(sampleCase(stage: .negotiation), actor: "lin.mei")
-        #expect(throws: StoreError.lifecycle(.notAllowed(event: .rule, stage: .negotiation))) {
+        #expect(throws: StoreError.lifecycle(.notAllowed(event: .executed, stage: .negotiation))) {
             try database.apply(
-                .rule, toCase: filed.id, by: mediator, expectedVersion: 1, at: pinnedNow,
+                .executed, toCase: filed.id, by: mediator, expectedVersion: 1, at: pinnedNow,
                 rules: testRules)
         }
         #expect(try database.fetchCase(id: filed.id) == filed)

@@ -60,12 +60,15 @@ struct StaffTests {
         let database = try CaseDatabase.withStaff()
         let filed = try database.insertCase(sampleCase(stage: .appealReview), actor: "seed")
         #expect(throws: StoreError.permission(.denied(name: "lin.mei", role: .mediator, permission: .decideAppeal))) {
-            try database.apply(
-                .appealClosed, toCase: filed.id, by: mediator, expectedVersion: 1, at: pinnedNow, rules: testRules)
+            try database.decideAppeal(
+                caseID: filed.id, outcome: .uphold, terms: nil, reasons: "维持", by: mediator, at: pinnedNow,
+                rules: testRules)
         }
+        // The bare step is refused for everyone: an appeal decision records its outcome and reasons.
         let supervisor = StaffMember(name: "wang.fang", role: .supervisor)
-        let closed = try database.apply(
-            .appealClosed, toCase: filed.id, by: supervisor, expectedVersion: 1, at: pinnedNow, rules: testRules)
-        #expect(closed.stage == .closed)
+        #expect(throws: StoreError.useCommand(event: .appealClosed, command: "casedesk case decide-appeal")) {
+            try database.apply(
+                .appealClosed, toCase: filed.id, by: supervisor, expectedVersion: 1, at: pinnedNow, rules: testRules)
+        }
     }
 }

@@ -47,10 +47,32 @@ let testPack: RulePack = {
     return RulePack(
         id: "marketplace", version: 1, name: LocalizedText(en: "Test", zh: "测试"),
         calendar: WorkingCalendar(timeZone: TimeZone(identifier: "UTC")!),
-        stages: Dictionary(uniqueKeysWithValues: stages.map { ($0.stage, $0) }))
+        stages: Dictionary(uniqueKeysWithValues: stages.map { ($0.stage, $0) }),
+        review: ReviewPolicy(amountOver: .yuan(2000), platformInterest: true, samplePercent: 0))
 }()
 
-let testRules = RulePackCatalog([testPack])
+/// The statutes and remedies store tests rule with, built in code.
+let testCatalogue = Catalogue(
+    statutes: ["CRPL-55", "CC-582", "CC-577"].map {
+        Statute(id: $0, title: LocalizedText(en: $0, zh: $0), rule: LocalizedText(en: $0, zh: $0))
+    },
+    remedies: [
+        Remedy(id: "refund", label: LocalizedText(en: "full refund", zh: "全额退款"), basis: ["CC-582"], amount: .required),
+        Remedy(
+            id: "return_and_refund", label: LocalizedText(en: "return and refund", zh: "退货退款"), basis: ["CC-582"],
+            amount: .required, buyerReturnsGoods: true),
+        Remedy(
+            id: "partial_refund", label: LocalizedText(en: "partial refund", zh: "部分退款"), basis: ["CC-582"],
+            amount: .required, side: .split),
+        Remedy(
+            id: "fraud_damages", label: LocalizedText(en: "fraud damages", zh: "欺诈赔偿"), basis: ["CRPL-55"],
+            amount: .required, calculator: .crpl55),
+        Remedy(
+            id: "claim_rejected", label: LocalizedText(en: "claim rejected", zh: "驳回请求"), basis: [], obligor: nil,
+            side: .merchant),
+    ])
+
+let testRules = RulePackCatalog([testPack], catalogue: testCatalogue)
 
 let mediator = StaffMember(name: "lin.mei", role: .mediator)
 let otherMediator = StaffMember(name: "zhang.wei", role: .mediator)

@@ -1,0 +1,266 @@
+import CaseModel
+import CaseStore
+import Foundation
+import Testing
+
+let supervisor = StaffMember(name: "wang.fang", role: .supervisor)
+let secondSupervisor = StaffMember(name: "zhao.min", role: .supervisor)
+
+/// A database file with the usual staff plus a second supervisor, and one case in decision taken by lin.mei.
+func decisionCase(claimFen: Int64 = 129_900, flags: Set<CaseFlag> = [], in directory: TemporaryDirectory) throws
+    -> (CaseDatabase, Case)
+{
+    let database = try CaseDatabase(path: directory.path("rulings.db"))
+    let (admin, _) = try database.authenticate("admin", at: pinnedNow)
+    for member in [mediator, otherMediator, supervisor, secondSupervisor] {
+        try database.addStaff(member, by: admin, at: pinnedNow)
+    }
+    var item = sampleCase(stage: .decision, claimFen: claimFen)
+    item.flags = flags
+    let stored = try database.insertCase(item, actor: "test")
+    try database.take(caseID: stored.id, by: mediator, at: pinnedNow)
+    return (database, try #require(try database.fetchCase(id: stored.id)))
+}
+
+func draft(_ remedies: [OrderedRemedy], findings: [IssueFinding] = [], cite: [String] = ["CC-582", "CRPL-55"])
+    -> RulingDraft
+{
+    RulingDraft(
+        remedies: remedies, findings: findings, reasons: "品牌方鉴定为仿冒，商家未提供进货凭证。", citations: cite,
+        declaresNoConflict: true)
+}
+
+func refusal(_ body: () throws -> Void) -> [RulingError] {
+    do {
+        try body()
+    } catch StoreError.ruling(let problems) {
+        return problems
+    } catch {
+        Issue.record("expected a ruling refusal, got \(error)")
+    }
+    return []
+}
+
+@Suite("Rulings in the store: review, obligations, appeals (issue 6)")
+struct RulingStoreTests {
+    let later = pinnedNow.addingTimeInterval(600)
+
+    @Test func theWholeTrailFromRulingToAppealDecision() throws {
+        let directory = try TemporaryDirectory()
+        let (database, item) = try decisionCase(in: directory)
+        let issue = try database.addIssue(
+            caseID: item.id, kind: .counterfeit, description: "鞋是否为正品", by: mediator, at: pinnedNow)
+        let terms = draft(
+            [OrderedRemedy(remedy: "return_and_refund", amount: .yuan(1299)), OrderedRemedy(remedy: "fraud_damages")],
+            findings: [IssueFinding(issueID: issue.id, finding: .proven, note: "品牌方鉴定结论：非正品")])
+
+        // Above the ¥2,000 threshold: waits for review.
+        let first = try database.submitRuling(caseID: item.id, draft: terms, by: mediator, at: later, rules: testRules)
+        #expect(first.reviewReason == .amount(total: Money(fen: 519_600), threshold: .yuan(2000)))
+        #expect(first.ruling.draft.remedies[1].amount == Money(fen: 389_700))
+        #expect(try database.fetchCase(id: item.id)?.flags.contains(.reviewPending) == true)
+        #expect(throws: StoreError.rulingPending(caseID: item.id)) {
+            try database.submitRuling(caseID: item.id, draft: terms, by: mediator, at: later, rules: testRules)
+        }
+
+        // The supervisor returns it; a return needs comments.
+        #expect(
+            refusal {
+                try database.reviewRuling(
+                    caseID: item.id, approve: false, comment: " ", by: supervisor, at: later, rules: testRules)
+            } == [.commentRequired])
+        try database.reviewRuling(
+            caseID: item.id, approve: false, comment: "请写明鉴定机构", by: supervisor, at: later, rules: testRules)
+        #expect(try database.fetchCase(id: item.id)?.flags.contains(.reviewPending) == false)
+
+        // The mediator revises; the revision goes back to review and is approved.
+        var revised = terms
+        revised.reasons = "品牌官方鉴定中心出具鉴定报告，结论为非正品；商家未提供进货凭证。"
+        let second = try database.submitRuling(
+            caseID: item.id, draft: revised, by: mediator, at: later, rules: testRules)
+        #expect(second.ruling.revision == 2 && second.reviewReason == .revision)
+        let (approved, obligations) = try database.reviewRuling(
+            caseID: item.id, approve: true, comment: "", by: supervisor, at: later, rules: testRules)
+        #expect(approved.status == .final && approved.reviewer == "wang.fang")
+        #expect(obligations.map(\.obligor) == [.buyer, .merchant, .merchant])
+        let inExecution = try #require(try database.fetchCase(id: item.id))
+        #expect(inExecution.stage == .execution)
+        #expect(inExecution.stageDeadline == obligations.map(\.dueAt).max())
+        #expect(try database.issues(caseID: item.id).first?.finding == .proven)
+
+        // Execution cannot end with obligations open.
+        #expect(throws: StoreError.self) {
+            try database.apply(
+                .executed, toCase: item.id, by: mediator, expectedVersion: nil, at: later, rules: testRules)
+        }
+        // The merchant pays on time; the buyer's return defaults and flags the case.
+        for obligation in obligations where obligation.obligor == .merchant {
+            try database.fulfil(obligationID: obligation.id, caseID: item.id, note: "退款单 R1", by: mediator, at: later)
+        }
+        let buyerDue = obligations[0].dueAt
+        let sweep = try database.sweep(now: buyerDue.addingTimeInterval(1), rules: testRules)
+        #expect(sweep.defaulted == [obligations[0].id])
+        #expect(sweep.applied.map(\.event) == [.executed])
+        let defaulted = try #require(try database.fetchCase(id: item.id))
+        #expect(defaulted.flags.contains(.obligationOverdue) && defaulted.stage == .appealWindow)
+        #expect(try database.sweep(now: buyerDue.addingTimeInterval(2), rules: testRules).defaulted.isEmpty)
+        try database.fulfil(
+            obligationID: obligations[0].id, caseID: item.id, note: "买家补寄", by: mediator,
+            at: buyerDue.addingTimeInterval(60))
+        #expect(try database.fetchCase(id: item.id)?.flags.contains(.obligationOverdue) == false)
+
+        // The merchant appeals in time, by import, with grounds.
+        let appealAt = ISO8601.string(buyerDue.addingTimeInterval(3600))
+        let line = """
+            {"type":"event","case":\(item.id),"party":"merchant","event":"appeal","at":"\(appealAt)","note":"鉴定机构无资质"}
+            """
+        let report = try database.importFile(Data(line.utf8), by: mediator, skipInvalid: false, rules: testRules)
+        #expect(report.errors.isEmpty && report.committed)
+        #expect(try database.fetchCase(id: item.id)?.stage == .appealReview)
+
+        // Neither the ruling's mediator nor its reviewer decides the appeal.
+        let decidedAt = buyerDue.addingTimeInterval(7200)
+        #expect(throws: StoreError.self) {
+            try database.decideAppeal(
+                caseID: item.id, outcome: .uphold, terms: nil, reasons: "x", by: mediator, at: decidedAt,
+                rules: testRules)
+        }
+        #expect(
+            refusal {
+                try database.decideAppeal(
+                    caseID: item.id, outcome: .uphold, terms: nil, reasons: "维持", by: supervisor, at: decidedAt,
+                    rules: testRules)
+            } == [.involvedInRuling(name: "wang.fang", caseID: item.id, how: "reviewed")])
+        let partial = draft([OrderedRemedy(remedy: "partial_refund", amount: .yuan(600))], cite: ["CC-582"])
+        let appeal = try database.decideAppeal(
+            caseID: item.id, outcome: .modify, terms: partial, reasons: "鉴定报告瑕疵，改为部分退款", by: secondSupervisor,
+            at: decidedAt, rules: testRules)
+        #expect(appeal.outcome == .modify && appeal.newRulingID != nil)
+
+        let decisions = try database.decisions(caseID: item.id)
+        #expect(decisions.rulings.map(\.status) == [.superseded, .superseded, .final])
+        #expect(decisions.inForce?.mediator == "zhao.min" && decisions.inForce?.favours == .split)
+        #expect(decisions.inForce?.draft.findings.first?.note == "品牌方鉴定结论：非正品")
+        #expect(try database.fetchCase(id: item.id)?.stage == .execution)
+        #expect(decisions.obligations.filter { $0.rulingID == appeal.newRulingID }.map(\.task) == ["partial_refund"])
+
+        let actions = try database.auditTrail(caseID: item.id).map(\.action)
+        for action in [
+            "ruling", "review_return", "review_approve", "rule", "obligation", "fulfil", "obligation_default",
+            "appeal_filed", "appeal_decision", "appeal_execute",
+        ] {
+            #expect(actions.contains(action), "audit lacks \(action)")
+        }
+        #expect(try database.verify().isIntact)
+    }
+
+    @Test func aSmallRulingTakesEffectAtOnce() throws {
+        let directory = try TemporaryDirectory()
+        let (database, item) = try decisionCase(claimFen: 12_000, in: directory)
+        let result = try database.submitRuling(
+            caseID: item.id, draft: draft([OrderedRemedy(remedy: "refund", amount: .yuan(120))], cite: ["CC-582"]),
+            by: mediator, at: later, rules: testRules)
+        #expect(result.reviewReason == nil && result.ruling.status == .final)
+        #expect(result.obligations.count == 1)
+        #expect(try database.fetchCase(id: item.id)?.stage == .execution)
+    }
+
+    @Test func aSupervisorCannotReviewTheirOwnRuling() throws {
+        let directory = try TemporaryDirectory()
+        let (database, item) = try decisionCase(claimFen: 300_000, in: directory)
+        try database.submitRuling(
+            caseID: item.id, draft: draft([OrderedRemedy(remedy: "refund", amount: .yuan(3000))], cite: ["CC-582"]),
+            by: supervisor, at: later, rules: testRules)
+        #expect(
+            refusal {
+                try database.reviewRuling(
+                    caseID: item.id, approve: true, comment: "", by: supervisor, at: later, rules: testRules)
+            } == [.ownRuling(name: "wang.fang", caseID: item.id)])
+        #expect(throws: StoreError.self) {
+            try database.reviewRuling(
+                caseID: item.id, approve: true, comment: "", by: mediator, at: later, rules: testRules)
+        }
+        try database.reviewRuling(
+            caseID: item.id, approve: true, comment: "", by: secondSupervisor, at: later, rules: testRules)
+        #expect(try database.fetchCase(id: item.id)?.stage == .execution)
+    }
+
+    @Test func aPlatformInterestRulingWaitsForTheObserver() throws {
+        let directory = try TemporaryDirectory()
+        let (database, item) = try decisionCase(claimFen: 12_000, flags: [.platformInterest], in: directory)
+        let terms = draft([OrderedRemedy(remedy: "refund", amount: .yuan(120))], cite: ["CC-582"])
+        let result = try database.submitRuling(caseID: item.id, draft: terms, by: mediator, at: later, rules: testRules)
+        #expect(result.reviewReason == .platformInterest)
+        #expect(
+            refusal {
+                try database.reviewRuling(
+                    caseID: item.id, approve: true, comment: "", by: supervisor, at: later, rules: testRules)
+            } == [.observerSignoffMissing(caseID: item.id)])
+        #expect(try database.fetchCase(id: item.id)?.stage == .decision)
+        try database.recordObserverSignoff(
+            caseID: item.id, observer: "李明（市消费者协会）", statement: "程序合规，同意", by: mediator, at: later)
+        try database.reviewRuling(
+            caseID: item.id, approve: true, comment: "", by: supervisor, at: later, rules: testRules)
+        #expect(try database.fetchCase(id: item.id)?.stage == .execution)
+        #expect(try database.decisions(caseID: item.id).signoffs.first?.observer == "李明（市消费者协会）")
+    }
+
+    @Test func incompleteRulingsAreRefusedWithEveryProblem() throws {
+        let directory = try TemporaryDirectory()
+        let (database, item) = try decisionCase(in: directory)
+        let empty = RulingDraft(remedies: [], reasons: "", citations: [], declaresNoConflict: false)
+        #expect(
+            refusal {
+                try database.submitRuling(caseID: item.id, draft: empty, by: mediator, at: later, rules: testRules)
+            } == [.noRemedy, .reasonsRequired, .citationsRequired, .conflictNotDeclared])
+        #expect(try database.fetchCase(id: item.id)?.stage == .decision)
+        #expect(try database.decisions(caseID: item.id).rulings.isEmpty)
+    }
+
+    @Test func onlyTheAssigneeOrASupervisorRules() throws {
+        let directory = try TemporaryDirectory()
+        let (database, item) = try decisionCase(claimFen: 12_000, in: directory)
+        let terms = draft([OrderedRemedy(remedy: "refund", amount: .yuan(120))], cite: ["CC-582"])
+        #expect(throws: StoreError.notYourCase(caseID: item.id, assignee: "lin.mei")) {
+            try database.submitRuling(caseID: item.id, draft: terms, by: otherMediator, at: later, rules: testRules)
+        }
+    }
+
+    @Test func theRuleStepIsTakenOnlyByARuling() throws {
+        let directory = try TemporaryDirectory()
+        let (database, item) = try decisionCase(in: directory)
+        #expect(throws: StoreError.useCommand(event: .rule, command: "casedesk case rule")) {
+            try database.apply(.rule, toCase: item.id, by: mediator, expectedVersion: nil, at: later, rules: testRules)
+        }
+        #expect(throws: StoreError.automaticFlag(.reviewPending)) {
+            try database.setFlag(.reviewPending, on: true, caseID: item.id, by: mediator, at: later)
+        }
+    }
+
+    @Test func aLateAppealIsRefusedWithTheDeadlineAndOneAppealIsAllowed() throws {
+        let directory = try TemporaryDirectory()
+        let (database, item) = try decisionCase(claimFen: 12_000, in: directory)
+        let terms = draft([OrderedRemedy(remedy: "refund", amount: .yuan(120))], cite: ["CC-582"])
+        let result = try database.submitRuling(caseID: item.id, draft: terms, by: mediator, at: later, rules: testRules)
+        try database.fulfil(obligationID: result.obligations[0].id, caseID: item.id, note: "", by: mediator, at: later)
+        let windowOpen = try database.apply(
+            .executed, toCase: item.id, by: mediator, expectedVersion: nil, at: later, rules: testRules)
+        let deadline = try #require(windowOpen.stageDeadline)
+        func appeal(at time: Date, note: String = "不服") throws -> ImportReport {
+            let line = """
+                {"type":"event","case":\(item.id),"party":"merchant","event":"appeal","at":"\(ISO8601.string(time))","note":"\(note)"}
+                """
+            return try database.importFile(Data(line.utf8), by: mediator, skipInvalid: false, rules: testRules)
+        }
+        let late = try appeal(at: deadline.addingTimeInterval(60))
+        #expect(late.errors.first?.reason.contains(ISO8601.string(deadline)) == true)
+        #expect(try appeal(at: later, note: "").errors.first?.reason.contains("grounds") == true)
+        #expect(try appeal(at: later).errors.isEmpty)
+        try database.decideAppeal(
+            caseID: item.id, outcome: .uphold, terms: nil, reasons: "证据充分，维持原裁决", by: supervisor, at: later,
+            rules: testRules)
+        let closed = try #require(try database.fetchCase(id: item.id))
+        #expect(closed.stage == .closed)
+        #expect(try database.decisions(caseID: item.id).appeals.first?.outcome == .uphold)
+    }
+}
