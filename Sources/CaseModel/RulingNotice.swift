@@ -26,12 +26,13 @@ public enum RulingNotice {
                     "草稿，尚未生效：\(ruling.status.label.zh)"))
         }
         lines.append("")
-        lines.append(t("Buyer", "买家") + ": \(item.buyer.name) (\(item.buyer.account))")
-        lines.append(t("Merchant", "商家") + ": \(item.merchant.name) (\(item.merchant.account))")
+        lines.append(t("Buyer", "买家") + colon + "\(item.buyer.name) (\(item.buyer.account))")
+        lines.append(t("Merchant", "商家") + colon + "\(item.merchant.name) (\(item.merchant.account))")
         lines.append(
-            t("Order", "订单") + ": \(item.orderID), " + t("paid ", "实付 ") + item.orderAmount.formatted + "; "
+            t("Order", "订单") + colon + item.orderID + t(", paid ", "，实付 ") + item.orderAmount.formatted
+                + t("; ", "；")
                 + t("claim ", "请求金额 ") + item.claimAmount.formatted)
-        lines.append(t("Dispute", "争议") + ": \(item.title)")
+        lines.append(t("Dispute", "争议") + colon + "\(item.title)")
         lines.append("")
         lines.append(t("1. Facts found", "一、查明事实"))
         if ruling.draft.findings.isEmpty {
@@ -73,7 +74,7 @@ public enum RulingNotice {
             }
         }
         lines.append("")
-        lines.append(t("4. Decision", "四、裁决结果") + " (" + ruling.favours.label.text(language) + ")")
+        lines.append(t("4. Decision (\(ruling.favours.label.en))", "四、裁决结果（\(ruling.favours.label.zh)）"))
         for ordered in ruling.draft.remedies {
             let label = catalogue.remedy(ordered.remedy)?.label.text(language) ?? ordered.remedy
             var text = "   • \(label)"

@@ -14,28 +14,36 @@ extension CaseDatabase {
         return try writer.write { db in
             let member = try Self.require(db, staff, .recordIssue)
             guard try Self.fetchCase(db, id: caseID) != nil else { throw StoreError.caseNotFound(caseID) }
-            let burden = BurdenRules.burden(
-                for: kind, buyerConfirmedReceipt: buyerConfirmedReceipt, durableWithinSixMonths: durableWithinSixMonths)
-            try db.execute(
-                sql: """
-                    INSERT INTO issues (case_id, kind, description, burden, buyer_confirmed_receipt,
-                        durable_within_six_months, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    caseID, kind.rawValue, text, burden.party.rawValue, buyerConfirmedReceipt, durableWithinSixMonths,
-                    Timestamp.seconds(now),
-                ])
-            let id = db.lastInsertedRowID
-            try Self.appendAudit(
-                db, at: now, actor: member.name, action: "add_issue", caseID: caseID,
-                detail:
-                    "issue #\(id) \(kind.rawValue): \(text); burden on the \(burden.party.rawValue): \(burden.reason.en)"
-            )
-            return DisputeIssue(
-                id: id, caseID: caseID, kind: kind, description: text, buyerConfirmedReceipt: buyerConfirmedReceipt,
-                durableWithinSixMonths: durableWithinSixMonths)
+            return try Self.insertIssue(
+                db, caseID: caseID, kind: kind, description: text, buyerConfirmedReceipt: buyerConfirmedReceipt,
+                durableWithinSixMonths: durableWithinSixMonths, actor: member.name, at: now)
         }
+    }
+
+    static func insertIssue(
+        _ db: Database, caseID: Int64, kind: IssueKind, description text: String, buyerConfirmedReceipt: Bool,
+        durableWithinSixMonths: Bool, actor: String, at now: Date
+    ) throws -> DisputeIssue {
+        let burden = BurdenRules.burden(
+            for: kind, buyerConfirmedReceipt: buyerConfirmedReceipt, durableWithinSixMonths: durableWithinSixMonths)
+        try db.execute(
+            sql: """
+                INSERT INTO issues (case_id, kind, description, burden, buyer_confirmed_receipt,
+                    durable_within_six_months, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                caseID, kind.rawValue, text, burden.party.rawValue, buyerConfirmedReceipt, durableWithinSixMonths,
+                Timestamp.seconds(now),
+            ])
+        let id = db.lastInsertedRowID
+        try appendAudit(
+            db, at: now, actor: actor, action: "add_issue", caseID: caseID,
+            detail:
+                "issue #\(id) \(kind.rawValue): \(text); burden on the \(burden.party.rawValue): \(burden.reason.en)")
+        return DisputeIssue(
+            id: id, caseID: caseID, kind: kind, description: text, buyerConfirmedReceipt: buyerConfirmedReceipt,
+            durableWithinSixMonths: durableWithinSixMonths)
     }
 
     /// Links an item of evidence to a point in dispute on the same case.

@@ -429,7 +429,8 @@ extension CaseDatabase {
     /// Stores obligations and stretches the execution clock to the last of their deadlines.
     @discardableResult
     static func insertObligations(
-        _ db: Database, _ obligations: [Obligation], caseID: Int64, by member: StaffMember, at now: Date
+        _ db: Database, _ obligations: [Obligation], caseID: Int64, by member: StaffMember, at now: Date,
+        stretchClock: Bool = true
     ) throws -> [Obligation] {
         var stored: [Obligation] = []
         for var obligation in obligations {
@@ -450,7 +451,7 @@ extension CaseDatabase {
                     + (obligation.amount.map { " \($0.formatted)" } ?? "")
                     + " by \(ISO8601.string(obligation.dueAt))")
         }
-        if let last = stored.map(\.dueAt).max() {
+        if stretchClock, let last = stored.map(\.dueAt).max() {
             try db.execute(
                 sql: "UPDATE cases SET stage_deadline = max(ifnull(stage_deadline, 0), ?) WHERE id = ?",
                 arguments: [Timestamp.seconds(last), caseID])

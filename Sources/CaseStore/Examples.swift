@@ -28,6 +28,62 @@ public enum Examples {
         var deadlineInHours: Double?
         var assignee: String?
         var evidence: [ExampleEvidence]
+        var flags: [CaseFlag]?
+        var issues: [ExampleIssue]?
+        var signoff: ExampleSignoff?
+        var ruling: ExampleRuling?
+        var appeal: ExampleAppeal?
+    }
+
+    struct ExampleIssue: Decodable {
+        var kind: IssueKind
+        var description: String
+        var buyerConfirmedReceipt: Bool?
+        var finding: Finding
+        var findingNote: String
+        var hoursAgo: Double
+    }
+
+    struct ExampleSignoff: Decodable {
+        var observer: String
+        var statement: String
+        var hoursAgo: Double
+    }
+
+    /// A decided example: the ruling as written, with its obligations spelled out.
+    struct ExampleRuling: Decodable {
+        var mediator: String
+        var hoursAgo: Double
+        var remedies: [ExampleRemedy]
+        var favours: Favours
+        var reasons: String
+        var citations: [String]
+        var status: RulingStatus
+        var reviewReason: String?
+        var reviewer: String?
+        var reviewedHoursAgo: Double?
+        var obligations: [ExampleObligation]
+    }
+
+    struct ExampleRemedy: Decodable {
+        var remedy: String
+        var amountFen: Int64?
+        var formula: String?
+    }
+
+    struct ExampleObligation: Decodable {
+        var obligor: PartyRole
+        var task: String
+        var amountFen: Int64?
+        var dueInHours: Double
+        var status: ObligationStatus
+        var note: String?
+    }
+
+    struct ExampleAppeal: Decodable {
+        var party: PartyRole
+        var grounds: String
+        var hoursAgo: Double
     }
 
     struct ExampleEvidence: Decodable {
@@ -79,15 +135,98 @@ extension CaseDatabase {
                         claimAmount: Money(fen: example.claimFen), stage: example.stage,
                         stageDeadline: example.deadlineInHours.map { now.addingTimeInterval($0 * 3600) },
                         suspendedFrom: example.suspendedFrom, assignee: example.assignee, createdAt: filed,
-                        updatedAt: filed),
+                        updatedAt: filed,
+                        flags: Set(example.flags ?? [])
+                            .union(example.ruling?.status == .pendingReview ? [.reviewPending] : [])),
                     actor: actor)
                 for item in example.evidence {
                     try Self.addEvidence(
                         db, caseID: stored.id, kind: item.kind, source: item.source, description: item.description,
                         content: Data(item.content.utf8), at: ago(item.hoursAgo), actor: actor)
                 }
+                try Self.loadDecisions(example, caseID: stored.id, now: now, db)
             }
             return examples.count
+        }
+    }
+}
+
+extension CaseDatabase {
+    /// Writes an example's points in dispute, sign-off, ruling, obligations and appeal, each with its audit record.
+    static func loadDecisions(_ example: Examples.ExampleCase, caseID: Int64, now: Date, _ db: Database) throws {
+        func ago(_ hours: Double) -> Date { now.addingTimeInterval(-hours * 3600) }
+        let mediator = example.ruling?.mediator ?? example.assignee ?? "system"
+        var findings: [IssueFinding] = []
+        for issue in example.issues ?? [] {
+            let stored = try insertIssue(
+                db, caseID: caseID, kind: issue.kind, description: issue.description,
+                buyerConfirmedReceipt: issue.buyerConfirmedReceipt ?? false, durableWithinSixMonths: false,
+                actor: mediator, at: ago(issue.hoursAgo))
+            findings.append(IssueFinding(issueID: stored.id, finding: issue.finding, note: issue.findingNote))
+        }
+        if let signoff = example.signoff {
+            try db.execute(
+                sql:
+                    "INSERT INTO observer_signoffs (case_id, observer, statement, recorded_by, at) VALUES (?, ?, ?, ?, ?)",
+                arguments: [
+                    caseID, signoff.observer, signoff.statement, mediator, Timestamp.seconds(ago(signoff.hoursAgo)),
+                ])
+            try appendAudit(
+                db, at: ago(signoff.hoursAgo), actor: mediator, action: "observer_signoff", caseID: caseID,
+                detail: "independent observer \(signoff.observer) signed off: \(signoff.statement)")
+        }
+        guard let written = example.ruling else { return }
+        let draft = RulingDraft(
+            remedies: written.remedies.map {
+                OrderedRemedy(remedy: $0.remedy, amount: $0.amountFen.map(Money.init(fen:)), formula: $0.formula)
+            }, findings: findings, reasons: written.reasons, citations: written.citations, declaresNoConflict: true)
+        var ruling = Ruling(
+            id: 0, caseID: caseID, revision: 1, mediator: written.mediator, draft: draft, favours: written.favours,
+            status: written.status, reviewReason: written.reviewReason, createdAt: ago(written.hoursAgo))
+        ruling.id = try insertRuling(db, ruling)
+        try recordFindings(db, findings)
+        try appendAudit(
+            db, at: ruling.createdAt, actor: written.mediator, action: "ruling", caseID: caseID,
+            detail: rulingSummary(ruling, catalogue: .empty)
+                + (written.reviewReason.map { "; to review: \($0)" } ?? "; takes effect without review"))
+        if let reviewer = written.reviewer, let hours = written.reviewedHoursAgo {
+            try db.execute(
+                sql: "UPDATE rulings SET reviewer = ?, reviewed_at = ? WHERE id = ?",
+                arguments: [reviewer, Timestamp.seconds(ago(hours)), ruling.id])
+            try appendAudit(
+                db, at: ago(hours), actor: reviewer, action: "review_approve", caseID: caseID,
+                detail: "ruling #\(ruling.id) r1 by \(written.mediator) approved")
+        }
+        let staff = StaffMember(name: written.mediator, role: .mediator)
+        for obligation in written.obligations {
+            let stored = try insertObligations(
+                db,
+                [
+                    Obligation(
+                        caseID: caseID, rulingID: ruling.id, obligor: obligation.obligor, task: obligation.task,
+                        amount: obligation.amountFen.map(Money.init(fen:)),
+                        dueAt: now.addingTimeInterval(obligation.dueInHours * 3600))
+                ], caseID: caseID, by: staff, at: ruling.createdAt, stretchClock: false)
+            guard obligation.status == .fulfilled, let id = stored.first?.id else { continue }
+            let at = min(now, stored[0].dueAt)
+            try db.execute(
+                sql: "UPDATE obligations SET status = 'fulfilled', settled_at = ?, note = ? WHERE id = ?",
+                arguments: [Timestamp.seconds(at), obligation.note, id])
+            try appendAudit(
+                db, at: at, actor: written.mediator, action: "fulfil", caseID: caseID,
+                detail: "obligation #\(id) fulfilled: \(obligation.obligor.rawValue) \(obligation.task)"
+                    + (obligation.note.map { "; \($0)" } ?? ""))
+        }
+        if let appeal = example.appeal {
+            try db.execute(
+                sql: "INSERT INTO appeals (case_id, ruling_id, party, grounds, filed_at) VALUES (?, ?, ?, ?, ?)",
+                arguments: [
+                    caseID, ruling.id, appeal.party.rawValue, appeal.grounds, Timestamp.seconds(ago(appeal.hoursAgo)),
+                ])
+            try appendAudit(
+                db, at: ago(appeal.hoursAgo), actor: "system for the \(appeal.party.rawValue)", action: "appeal_filed",
+                caseID: caseID,
+                detail: "stage appeal_window → appeal_review; \(appeal.party.rawValue) says: \(appeal.grounds)")
         }
     }
 }

@@ -32,7 +32,7 @@ struct ExportTests {
             Data(first.utf8), format: format == .csv ? .csv : .jsonl, by: mediator, skipInvalid: false,
             rules: RulePackCatalog([testPack]))
         #expect(report.errors.isEmpty, "\(report.errors)")
-        #expect(report.applied == 16)
+        #expect(report.applied == 18)
         #expect(try exported(target, format) == first)
         #expect(try target.verify().isIntact)
     }
@@ -59,7 +59,7 @@ struct ExportTests {
         let report = try database.importFile(
             Data(text.utf8), by: mediator, skipInvalid: false, rules: RulePackCatalog([testPack]))
         #expect(report.errors.first?.description == "line 1: case #1 already exists")
-        #expect(report.errors.count == 16 && !report.committed)
+        #expect(report.errors.count == 18 && !report.committed)
     }
 
     @Test func aForgedEvidenceHashIsRefused() throws {

@@ -61,6 +61,6 @@ struct PartyTests {
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM orders")!
             )
         }
-        #expect(counts == (30, 15))
+        #expect(counts == (32, 17))
     }
 }

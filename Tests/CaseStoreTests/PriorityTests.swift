@@ -22,10 +22,10 @@ struct PriorityTests {
         #expect(try database.fetchCase(id: 3)?.flags == [.platformInterest])
         #expect(try database.auditTrail(caseID: 3).last?.detail == "flagged platform_interest")
         let flagged = try database.queuePage(try QueueQuery.parse("flag:platform_interest", now: pinnedNow), limit: 50)
-        #expect(flagged.map(\.id) == [3])
-        // By priority: level 1 first (case 7 now, the expired infant formula, the fraud), each by deadline.
+        #expect(flagged.map(\.id) == [16, 3])
+        // By priority: level 1 first (case 7 now, the expired infant formula, the leaking kettle, the fraud), each by deadline.
         let byPriority = try database.queuePage(QueueQuery(order: .priority), limit: 4).map(\.id)
-        #expect(byPriority == [5, 7, 14, 4])
+        #expect(byPriority == [5, 7, 16, 14])
         #expect(throws: StoreError.invalidPriority(9)) {
             try database.setPriority(caseID: 7, level: 9, by: mediator, at: pinnedNow)
         }

@@ -23,7 +23,7 @@ struct FindingWorkTests {
         assertSnapshot(text, named: "search-100x30")
         driver.press(.escape)
         #expect(driver.state.searchText == nil)
-        #expect(driver.state.queue.total == 15)
+        #expect(driver.state.queue.total == 17)
     }
 
     @Test func aBadFilterKeepsWhatWasTypedAndSaysWhy() throws {
@@ -36,16 +36,16 @@ struct FindingWorkTests {
         for _ in 0..<"nowhere".count { driver.press(.backspace) }
         for key in try KeyNotation.parse("decision<Enter>") { driver.press(key) }
         #expect(driver.state.prompt == nil)
-        #expect(driver.state.queue.rows.map(\.stage) == [.decision, .decision])
+        #expect(driver.state.queue.rows.map(\.stage) == [.decision, .decision, .decision])
         #expect(driver.render().text.contains("filter: stage:decision"))
         driver.press(.escape)
-        #expect(driver.state.queue.total == 15 && driver.state.filterText.isEmpty)
+        #expect(driver.state.queue.total == 17 && driver.state.filterText.isEmpty)
     }
 
     @Test func escInThePromptClosesItWithoutApplying() throws {
         let driver = try exampleDriver(keys: "\\overdue<Esc>")
         #expect(driver.state.prompt == nil)
-        #expect(driver.state.queue.total == 15)
+        #expect(driver.state.queue.total == 17)
     }
 
     @Test func sortCyclesAndMarksTheColumn() throws {
@@ -91,7 +91,7 @@ struct PaneDetailTests {
         let (admin, _) = try database.authenticate("admin", at: pinnedNow)
         try database.loadExamplesIfEmpty(now: pinnedNow)
         let rules = try RulePackCatalogFixture.shipped()
-        try database.addIssue(
+        let issue = try database.addIssue(
             caseID: 1, kind: .deliveryMismatch, description: "快递柜代签是否构成有效签收", by: admin, at: pinnedNow)
         try database.requestEvidence(caseID: 1, from: .merchant, what: "签收底单", by: admin, at: pinnedNow, rules: rules)
         try database.addEvidence(
@@ -103,7 +103,7 @@ struct PaneDetailTests {
         var driver = AppDriver(state: state, database: database)
         while driver.state.openCase?.id != 1 { driver.press(.char("j")) }
         let text = driver.render().text
-        #expect(text.contains("Issue #1 delivery mismatch · open · burden:"))
+        #expect(text.contains("Issue #\(issue.id) delivery mismatch · open · burden:"))
         #expect(text.contains("logistics · merchant · on time"))
         driver.press(.tab)
         driver.press(.tab)
@@ -122,19 +122,22 @@ struct SavedViewTests {
     @Test func vCyclesThroughTheViewsAMediatorUses() throws {
         var driver = try exampleDriver(as: "lin.mei")
         var seen: [(SavedView, [Int64])] = []
-        for _ in 0..<5 {
+        for _ in 0..<7 {
             driver.press(.char("v"))
             seen.append((driver.state.view, driver.state.queue.rows.map(\.id).sorted()))
         }
-        #expect(seen.map(\.0) == [.mine, .unassigned, .dueToday, .overdue, .awaitingReview])
-        #expect(seen[0].1 == [1, 3, 9, 11, 13])
+        #expect(
+            seen.map(\.0) == [.mine, .unassigned, .dueToday, .overdue, .awaitingReview, .appeals, .obligationsOverdue])
+        #expect(seen[0].1 == [1, 3, 9, 11, 13, 16])
         #expect(seen[1].1 == [2, 6, 7, 8, 15])
         #expect(seen[2].1 == [2, 4])
         #expect(seen[3].1 == [5, 9])
-        #expect(seen[4].1 == [4, 5, 9])
-        #expect(driver.render().text.contains("Awaiting review"))
+        #expect(seen[4].1 == [16])
+        #expect(seen[5].1 == [9])
+        #expect(seen[6].1 == [])
+        #expect(driver.render().text.contains("Obligations overdue"))
         driver.press(.escape)
-        #expect(driver.state.view == .all && driver.state.queue.total == 15)
+        #expect(driver.state.view == .all && driver.state.queue.total == 17)
     }
 }
 

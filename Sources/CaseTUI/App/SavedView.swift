@@ -10,6 +10,8 @@ public enum SavedView: String, CaseIterable, Sendable {
     case dueToday = "Due today"
     case overdue = "Overdue"
     case awaitingReview = "Awaiting review"
+    case appeals = "Appeals"
+    case obligationsOverdue = "Obligations overdue"
 
     /// The view's name in both languages.
     public var label: LocalizedText {
@@ -20,6 +22,8 @@ public enum SavedView: String, CaseIterable, Sendable {
         case .dueToday: LocalizedText(en: "Due today", zh: "今日到期")
         case .overdue: LocalizedText(en: "Overdue", zh: "已超时")
         case .awaitingReview: LocalizedText(en: "Awaiting review", zh: "待审核")
+        case .appeals: LocalizedText(en: "Appeals", zh: "申诉复核")
+        case .obligationsOverdue: LocalizedText(en: "Obligations overdue", zh: "履行逾期")
         }
     }
 
@@ -51,7 +55,13 @@ public enum SavedView: String, CaseIterable, Sendable {
             query.overdueAt = now
             query.openOnly = true
         case .awaitingReview:
-            query.stages = [.decision, .appealReview]
+            // Rulings the review policy sent to a supervisor (every one above the amount, every
+            // platform-interest case, the random sample).
+            query.flags = [.reviewPending]
+        case .appeals:
+            query.stages = [.appealReview]
+        case .obligationsOverdue:
+            query.flags = [.obligationOverdue]
         }
         return query
     }
