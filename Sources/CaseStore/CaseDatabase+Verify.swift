@@ -8,6 +8,8 @@ public struct VerifyReport: Sendable {
     public var auditRecords = 0
     /// Evidence items checked.
     public var evidenceItems = 0
+    /// Ruling revisions checked.
+    public var rulings = 0
     /// Problems, the first broken thing first; empty when all is intact.
     public var problems: [String] = []
 
@@ -88,7 +90,36 @@ extension CaseDatabase {
             if let missing = fixed.keys.filter({ !seen.contains($0) }).min() {
                 report.problems.append("evidence #\(missing): its audit record exists but the item is gone")
             }
+            try Self.verifyRulings(db, into: &report)
             return report
+        }
+    }
+
+    /// Every ruling's terms against their SHA-256 and against the hash its audit record fixed.
+    static func verifyRulings(_ db: Database, into report: inout VerifyReport) throws {
+        var fixed: [Int64: String] = [:]
+        let records = try Row.fetchCursor(db, sql: "SELECT detail FROM audit WHERE action = 'ruling'")
+        while let row = try records.next() {
+            let detail: String = row[0]
+            let words = detail.split(separator: " ")
+            guard words.count >= 2, words[0] == "ruling", words[1].hasPrefix("#"),
+                let id = Int64(words[1].dropFirst()), let index = words.lastIndex(of: "sha256"), index + 1 < words.count
+            else { continue }
+            fixed[id] = String(words[index + 1].prefix { $0.isHexDigit })
+        }
+        let rulings = try Row.fetchCursor(db, sql: "SELECT id, terms, sha256 FROM rulings ORDER BY id")
+        while let row = try rulings.next() {
+            report.rulings += 1
+            let id: Int64 = row[0]
+            let terms: String = row[1]
+            let stored: String = row[2]
+            if Hashing.sha256Hex(Data(terms.utf8)) != stored {
+                report.problems.append("ruling #\(id): its terms do not match their SHA-256")
+            } else if fixed[id] == nil {
+                report.problems.append("ruling #\(id): no audit record fixes its SHA-256")
+            } else if fixed[id] != stored {
+                report.problems.append("ruling #\(id): its SHA-256 differs from the one its audit record fixed")
+            }
         }
     }
 

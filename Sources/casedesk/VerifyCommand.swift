@@ -15,7 +15,9 @@ struct VerifyCommand: ParsableCommand {
         let session = try database.open(now: Date())
         let report = try storeCall { try session.database.verify() }
         if report.isIntact {
-            print("intact: \(report.auditRecords) audit records, \(report.evidenceItems) evidence items")
+            print(
+                "intact: \(report.auditRecords) audit records, \(report.evidenceItems) evidence items, \(report.rulings) rulings"
+            )
             return
         }
         for problem in report.problems {

@@ -17,6 +17,29 @@ struct VerifyTests {
         let report = try examples().verify()
         #expect(report.isIntact, "\(report.problems)")
         #expect(report.evidenceItems >= 15 && report.auditRecords > 30)
+        #expect(report.rulings >= 5)
+    }
+
+    @Test func aRewrittenRulingIsNamed() throws {
+        let database = try examples()
+        let id = try #require(
+            try database.writer.read { db in try Int64.fetchOne(db, sql: "SELECT min(id) FROM rulings") })
+        // Changing the terms alone breaks their hash; rehashing them too still differs from the audit record.
+        try database.writer.write { db in
+            try db.execute(
+                sql: "UPDATE rulings SET terms = replace(terms, '\"reasons\":\"', '\"reasons\":\"x') WHERE id = ?",
+                arguments: [id])
+        }
+        #expect(try database.verify().problems == ["ruling #\(id): its terms do not match their SHA-256"])
+        try database.writer.write { db in
+            let terms = try String.fetchOne(db, sql: "SELECT terms FROM rulings WHERE id = ?", arguments: [id])!
+            try db.execute(
+                sql: "UPDATE rulings SET sha256 = ? WHERE id = ?",
+                arguments: [Hashing.sha256Hex(Data(terms.utf8)), id])
+        }
+        #expect(
+            try database.verify().problems == ["ruling #\(id): its SHA-256 differs from the one its audit record fixed"]
+        )
     }
 
     @Test(arguments: ["at", "actor", "action", "case_id", "detail", "prev_hash", "hash"])

@@ -20,7 +20,10 @@ public enum Action: Sendable {
     /// Results of a full-text search, newest first.
     case searchLoaded([QueueRow])
     case caseLoaded(
-        Case?, [Evidence], issues: [DisputeIssue] = [], requests: [EvidenceRequest] = [], timeline: [AuditEntry] = [])
+        Case?, [Evidence], issues: [DisputeIssue] = [], requests: [EvidenceRequest] = [], timeline: [AuditEntry] = [],
+        decisions: CaseDecisions = CaseDecisions())
+    /// A document to show over the panes.
+    case documentLoaded(Document)
     /// A digit typed before a motion.
     case countDigit(Int)
     case failed(String)
@@ -37,4 +40,14 @@ public enum Effect: Hashable, Sendable {
     case step(caseID: Int64, event: LifecycleEvent, version: Int?)
     case take(caseID: Int64, version: Int?)
     case release(caseID: Int64, version: Int?)
+    case loadNotice(Int64)
+    case loadDashboard(Date)
+}
+
+/// A document shown over the panes.
+public enum Document: Sendable {
+    /// The ruling notice of a case, as the parties receive it.
+    case notice(caseID: Int64, text: String)
+    /// The supervisors' dashboard.
+    case dashboard(Dashboard)
 }

@@ -56,6 +56,12 @@ public struct AppState: Sendable {
     public var issues: [DisputeIssue] = []
     /// The open case's evidence requests, for on-time / late marks.
     public var requests: [EvidenceRequest] = []
+    /// The open case's rulings, obligations, sign-offs and appeals.
+    public var decisions = CaseDecisions()
+    /// A document over the panes (a ruling notice, the dashboard), while open.
+    public var document: Document?
+    /// How far the document is scrolled.
+    public var documentScroll = 0
     /// A count typed before a motion (the 5 of 5j).
     public var count: Int?
     /// The selected evidence item.
@@ -87,6 +93,7 @@ public struct AppState: Sendable {
     public var context: Context {
         if form != nil { return .form }
         if openEvidence != nil { return .viewer }
+        if document != nil { return .document }
         if prompt != nil { return .prompt }
         if confirmation != nil { return .confirm }
         if stepMenu != nil { return .steps }
@@ -96,6 +103,7 @@ public struct AppState: Sendable {
     /// Whether an overlay covers the panes (so no pane shows as focused).
     public var hasOverlay: Bool {
         showHelp || stepMenu != nil || confirmation != nil || prompt != nil || form != nil || openEvidence != nil
+            || document != nil
     }
 
     /// Whether the terminal is below the minimum size.

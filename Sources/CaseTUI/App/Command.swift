@@ -45,6 +45,11 @@ public enum CommandID: String, CaseIterable, Sendable {
     case previousMatch = "previous-match"
     case complete
     case undo
+    case decide
+    case observe
+    case fulfil
+    case notice
+    case dashboard
 }
 
 /// One row of the command table.
@@ -68,35 +73,42 @@ public enum CommandTable {
     static let panes: Set<Context> = Set(Pane.allCases.map(Context.pane))
     static let everyone = Set(StaffRole.allCases)
     static let caseWorkers: Set<StaffRole> = Set(StaffRole.allCases.filter { Permissions.allows($0, .step) })
+    static let rulers: Set<StaffRole> = Set(StaffRole.allCases.filter { Permissions.allows($0, .rule) })
 
     /// Every command, in the order help lists them.
     public static let all: [CommandSpec] = [
         CommandSpec(
             id: .moveDown, keys: [.char("j"), .down],
             help: LocalizedText(en: "Next row", zh: "下一行"),
-            hint: LocalizedText(en: "move", zh: "移动"), contexts: panes.union([.steps]), roles: everyone),
+            hint: LocalizedText(en: "move", zh: "移动"), contexts: panes.union([.steps, .document]), roles: everyone),
         CommandSpec(
             id: .moveUp, keys: [.char("k"), .up],
-            help: LocalizedText(en: "Previous row", zh: "上一行"), hint: nil, contexts: panes.union([.steps]),
+            help: LocalizedText(en: "Previous row", zh: "上一行"), hint: nil, contexts: panes.union([.steps, .document]),
             roles: everyone),
         CommandSpec(
             id: .first, keys: [.char("g"), .home],
-            help: LocalizedText(en: "First row", zh: "第一行"), hint: nil, contexts: panes, roles: everyone),
+            help: LocalizedText(en: "First row", zh: "第一行"), hint: nil, contexts: panes.union([.document]),
+            roles: everyone),
         CommandSpec(
             id: .last, keys: [.char("G"), .end],
-            help: LocalizedText(en: "Last row", zh: "最后一行"), hint: nil, contexts: panes, roles: everyone),
+            help: LocalizedText(en: "Last row", zh: "最后一行"), hint: nil, contexts: panes.union([.document]),
+            roles: everyone),
         CommandSpec(
             id: .halfPageDown, keys: [.ctrl("d")],
-            help: LocalizedText(en: "Half a page down", zh: "向下半页"), hint: nil, contexts: panes, roles: everyone),
+            help: LocalizedText(en: "Half a page down", zh: "向下半页"), hint: nil, contexts: panes.union([.document]),
+            roles: everyone),
         CommandSpec(
             id: .halfPageUp, keys: [.ctrl("u")],
-            help: LocalizedText(en: "Half a page up", zh: "向上半页"), hint: nil, contexts: panes, roles: everyone),
+            help: LocalizedText(en: "Half a page up", zh: "向上半页"), hint: nil, contexts: panes.union([.document]),
+            roles: everyone),
         CommandSpec(
             id: .pageDown, keys: [.pageDown],
-            help: LocalizedText(en: "Page down", zh: "向下翻页"), hint: nil, contexts: panes, roles: everyone),
+            help: LocalizedText(en: "Page down", zh: "向下翻页"), hint: nil, contexts: panes.union([.document]),
+            roles: everyone),
         CommandSpec(
             id: .pageUp, keys: [.pageUp],
-            help: LocalizedText(en: "Page up", zh: "向上翻页"), hint: nil, contexts: panes, roles: everyone),
+            help: LocalizedText(en: "Page up", zh: "向上翻页"), hint: nil, contexts: panes.union([.document]),
+            roles: everyone),
         CommandSpec(
             id: .nextPane, keys: [.tab],
             help: LocalizedText(en: "Next pane", zh: "下一个窗格"),
@@ -116,6 +128,7 @@ public enum CommandTable {
             hint: LocalizedText(en: "back", zh: "返回"),
             contexts: [
                 .pane(.queue), .pane(.detail), .pane(.evidence), .help, .steps, .confirm, .prompt, .form, .viewer,
+                .document,
             ],
             roles: everyone),
         CommandSpec(
@@ -125,7 +138,8 @@ public enum CommandTable {
         CommandSpec(
             id: .quit, keys: [.char("q")],
             help: LocalizedText(en: "Quit CaseDesk", zh: "退出 CaseDesk"),
-            hint: LocalizedText(en: "quit", zh: "退出"), contexts: panes.union([.help, .viewer]), roles: everyone),
+            hint: LocalizedText(en: "quit", zh: "退出"), contexts: panes.union([.help, .viewer, .document]),
+            roles: everyone),
         CommandSpec(
             id: .steps, keys: [.char("A")],
             help: LocalizedText(en: "Advance: the lifecycle steps open to the case", zh: "推进：当前可执行的流程操作"),
@@ -241,6 +255,30 @@ public enum CommandTable {
             id: .chooseRight, keys: [.right],
             help: LocalizedText(en: "Next choice", zh: "下一个选项"), hint: LocalizedText(en: "choose", zh: "选择"),
             contexts: [.form], roles: everyone),
+        CommandSpec(
+            id: .decide, keys: [.char("J")],
+            help: LocalizedText(
+                en: "Judge: write the ruling, review it, or decide the appeal (what the case needs)",
+                zh: "裁决：作出裁决、审核裁决或裁决申诉（按案件所需）"),
+            hint: LocalizedText(en: "judge", zh: "裁决"), contexts: panes, roles: rulers),
+        CommandSpec(
+            id: .observe, keys: [.char("O")],
+            help: LocalizedText(
+                en: "Record an independent observer's sign-off (platform-interest cases)", zh: "记录独立观察员签署意见（平台利益相关案件）"),
+            hint: nil, contexts: panes, roles: rulers),
+        CommandSpec(
+            id: .fulfil, keys: [.char("F")],
+            help: LocalizedText(en: "Record an obligation as fulfilled", zh: "记录义务已履行"), hint: nil, contexts: panes,
+            roles: caseWorkers),
+        CommandSpec(
+            id: .notice, keys: [.char("M")],
+            help: LocalizedText(en: "The ruling notice the parties receive", zh: "当事人收到的裁决通知书"), hint: nil,
+            contexts: panes, roles: everyone),
+        CommandSpec(
+            id: .dashboard, keys: [.char("D")],
+            help: LocalizedText(
+                en: "Dashboard: backlog, breaches, mediators, outcomes, appeals", zh: "统计面板：积压、超时、调解员、裁决结果、申诉"),
+            hint: nil, contexts: panes, roles: everyone),
     ]
 
     /// The row for a command.

@@ -33,7 +33,13 @@ public struct EffectRunner: Sendable {
                 let issues = loaded == nil ? [] : try database.issues(caseID: id)
                 let requests = loaded == nil ? [] : try database.evidenceRequests(caseID: id)
                 let timeline = loaded == nil ? [] : try database.auditTrail(caseID: id)
-                return .caseLoaded(loaded, evidence, issues: issues, requests: requests, timeline: timeline)
+                let decisions = loaded == nil ? CaseDecisions() : try database.decisions(caseID: id)
+                return .caseLoaded(
+                    loaded, evidence, issues: issues, requests: requests, timeline: timeline, decisions: decisions)
+            case .loadNotice(let id):
+                return .documentLoaded(.notice(caseID: id, text: try notice(id)))
+            case .loadDashboard(let now):
+                return .documentLoaded(.dashboard(try database.dashboard(now: now)))
             case .checkForChanges:
                 return .changeToken(try database.changeToken())
             case .step(let id, let event, let version):
@@ -126,6 +132,58 @@ public struct EffectRunner: Sendable {
                 message: say(
                     "#\(id): evidence #\(evidence) linked to issue #\(issue)",
                     "#\(id)：证据 #\(evidence) 已关联争议焦点 #\(issue)"))
+        case .ruling:
+            let result = try database.submitRuling(
+                caseID: id, draft: Self.terms(form, outcomeField: "Outcome", catalogue: rules.catalogue), by: staff,
+                at: now, rules: rules)
+            let message =
+                result.reviewReason.map {
+                    say(
+                        "#\(id): ruling #\(result.ruling.id) waits for review (\($0.text.en))",
+                        "#\(id)：裁决 #\(result.ruling.id) 待审核（\($0.text.zh)）")
+                }
+                ?? say(
+                    "#\(id): ruling #\(result.ruling.id) in force, \(result.obligations.count) obligation(s)",
+                    "#\(id)：裁决 #\(result.ruling.id) 已生效，\(result.obligations.count) 项履行义务")
+            return .caseChanged(try database.fetchCase(id: id)!, message: message)
+        case .review:
+            let approve = form.value("Decision") == "approve"
+            let (ruling, _) = try database.reviewRuling(
+                caseID: id, approve: approve, comment: form.value("Comment"), by: staff, at: now, rules: rules)
+            return .caseChanged(
+                try database.fetchCase(id: id)!,
+                message: approve
+                    ? say("#\(id): ruling #\(ruling.id) approved, in force", "#\(id)：裁决 #\(ruling.id) 审核通过，已生效")
+                    : say(
+                        "#\(id): ruling #\(ruling.id) returned to \(ruling.mediator)",
+                        "#\(id)：裁决 #\(ruling.id) 已退回 \(ruling.mediator) 修改"))
+        case .appeal:
+            let outcome = AppealOutcome(rawValue: form.value("Decision")) ?? .uphold
+            let terms =
+                outcome == .uphold ? nil : Self.terms(form, outcomeField: "New outcome", catalogue: rules.catalogue)
+            let appeal = try database.decideAppeal(
+                caseID: id, outcome: outcome,
+                terms: terms.map {
+                    var t = $0
+                    t.reasons = form.value("Reasons")
+                    return t
+                },
+                reasons: form.value("Reasons"), by: staff, at: now, rules: rules)
+            return .caseChanged(
+                try database.fetchCase(id: id)!,
+                message: say(
+                    "#\(id): appeal #\(appeal.id) \(outcome.label.en)", "#\(id)：申诉 #\(appeal.id) \(outcome.label.zh)"))
+        case .observer:
+            try database.recordObserverSignoff(
+                caseID: id, observer: form.value("Observer"), statement: form.value("Statement"), by: staff, at: now)
+            return .caseChanged(
+                try database.fetchCase(id: id)!, message: say("#\(id): observer sign-off recorded", "#\(id)：已记录观察员意见"))
+        case .fulfil:
+            let obligation = Int64(form.value("Obligation").dropFirst()) ?? 0
+            try database.fulfil(obligationID: obligation, caseID: id, note: form.value("Note"), by: staff, at: now)
+            return .caseChanged(
+                try database.fetchCase(id: id)!,
+                message: say("#\(id): obligation #\(obligation) fulfilled", "#\(id)：义务 #\(obligation) 已履行"))
         case .addEvidence:
             let content: Data
             let path = form.value("File path")
@@ -149,6 +207,64 @@ public struct EffectRunner: Sendable {
                     "#\(id): evidence #\(item.id) added, sha256 \(item.shortHash)…",
                     "#\(id)：已添加证据 #\(item.id)，sha256 \(item.shortHash)…"))
         }
+    }
+
+    /// The ruling notice of a case in the interface language.
+    func notice(_ id: Int64) throws -> String {
+        guard let item = try database.fetchCase(id: id) else { throw StoreError.caseNotFound(id) }
+        let decisions = try database.decisions(caseID: id)
+        guard let ruling = decisions.inForce ?? decisions.latest else {
+            throw StoreError.noRuling(caseID: id, what: "ruling yet")
+        }
+        guard let pack = rules.pack(item.rulePack) else {
+            throw StoreError.unknownRulePack(caseID: id, reference: item.rulePack)
+        }
+        return RulingNotice.render(
+            case: item, ruling: ruling, issues: try database.issues(caseID: id), obligations: decisions.obligations,
+            appeals: decisions.appeals, catalogue: rules.catalogue, pack: pack, language: language)
+    }
+
+    /// The terms a deciding form describes: its outcome (with an amount when the remedy takes one),
+    /// the statutory remedy if chosen, findings, reasons, citations and the declaration.
+    static func terms(_ form: Form, outcomeField: String, catalogue: Catalogue) -> RulingDraft {
+        var remedies: [OrderedRemedy] = []
+        let outcome = form.value(outcomeField)
+        if let remedy = catalogue.remedy(outcome) {
+            let amount = remedy.amount == .required ? Money(yuanString: form.value("Amount ¥")) : nil
+            remedies.append(OrderedRemedy(remedy: remedy.id, amount: amount))
+        }
+        let statutory = form.value("Statutory").split(separator: " ").first.map(String.init) ?? "none"
+        if statutory != "none" { remedies.append(OrderedRemedy(remedy: statutory)) }
+        var findings: [IssueFinding] = []
+        for field in form.fields where field.label.hasPrefix("Finding #") {
+            guard let issue = Int64(field.label.dropFirst("Finding #".count)) else { continue }
+            findings.append(
+                IssueFinding(
+                    issueID: issue, finding: Finding(rawValue: field.text) ?? .undetermined,
+                    note: form.value("Facts #\(issue)")))
+        }
+        return RulingDraft(
+            remedies: remedies, findings: findings, reasons: form.value("Reasons"),
+            citations: citations(form.value("Cite")), declaresNoConflict: form.value("No conflict") == "yes")
+    }
+
+    /// "CRPL-55, CC-582 marketplace@1 merchant_response" as citations: commas, 、 or spaces
+    /// separate them, and a pack reference keeps the stage that follows it.
+    static func citations(_ text: String) -> [String] {
+        let words = text.split { $0 == "," || $0 == "，" || $0 == "、" || $0 == ";" || $0 == "；" || $0.isWhitespace }
+            .map(String.init)
+        var result: [String] = []
+        var index = 0
+        while index < words.count {
+            if words[index].contains("@"), index + 1 < words.count {
+                result.append("\(words[index]) \(words[index + 1])")
+                index += 2
+            } else {
+                result.append(words[index])
+                index += 1
+            }
+        }
+        return result
     }
 
     func loadQueue(_ request: QueueRequest, _ query: QueueQuery) throws -> Action {

@@ -6,6 +6,7 @@ public struct Form: Hashable, Sendable {
     /// What the form does.
     public enum Kind: Hashable, Sendable {
         case note, urge, requestEvidence, addEvidence, partyAction, issue, link
+        case ruling, review, appeal, observer, fulfil
 
         /// The form's title.
         public var title: String {
@@ -17,6 +18,11 @@ public struct Form: Hashable, Sendable {
             case .partyAction: "Record a party's action"
             case .issue: "Add a point in dispute"
             case .link: "Link evidence to a point in dispute"
+            case .ruling: "Rule on the case"
+            case .review: "Review the ruling"
+            case .appeal: "Decide the appeal"
+            case .observer: "Record the observer's sign-off"
+            case .fulfil: "Record an obligation as done"
             }
         }
     }
@@ -44,8 +50,33 @@ public struct Form: Hashable, Sendable {
     /// Why the last submit was refused.
     public var error: String?
 
+    /// What the deciding forms offer: the catalogue's remedies, the statutory awards for this order,
+    /// the points in dispute needing findings, the obligations still owed.
+    public struct DecisionChoices: Hashable, Sendable {
+        /// Remedy ids, in catalogue order.
+        public var remedies: [String] = []
+        /// "fraud_damages ¥3,897.00 (3 × ¥1,299.00 = ¥3,897.00)" for each statutory remedy.
+        public var statutory: [String] = []
+        /// The amount a money remedy starts at: the claim, capped at what was paid.
+        public var amount = ""
+        /// Outstanding obligations, as "#3".
+        public var obligations: [String] = []
+
+        /// Creates choices.
+        public init(remedies: [String] = [], statutory: [String] = [], amount: String = "", obligations: [String] = [])
+        {
+            self.remedies = remedies
+            self.statutory = statutory
+            self.amount = amount
+            self.obligations = obligations
+        }
+    }
+
     /// The form for a kind of command on a case; `issues` and `evidence` give the choices of the link form.
-    public static func make(_ kind: Kind, caseID: Int64, issues: [Int64] = [], evidence: [Int64] = []) -> Form {
+    public static func make(
+        _ kind: Kind, caseID: Int64, issues: [Int64] = [], evidence: [Int64] = [],
+        choices: DecisionChoices = DecisionChoices()
+    ) -> Form {
         let parties = PartyRole.allCases.map(\.rawValue)
         let fields: [Field]
         switch kind {
@@ -87,6 +118,49 @@ public struct Form: Hashable, Sendable {
                 Field(
                     label: "Evidence", text: evidence.first.map { "#\($0)" } ?? "", choices: evidence.map { "#\($0)" }),
             ]
+        case .ruling:
+            var list = [
+                Field(label: "Outcome", text: choices.remedies.first ?? "", choices: choices.remedies),
+                Field(label: "Amount ¥", text: choices.amount, optional: true),
+                Field(label: "Statutory", text: "none", choices: ["none"] + choices.statutory),
+            ]
+            for issue in issues {
+                list.append(
+                    Field(
+                        label: "Finding #\(issue)", text: Finding.proven.rawValue,
+                        choices: Finding.allCases.map(\.rawValue)))
+                list.append(Field(label: "Facts #\(issue)", text: ""))
+            }
+            fields =
+                list + [
+                    Field(label: "Reasons", text: ""),
+                    Field(label: "Cite", text: ""),
+                    Field(label: "No conflict", text: "no", choices: ["no", "yes"]),
+                ]
+        case .review:
+            fields = [
+                Field(label: "Decision", text: "approve", choices: ["approve", "return"]),
+                Field(label: "Comment", text: "", optional: true),
+            ]
+        case .appeal:
+            fields = [
+                Field(
+                    label: "Decision", text: AppealOutcome.uphold.rawValue,
+                    choices: AppealOutcome.allCases.map(\.rawValue)),
+                Field(label: "Reasons", text: ""),
+                Field(label: "New outcome", text: "-", choices: ["-"] + choices.remedies),
+                Field(label: "Amount ¥", text: choices.amount, optional: true),
+                Field(label: "Statutory", text: "none", choices: ["none"] + choices.statutory),
+                Field(label: "Cite", text: "", optional: true),
+                Field(label: "No conflict", text: "no", choices: ["no", "yes"]),
+            ]
+        case .observer:
+            fields = [Field(label: "Observer", text: ""), Field(label: "Statement", text: "")]
+        case .fulfil:
+            fields = [
+                Field(label: "Obligation", text: choices.obligations.first ?? "", choices: choices.obligations),
+                Field(label: "Note", text: "", optional: true),
+            ]
         }
         return Form(kind: kind, caseID: caseID, fields: fields)
     }
@@ -106,6 +180,10 @@ public struct Form: Hashable, Sendable {
         }
         if kind == .link && (value("Issue").isEmpty || value("Evidence").isEmpty) {
             return "the case needs a point in dispute (I) and evidence to link"
+        }
+        if kind == .fulfil && value("Obligation").isEmpty { return "nothing is owed on this case" }
+        if kind == .appeal && value("Decision") != AppealOutcome.uphold.rawValue && value("New outcome") == "-" {
+            return "choose the new outcome: \(value("Decision")) replaces the ruling's terms"
         }
         return nil
     }

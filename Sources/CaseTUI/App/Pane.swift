@@ -22,4 +22,6 @@ public enum Context: Hashable, Sendable {
     case form
     /// One evidence item shown in full.
     case viewer
+    /// A document over the panes: a ruling notice or the dashboard.
+    case document
 }

@@ -159,3 +159,85 @@ extension Update {
         return []
     }
 }
+
+extension Update {
+    /// Keys while a document is open: scroll it, Esc or q closes it.
+    static func documentCommand(_ state: inout AppState, _ id: CommandID) -> [Effect] {
+        let page = max(1, state.height - 6)
+        switch id {
+        case .back: state.document = nil
+        case .quit: state.shouldQuit = true
+        case .moveDown: state.documentScroll += 1
+        case .moveUp: state.documentScroll -= 1
+        case .pageDown: state.documentScroll += page
+        case .pageUp: state.documentScroll -= page
+        case .halfPageDown: state.documentScroll += page / 2
+        case .halfPageUp: state.documentScroll -= page / 2
+        case .first: state.documentScroll = 0
+        case .last: state.documentScroll = Int.max / 2
+        default: break
+        }
+        state.documentScroll = max(0, min(state.documentScroll, DocumentView.maxScroll(state)))
+        return []
+    }
+
+    /// Opens the form the case needs: a ruling in decision (or its review, for a supervisor, when
+    /// one waits), the appeal decision in appeal review, the observer's sign-off, a fulfilment.
+    static func decisionForm(_ state: inout AppState, _ id: CommandID) -> [Effect] {
+        guard let item = state.openCase else { return [] }
+        let catalogue = state.rules.catalogue
+        let claim = min(item.claimAmount, item.orderAmount)
+        var choices = Form.DecisionChoices(
+            remedies: catalogue.remedies.map(\.id),
+            statutory: catalogue.remedies.compactMap { remedy in
+                remedy.calculator.map {
+                    let award = $0.award(pricePaid: item.orderAmount)
+                    return "\(remedy.id) \(award.amount.formatted) (\(award.formula))"
+                }
+            },
+            amount: claim.fen > 0 ? String(format: "%lld.%02lld", claim.fen / 100, claim.fen % 100) : "",
+            obligations: state.decisions.obligations.filter(\.isOutstanding).map { "#\($0.id)" })
+        if choices.remedies.isEmpty { choices.remedies = [Catalogue.claimRejected] }
+        func refuse(_ en: String, _ zh: String) -> [Effect] {
+            state.message = say(state, en, zh)
+            state.messageIsError = true
+            return []
+        }
+        let kind: Form.Kind
+        switch id {
+        case .observe:
+            guard item.flags.contains(.platformInterest) else {
+                return refuse(
+                    "#\(item.id) is not flagged platform-interest: no observer is needed", "#\(item.id) 未涉及平台利益，无需观察员")
+            }
+            kind = .observer
+        case .fulfil:
+            guard !choices.obligations.isEmpty else {
+                return refuse("#\(item.id) owes nothing: no obligation is outstanding", "#\(item.id) 没有待履行的义务")
+            }
+            kind = .fulfil
+        default:
+            switch item.stage {
+            case .decision where state.decisions.latest?.status == .pendingReview:
+                guard Permissions.allows(state.staff.role, .reviewRuling) else {
+                    return refuse(
+                        "#\(item.id): the ruling waits for a supervisor's review", "#\(item.id)：裁决正在等待主管审核")
+                }
+                kind = .review
+            case .decision:
+                kind = .ruling
+            case .appealReview:
+                guard Permissions.allows(state.staff.role, .decideAppeal) else {
+                    return refuse("#\(item.id): a supervisor decides the appeal", "#\(item.id)：申诉由主管裁决")
+                }
+                kind = .appeal
+            default:
+                return refuse(
+                    "#\(item.id) is in stage \(item.stage.rawValue): nothing to rule on (rulings are made in decision)",
+                    "#\(item.id) 处于「\(item.stage.label.zh)」阶段，无需裁决")
+            }
+        }
+        state.form = Form.make(kind, caseID: item.id, issues: state.issues.map(\.id), choices: choices)
+        return []
+    }
+}

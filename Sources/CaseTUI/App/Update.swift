@@ -70,8 +70,9 @@ public enum Update {
             state.queue.receive(request, rows: rows, visible: state.visibleQueueRows)
             if state.queue.rows.isEmpty { clearOpenCase(&state) }
             return fetches(state) + openSelected(state)
-        case .caseLoaded(let loaded, let evidence, let issues, let requests, let timeline):
+        case .caseLoaded(let loaded, let evidence, let issues, let requests, let timeline, let decisions):
             state.issues = issues
+            state.decisions = decisions
             state.requests = requests
             state.timeline = timeline
             // The same case reloaded (another process changed it) keeps the reader's place.
@@ -105,6 +106,10 @@ public enum Update {
                 state.messageIsError = false
             }
             return openSelected(state)
+        case .documentLoaded(let document):
+            state.document = document
+            state.documentScroll = 0
+            return []
         case .failed(let message):
             state.message = message
             state.messageIsError = true
@@ -117,6 +122,7 @@ public enum Update {
         if state.form != nil { return formCommand(&state, id) }
         if state.prompt != nil { return promptCommand(&state, id) }
         if state.confirmation != nil || state.stepMenu != nil { return overlayCommand(&state, id) }
+        if state.document != nil { return documentCommand(&state, id) }
         switch id {
         case .search:
             state.prompt = Prompt(kind: .search, text: state.searchText ?? "")
@@ -182,6 +188,18 @@ public enum Update {
             }
             state.form = form
             return []
+        case .decide, .observe, .fulfil:
+            return decisionForm(&state, id)
+        case .notice:
+            guard let item = state.openCase else { return [] }
+            guard !state.decisions.rulings.isEmpty else {
+                state.message = say(state, "#\(item.id) has no ruling yet", "#\(item.id) 尚无裁决")
+                state.messageIsError = true
+                return []
+            }
+            return [.loadNotice(item.id)]
+        case .dashboard:
+            return [.loadDashboard(state.now)]
         case .submit, .erase, .nextField, .previousField, .chooseLeft, .chooseRight, .complete:
             return []
         case .steps:

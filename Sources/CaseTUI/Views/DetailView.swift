@@ -55,6 +55,7 @@ enum DetailView {
         }
         result.append(Line(label: UIText.assignee.text(language), value: handling))
         result.append(Line(label: UIText.filed.text(language), value: DateText.full(item.createdAt)))
+        result += decisionLines(state, item: item)
         for issue in state.issues {
             let finding = issue.finding.map { $0.rawValue.replacingOccurrences(of: "_", with: " ") } ?? "open"
             let evidence =
@@ -70,6 +71,63 @@ enum DetailView {
         result.append(Line(label: "", value: ""))
         for text in measure.wrap(Sanitizer.clean(item.narrative), width: max(1, width)) {
             result.append(Line(label: "", value: text))
+        }
+        return result
+    }
+
+    /// The ruling (latest revision), its review, the obligations, the observer and any appeal.
+    static func decisionLines(_ state: AppState, item: Case) -> [Line] {
+        let language = state.language
+        let d = state.decisions
+        var result: [Line] = []
+        if item.flags.contains(.platformInterest) {
+            let signed = d.signoffs.last.map { "\($0.observer): \($0.statement)" }
+            result.append(
+                Line(
+                    label: UIText.observer.text(language),
+                    value: signed
+                        ?? (language == .zh ? "须独立观察员签署（O）" : "sign-off needed before a ruling takes effect (O)"),
+                    style: signed == nil ? Style(color: .yellow) : .plain))
+        }
+        if let ruling = d.latest {
+            let remedies = ruling.draft.remedies.map { ordered in
+                (state.rules.catalogue.remedy(ordered.remedy)?.label.text(language) ?? ordered.remedy)
+                    + (ordered.amount.map { " \($0.formatted)" } ?? "")
+            }.joined(separator: " + ")
+            result.append(
+                Line(
+                    label: UIText.ruling.text(language),
+                    value:
+                        "#\(ruling.id) r\(ruling.revision) \(ruling.mediator) · \(ruling.status.label.text(language)) · "
+                        + "\(ruling.favours.label.text(language)) · \(remedies)",
+                    style: ruling.status == .returned ? Style(color: .yellow) : Style(bold: ruling.status == .final)))
+            if ruling.status == .pendingReview, let reason = ruling.reviewReason {
+                result.append(Line(label: UIText.review.text(language), value: reason, style: Style(color: .yellow)))
+            } else if let reviewer = ruling.reviewer {
+                let comment = ruling.reviewComment.map { ": \($0)" } ?? ""
+                result.append(
+                    Line(
+                        label: UIText.review.text(language), value: "\(reviewer)\(comment)",
+                        style: ruling.status == .returned ? Style(color: .yellow) : Style(dim: true)))
+            }
+        }
+        for obligation in d.obligations where obligation.rulingID == d.inForce?.id || obligation.isOutstanding {
+            let overdue = obligation.isOverdue(at: state.now)
+            result.append(
+                Line(
+                    label: "\(UIText.owed.text(language)) #\(obligation.id)",
+                    value:
+                        "\(obligation.label(state.rules.catalogue).text(language)) · \(DateText.short(obligation.dueAt)) · "
+                        + obligation.status.label.text(language),
+                    style: overdue ? Style(color: .red, bold: true) : Style(dim: obligation.status == .fulfilled)))
+        }
+        for appeal in d.appeals {
+            let decision = appeal.outcome.map { "\($0.label.text(language)) · \(appeal.decidedBy ?? "")" } ?? "…"
+            result.append(
+                Line(
+                    label: "\(UIText.appeal.text(language)) #\(appeal.id)",
+                    value: "\(appeal.party.label.text(language)) · \(decision) · \(appeal.grounds)",
+                    style: appeal.outcome == nil ? Style(color: .yellow) : .plain))
         }
         return result
     }

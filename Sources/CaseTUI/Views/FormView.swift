@@ -12,10 +12,18 @@ enum FormView {
         "Or text": "或粘贴文本", "Action": "操作", "Their words": "当事人说明", "Tracking": "退货单号", "The point": "争议内容",
         "Confirmed": "已确认收货", "Durable <6m": "耐用品六月内", "Issue": "争议焦点", "Evidence": "证据", "case": "案件",
         "Tab next field · ←/→ choose · Enter save · Esc cancel": "Tab 下一项 · ←/→ 选择 · Enter 保存 · Esc 取消",
+        "Rule on the case": "作出裁决", "Review the ruling": "审核裁决", "Decide the appeal": "裁决申诉",
+        "Record the observer's sign-off": "记录观察员意见", "Record an obligation as done": "记录义务已履行",
+        "Outcome": "裁决结果", "Amount ¥": "金额 ¥", "Statutory": "法定赔偿", "Reasons": "理由", "Cite": "依据",
+        "No conflict": "无利益冲突", "Decision": "决定", "Comment": "意见", "New outcome": "新结果", "Observer": "观察员",
+        "Statement": "观察意见", "Obligation": "义务",
     ]
 
     static func text(_ english: String, _ language: Language) -> String {
-        language == .zh ? chinese[english] ?? english : english
+        guard language == .zh else { return english }
+        if english.hasPrefix("Finding #") { return "认定 #" + english.dropFirst("Finding #".count) }
+        if english.hasPrefix("Facts #") { return "事实 #" + english.dropFirst("Facts #".count) }
+        return chinese[english] ?? english
     }
 
     static func render(_ form: Form, language: Language = .en, into screen: inout Screen) {
@@ -29,7 +37,7 @@ enum FormView {
             focused: true,
             into: &screen)
         let inner = area.inner
-        let labelWidth = 11
+        let labelWidth = max(10, form.fields.map { screen.measure.of(text($0.label, language)) }.max() ?? 0) + 2
         for (index, field) in form.fields.enumerated() {
             let y = inner.y + index
             let focused = index == form.focused

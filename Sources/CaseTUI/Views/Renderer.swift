@@ -21,6 +21,7 @@ public enum Renderer {
         if let menu = state.stepMenu { StepMenuView.render(menu, state: state, into: &screen) }
         if let question = state.confirmation { ConfirmView.render(question, state: state, into: &screen) }
         if let item = state.openEvidence { EvidenceViewer.render(item, state: state, into: &screen) }
+        if state.document != nil { DocumentView.render(state, into: &screen) }
         if let form = state.form { FormView.render(form, language: state.language, into: &screen) }
         return screen
     }
