@@ -14,7 +14,7 @@ struct CaseDesk: ParsableCommand {
         subcommands: [
             ConsoleCommand.self, SnapshotCommand.self, QueueCommand.self, SweepCommand.self, CaseCommand.self,
             StaffCommand.self, RulesCommand.self, ImportCommand.self, ExportCommand.self, VerifyCommand.self,
-            SeedCommand.self, SearchCommand.self, CalcCommand.self, StatutesCommand.self,
+            SeedCommand.self, SearchCommand.self, CalcCommand.self, StatutesCommand.self, ReportCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self
     )

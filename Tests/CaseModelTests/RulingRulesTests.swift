@@ -309,3 +309,32 @@ extension Result where Success == Void, Failure == RulingError {
         return nil
     }
 }
+
+@Suite("Dashboard arithmetic (issue 6)")
+struct DashboardTests {
+    @Test func medianAndRates() {
+        #expect(Dashboard.median([]) == nil)
+        #expect(Dashboard.median([5, 1, 3]) == 3)
+        #expect(Dashboard.median([4, 1, 3, 2]) == 2.5)
+        var d = Dashboard(at: t0, decidedCases: 4, appeals: 2, appealOutcomes: [.overturn: 1, .uphold: 1])
+        #expect(d.appealRate == 0.5 && d.overturnRate == 0.5)
+        d.decidedCases = 0
+        #expect(d.appealRate == nil)
+    }
+
+    @Test func daysCountBackFromNow() {
+        #expect(Dashboard.dayIndex(of: t0, now: t0, days: 7) == 6)
+        #expect(Dashboard.dayIndex(of: t0.addingTimeInterval(-6.5 * 86_400), now: t0, days: 7) == 0)
+        #expect(Dashboard.dayIndex(of: t0.addingTimeInterval(-7 * 86_400), now: t0, days: 7) == nil)
+        #expect(Dashboard.dayIndex(of: t0.addingTimeInterval(60), now: t0, days: 7) == nil)
+        #expect(Dashboard.ageBucket(hours: 23) == 0 && Dashboard.ageBucket(hours: 800) == 4)
+    }
+
+    @Test func sparklinesAndBarsScaleToTheLargest() {
+        #expect(Spark.line([0, 1, 8]) == " ▁█")
+        #expect(Spark.line([0, 1, 8], ascii: true) == " _#")
+        #expect(Spark.bar(5, of: 10, width: 10) == "█████")
+        #expect(Spark.bar(1, of: 1000, width: 10) == "█", "a non-zero count always shows")
+        #expect(Spark.bar(0, of: 10, width: 10).isEmpty)
+    }
+}

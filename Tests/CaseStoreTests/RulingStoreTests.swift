@@ -152,6 +152,17 @@ struct RulingStoreTests {
             #expect(actions.contains(action), "audit lacks \(action)")
         }
         #expect(try database.verify().isIntact)
+
+        // The dashboard counts it: one case decided (now split), one appeal, modified; two deadlines
+        // the sweeper applied this week (the buyer's default and the end of execution).
+        let dashboard = try database.dashboard(now: decidedAt)
+        #expect(dashboard.decidedCases == 1 && dashboard.outcomes == [.split: 1])
+        #expect(dashboard.appeals == 1 && dashboard.appealOutcomes == [.modify: 1])
+        #expect(dashboard.appealRate == 1 && dashboard.overturnRate == 0)
+        #expect(dashboard.breachedThisWeek == 2)
+        #expect(dashboard.backlogByStage == [.execution: 1])
+        #expect(dashboard.mediators.first { $0.name == "lin.mei" }?.decided == 1)
+        #expect(dashboard.medianHoursToDecision.map { abs($0 - 1 - 10.0 / 60) < 0.01 } == true)
     }
 
     @Test func aSmallRulingTakesEffectAtOnce() throws {
