@@ -40,7 +40,7 @@ test_snapshot_replays_keys_and_rejects_bad_ones() {
     local tmp out status
     tmp=$(mktemp -d)
     out=$("$CASEDESK_BIN" snapshot --db "$tmp/c.sqlite" --now 2026-11-27T08:00:00Z --keys 'jj?')
-    grep -qF "3/15 cases" <<<"$out" || { echo "keys not replayed" >&2; return 1; }
+    grep -qF "3/17 cases" <<<"$out" || { echo "keys not replayed" >&2; return 1; }
     grep -qF "Help · keys in the queue" <<<"$out" || { echo "help not shown" >&2; return 1; }
     set +e
     out=$("$CASEDESK_BIN" snapshot --db "$tmp/c.sqlite" --keys 'j<Nope>' 2>&1)
@@ -186,7 +186,7 @@ test_verify_passes_then_names_a_tampered_record() {
     tmp=$(mktemp -d)
     db="$tmp/c.sqlite"
     out=$("$CASEDESK_BIN" verify --db "$db")
-    grep -qE "^intact: [0-9]+ audit records, [0-9]+ evidence items$" <<<"$out" || { echo "not intact: $out" >&2; rm -rf "$tmp"; return 1; }
+    grep -qE "^intact: [0-9]+ audit records, [0-9]+ evidence items, [0-9]+ rulings$" <<<"$out" || { echo "not intact: $out" >&2; rm -rf "$tmp"; return 1; }
     python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("UPDATE audit SET detail = detail || \" \" WHERE id = 9"); c.commit()' "$db"
     set +e
     out=$("$CASEDESK_BIN" verify --db "$db" 2>&1); status=$?
@@ -245,7 +245,7 @@ test_export_import_export_round_trips() {
         "$CASEDESK_BIN" export --format "$format" --db "$tmp/b.sqlite" --out "$tmp/two.$format"
         cmp -s "$tmp/one.$format" "$tmp/two.$format" || { echo "$format round trip differs" >&2; rm -rf "$tmp"; return 1; }
     done
-    python3 -c 'import csv,sys; rows=list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline=""))); assert rows[0][:3]==["id","title","narrative"] and len(rows)==16, len(rows)' "$tmp/one.csv" \
+    python3 -c 'import csv,sys; rows=list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline=""))); assert rows[0][:3]==["id","title","narrative"] and len(rows)==18, len(rows)' "$tmp/one.csv" \
         || { echo "the CSV does not read as CSV" >&2; rm -rf "$tmp"; return 1; }
     rm -rf "$tmp"
 }

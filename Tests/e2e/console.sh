@@ -13,11 +13,11 @@ test_first_start_move_help_quit() {
     trap e2e_stop EXIT
     e2e_start first-start 100 30
     e2e_run_casedesk
-    e2e_wait_for "New database: loaded 15 example cases"
+    e2e_wait_for "New database: loaded 17 example cases"
     e2e_wait_for "退货运费应由谁承担"
-    e2e_wait_for "1/15 cases"
+    e2e_wait_for "1/17 cases"
     e2e_keys j j
-    e2e_wait_for "3/15 cases"
+    e2e_wait_for "3/17 cases"
     e2e_wait_for "收到的手机屏幕碎裂，快递外箱完好"
     e2e_keys '?'
     e2e_wait_for "Help · keys in the queue"
@@ -32,8 +32,8 @@ test_first_start_move_help_quit() {
     expect_clean_exit 0
     # A second start finds the same database and loads nothing new.
     e2e_run_casedesk
-    e2e_wait_for "1/15 cases"
-    if e2e_screen | grep -qF "loaded 15 example"; then echo "examples loaded twice" >&2; return 1; fi
+    e2e_wait_for "1/17 cases"
+    if e2e_screen | grep -qF "loaded 17 example"; then echo "examples loaded twice" >&2; return 1; fi
     e2e_keys q
     expect_clean_exit 0
 }
@@ -42,7 +42,7 @@ test_ctrl_c_restores_the_terminal() {
     trap e2e_stop EXIT
     e2e_start ctrl-c 100 30
     e2e_run_casedesk
-    e2e_wait_for "1/15 cases"
+    e2e_wait_for "1/17 cases"
     e2e_keys C-c
     expect_clean_exit 130
 }
@@ -57,7 +57,7 @@ test_sigterm_and_sighup_restore_the_terminal() {
         e2e_keys -l clear
         e2e_keys Enter
         e2e_run_casedesk
-        e2e_wait_for "1/15 cases"
+        e2e_wait_for "1/17 cases"
         kill -s "$signal" "$(e2e_pid)"
         expect_clean_exit "$status"
     done
@@ -67,7 +67,7 @@ test_resize_relays_out_and_too_small_still_quits() {
     trap e2e_stop EXIT
     e2e_start resize 100 30
     e2e_run_casedesk
-    e2e_wait_for "1/15 cases"
+    e2e_wait_for "1/17 cases"
     tmux -L "$E2E_SOCKET" resize-window -t e2e -x 50 -y 12
     e2e_wait_for "Terminal too small: 50x12"
     tmux -L "$E2E_SOCKET" resize-window -t e2e -x 120 -y 40
@@ -92,10 +92,10 @@ test_a_step_from_the_console_reaches_the_database() {
     trap e2e_stop EXIT
     e2e_start step 100 30
     e2e_run_casedesk
-    e2e_wait_for "1/15 cases"
+    e2e_wait_for "1/17 cases"
     # Case 1 (物流显示已签收…) is fifth in deadline order; suspend it from the step menu.
     e2e_keys j j j j
-    e2e_wait_for "5/15 cases"
+    e2e_wait_for "5/17 cases"
     e2e_keys A
     e2e_wait_for "Steps for #1 (intervention)"
     e2e_keys j Enter
@@ -122,7 +122,7 @@ test_chinese_search_and_a_filter_from_the_keyboard() {
     trap e2e_stop EXIT
     e2e_start search 100 30
     e2e_run_casedesk
-    e2e_wait_for "1/15 cases"
+    e2e_wait_for "1/17 cases"
     e2e_keys /
     e2e_keys -l '开箱视频'
     e2e_wait_for "/ 开箱视频"
@@ -133,7 +133,7 @@ test_chinese_search_and_a_filter_from_the_keyboard() {
     e2e_wait_for "search: 开箱视频"
     e2e_wait_for "1/1 cases"
     e2e_keys Escape
-    e2e_wait_for "1/15 cases"
+    e2e_wait_for "1/17 cases"
     e2e_keys '\'
     e2e_keys -l 'stage:nowhere'
     e2e_keys Enter
@@ -142,9 +142,9 @@ test_chinese_search_and_a_filter_from_the_keyboard() {
     e2e_keys -l 'decision'
     e2e_keys Enter
     e2e_wait_for "filter: stage:decision"
-    e2e_wait_for "1/2 cases"
+    e2e_wait_for "1/3 cases"
     e2e_keys Escape
-    e2e_wait_for "1/15 cases"
+    e2e_wait_for "1/17 cases"
     e2e_keys q
     expect_clean_exit 0
 }
@@ -154,7 +154,7 @@ test_forms_take_chinese_and_survive_a_resize() {
     e2e_start form 100 30
     "$CASEDESK_BIN" staff list --db "$E2E_DB" >/dev/null  # the first user (this shell's) becomes admin
     e2e_run_casedesk --as lin.mei
-    e2e_wait_for "1/15 cases"
+    e2e_wait_for "1/17 cases"
     # Search, open, take.
     e2e_keys /
     e2e_keys -l '快递柜'
@@ -168,7 +168,7 @@ test_forms_take_chinese_and_survive_a_resize() {
     e2e_keys Right Right Right Tab
     e2e_keys -l '快递柜代签是否有效'
     e2e_keys Enter
-    e2e_wait_for "#1: issue #1"
+    e2e_wait_for "#1: issue #7"
     # Request evidence from the merchant, typing Chinese, resizing mid-form.
     e2e_keys W
     e2e_wait_for "Request evidence · case #1"

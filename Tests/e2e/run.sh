@@ -9,5 +9,6 @@ command -v python3 >/dev/null 2>&1 || { echo "e2e: python3 is required" >&2; exi
 E2E_TESTS=()
 source "$here/cli.sh"
 source "$here/console.sh"
+source "$here/rulings.sh"
 for test in "${E2E_TESTS[@]}"; do e2e_test "$test"; done
 e2e_summary
