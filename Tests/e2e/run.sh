@@ -10,5 +10,6 @@ E2E_TESTS=()
 source "$here/cli.sh"
 source "$here/console.sh"
 source "$here/rulings.sh"
+source "$here/hardening.sh"
 for test in "${E2E_TESTS[@]}"; do e2e_test "$test"; done
 e2e_summary
