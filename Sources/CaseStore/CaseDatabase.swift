@@ -13,8 +13,12 @@ public final class CaseDatabase: Sendable {
 
     /// Opens (creating if needed) the database file at `path` in WAL mode and migrates it.
     ///
+    /// A new file is created with mode 0600 (only its owner reads it: it holds personal data),
+    /// or 0660 and owned by `group` when a shared group is named. A file this user may not
+    /// write is opened read-only (`isReadOnly`), and every write is refused with that reason.
+    /// `readOnly` opens an existing database read-only on purpose (to browse a production copy).
     /// A database written by a newer CaseDesk is refused and left untouched.
-    public convenience init(path: String) throws {
+    public convenience init(path: String, group: String? = nil, readOnly: Bool = false) throws {
         let url = URL(fileURLWithPath: path)
         do {
             try FileManager.default.createDirectory(
@@ -22,18 +26,99 @@ public final class CaseDatabase: Sendable {
         } catch {
             throw StoreError.cannotOpen(path: path, reason: error.localizedDescription)
         }
-        if FileManager.default.fileExists(atPath: path) {
+        let exists = FileManager.default.fileExists(atPath: path)
+        let directory = url.deletingLastPathComponent().path
+        let writable =
+            FileManager.default.isWritableFile(atPath: path) && FileManager.default.isWritableFile(atPath: directory)
+        if exists && writable && !readOnly {
             // Look before opening for writing: a newer database must not be touched at all.
             try Self.refuseNewerSchema(path: path)
+        } else if !exists {
+            try FileModes.create(path: path, group: group)
+        }
+        if exists && (!writable || readOnly) {
+            var config = Self.configuration
+            config.readonly = true
+            // A WAL database needs its -shm index beside it; where this user may not create one,
+            // browse a private copy instead (later changes by others are not seen until reopened).
+            var queue: DatabaseQueue?
+            var copy: String?
+            var failure = ""
+            for attempt in 0..<2 {
+                var candidate = path
+                if attempt == 1 {
+                    let scratch = FileManager.default.temporaryDirectory
+                        .appendingPathComponent("casedesk-readonly-\(getpid())-\(UUID().uuidString).sqlite").path
+                    do {
+                        try FileModes.create(path: scratch, group: nil)
+                        try FileManager.default.removeItem(atPath: scratch)
+                        try FileManager.default.copyItem(atPath: path, toPath: scratch)
+                    } catch {
+                        failure = "\(error)"
+                        break
+                    }
+                    candidate = scratch
+                    copy = scratch
+                }
+                do {
+                    // The private copy leaves WAL mode (so it needs no index), then opens read-only too.
+                    if attempt == 1 {
+                        var convert = config
+                        convert.readonly = false
+                        let writable = try DatabaseQueue(path: candidate, configuration: convert)
+                        try writable.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = DELETE")
+                        }
+                        try writable.close()
+                    }
+                    let opened = try DatabaseQueue(path: candidate, configuration: config)
+                    _ = try opened.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }
+                    queue = opened
+                    break
+                } catch {
+                    failure = "\(error)"
+                }
+            }
+            guard let queue else {
+                throw StoreError.cannotOpen(path: path, reason: "read-only, and SQLite cannot read it: \(failure)")
+            }
+            let unknown = try queue.read(Self.unknownMigrations)
+            guard unknown.isEmpty else { throw StoreError.newerSchema(path: path, unknownMigrations: unknown) }
+            let pending = try queue.read { db in try Migrations.migrator.hasCompletedMigrations(db) }
+            guard pending else {
+                throw StoreError.cannotOpen(
+                    path: path, reason: "it is read-only here and needs an upgrade that writes to it")
+            }
+            try self.init(readOnly: queue, path: path, copy: copy)
+            return
         }
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: path, configuration: Self.configuration)
         } catch {
-            throw StoreError.cannotOpen(path: path, reason: "\(error)")
+            throw StoreError.translating(error, path: path) ?? StoreError.cannotOpen(path: path, reason: "\(error)")
         }
         try self.init(writer: pool, path: path)
     }
+
+    /// A database opened read-only: no migration, and writes fail with `StoreError.readOnly`.
+    init(readOnly queue: DatabaseQueue, path: String, copy: String? = nil) throws {
+        self.writer = queue
+        self.path = path
+        self.isReadOnly = true
+        self.readOnlyCopy = copy
+    }
+
+    deinit {
+        if let copy = readOnlyCopy {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: copy + suffix) }
+        }
+    }
+
+    /// The private copy a read-only database is browsed through, when its directory lacks a -shm index.
+    let readOnlyCopy: String?
+
+    /// Whether this database was opened read-only (the file is not writable by this user).
+    public let isReadOnly: Bool
 
     /// An in-memory database, for tests.
     public static func inMemory() throws -> CaseDatabase {
@@ -43,6 +128,8 @@ public final class CaseDatabase: Sendable {
     init(writer: any DatabaseWriter, path: String) throws {
         self.writer = writer
         self.path = path
+        self.isReadOnly = false
+        self.readOnlyCopy = nil
         try Self.migrate(writer, path: path)
     }
 

@@ -61,6 +61,12 @@ public enum StoreError: Error, Equatable, Sendable {
     case automaticFlag(CaseFlag)
     /// Observer sign-off on a case that is not flagged platform-interest.
     case notPlatformInterest(caseID: Int64)
+    /// Another process held the database past the busy timeout.
+    case locked(path: String, holders: [String])
+    /// The database was opened read-only.
+    case readOnly(path: String)
+    /// The disk (or the file-size limit) is full; nothing was written.
+    case diskFull(path: String)
 
     /// A message a mediator can act on, in both languages.
     public var message: LocalizedText {
@@ -169,6 +175,21 @@ public enum StoreError: Error, Equatable, Sendable {
             LocalizedText(
                 en: "case #\(id) is not flagged platform-interest; flag it first if the platform may be co-liable",
                 zh: "案件 #\(id) 未标记为平台利益相关")
+        case .locked(let path, let holders):
+            LocalizedText(
+                en: "\(path) stayed locked for 5 seconds"
+                    + (holders.isEmpty ? "" : ", held by \(holders.joined(separator: ", "))")
+                    + "; nothing was written, try again when it finishes",
+                zh: "\(path) 被占用超过 5 秒" + (holders.isEmpty ? "" : "（\(holders.joined(separator: "，"))）")
+                    + "；未写入任何内容，请稍后重试")
+        case .readOnly(let path):
+            LocalizedText(
+                en: "\(path) is open read-only (this user may not write it): nothing can be changed",
+                zh: "\(path) 以只读方式打开（当前用户无写权限），不能修改")
+        case .diskFull(let path):
+            LocalizedText(
+                en: "the disk holding \(path) is full: nothing was written, and the database is as it was",
+                zh: "\(path) 所在磁盘已满：未写入任何内容，数据库保持原样")
         case .examplesUnreadable(let reason):
             LocalizedText(
                 en: "the example cases could not be read: \(reason)",

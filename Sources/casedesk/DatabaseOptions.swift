@@ -11,6 +11,12 @@ struct DatabaseOptions: ParsableArguments {
     @Option(name: .customLong("as"), help: "Act as this registered staff member (default: the operating-system user).")
     var actor: String?
 
+    @Flag(help: "Open the database read-only: browse it, change nothing.")
+    var readOnly = false
+
+    @Option(help: "Create a new database readable by this group (mode 0660; default $CASEDESK_GROUP, else 0600).")
+    var group: String?
+
     /// The database path after the fallbacks: --db, $CASEDESK_DB, $XDG_DATA_HOME, ~/.local/share.
     func resolvedPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let db, !db.isEmpty { return db }
@@ -29,12 +35,20 @@ struct DatabaseOptions: ParsableArguments {
     /// - Parameter examples: false for commands that fill a database themselves (import, seed).
     func open(now: Date, examples: Bool = true) throws -> Session {
         let path = resolvedPath()
+        currentDatabasePath = path
+        // A write past a file-size limit then fails with an error we report, instead of killing us.
+        signal(SIGXFSZ, SIG_IGN)
         return try storeCall {
-            let database = try CaseDatabase(path: path)
+            let shared = group ?? ProcessInfo.processInfo.environment["CASEDESK_GROUP"]
+            let database = try CaseDatabase(
+                path: path, group: shared.flatMap { $0.isEmpty ? nil : $0 }, readOnly: readOnly)
             let (member, bootstrapped) = try database.authenticate(actorName(actor), at: now)
             if case .failure(let error) = member.check(.view) { throw StoreError.permission(error) }
-            let loaded = examples ? try database.loadExamplesIfEmpty(now: now) : 0
+            let loaded = examples && !database.isReadOnly ? try database.loadExamplesIfEmpty(now: now) : 0
             var notes: [String] = []
+            if database.isReadOnly {
+                notes.append(readOnly ? "opened read-only" : "this user may not write \(path): nothing can be changed")
+            }
             if loaded > 0 { notes.append("New database: loaded \(loaded) example cases") }
             if bootstrapped { notes.append("\(member.name) is its admin") }
             return Session(

@@ -44,6 +44,7 @@ struct SnapshotCommand: ParsableCommand {
         state.measure = display.measure
         state.language = display.language
         state.keymap = try display.keymap()
+        state.readOnly = session.database.isReadOnly
         var driver = AppDriver(state: state, database: session.database)
         for key in replay {
             if driver.state.shouldQuit { break }

@@ -21,12 +21,18 @@ func actorName(_ explicit: String?) -> String {
     return "uid-\(getuid())"
 }
 
+/// The database the command opened, for messages about SQLite's own errors.
+nonisolated(unsafe) var currentDatabasePath = "the database"
+
 /// Runs a store call, turning store errors into one-line messages for the user.
 func storeCall<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let error as StoreError {
         throw CLIError(error.message.en)
+    } catch {
+        if let known = StoreError.translating(error, path: currentDatabasePath) { throw CLIError(known.message.en) }
+        throw error
     }
 }
 

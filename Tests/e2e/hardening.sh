@@ -9,18 +9,7 @@ test_sigkill_during_import_and_commands_loses_nothing() {
     db="$tmp/c.sqlite"
     rounds=$(hardening_size 40 8)
     "$CASEDESK_BIN" staff list --db "$db" --as ops >/dev/null
-    python3 - "$tmp/big.jsonl" <<'PY'
-import json, sys
-with open(sys.argv[1], "w", encoding="utf-8") as out:
-    for i in range(1000, 4000):
-        out.write(json.dumps({"type": "case", "id": i, "title": f"第{i}号 屏幕碎裂", "category": "damaged",
-            "request_type": "return_and_refund", "buyer": {"account": f"b{i}", "name": "王磊"},
-            "merchant": {"account": "m1", "name": "极客"}, "order_id": f"O{i}", "order_fen": 429900,
-            "claim_fen": 429900, "stage": "merchant_response", "filed_at": "2026-11-27T07:00:00Z",
-            "rule_pack": "marketplace@1",
-            "evidence": [{"kind": "photo", "source": "buyer", "description": "照片", "content": f"p{i}",
-                          "submitted_at": "2026-11-27T07:10:00Z"}]}, ensure_ascii=False) + "\n")
-PY
+    python3 "$E2E_ROOT/Tests/e2e/gen_cases.py" "$tmp/big.jsonl" 1000 3000
     local round imported pid notes_before
     for round in $(seq 1 "$rounds"); do
         # An import of 3,000 cases, killed at a random moment: all of it or none of it.
@@ -163,3 +152,87 @@ test_a_storm_of_resizes_leaves_a_working_console() {
 }
 
 E2E_TESTS+=(test_ctrl_z_then_fg_leaves_the_terminal_usable test_a_storm_of_resizes_leaves_a_working_console)
+
+# Runs casedesk as a user who may not write the database: nobody when we are root, else ourselves.
+as_reader() {
+    if [ "$(id -u)" = 0 ]; then
+        setpriv --reuid=nobody --regid=nogroup --clear-groups "$CASEDESK_BIN" "$@"
+    else
+        "$CASEDESK_BIN" "$@"
+    fi
+}
+
+test_a_read_only_database_is_browsed_with_a_banner() {
+    local tmp db out status
+    tmp=$(mktemp -d)
+    chmod 755 "$tmp"
+    db="$tmp/c.sqlite"
+    "$CASEDESK_BIN" queue --db "$db" --as ops --limit 1 >/dev/null
+    [ "$(stat -c %a "$db")" = 600 ] || { echo "a new database is mode $(stat -c %a "$db")" >&2; rm -rf "$tmp"; return 1; }
+    chmod 444 "$db"
+    [ "$(id -u)" = 0 ] && chmod 644 "$db"
+    local before
+    before=$(sha256sum "$db")
+    as_reader queue --db "$db" --as ops --limit 3 | grep -q "退货运费"
+    as_reader snapshot --db "$db" --as ops --size 100x30 | head -1 | grep -q "READ-ONLY"
+    set +e
+    out=$(as_reader case note 2 "改不了" --db "$db" --as ops 2>&1); status=$?
+    set -e
+    [ "$status" = 1 ] && grep -q "read-only" <<<"$out" || { echo "a write was not refused: $status $out" >&2; rm -rf "$tmp"; return 1; }
+    [ "$(sha256sum "$db")" = "$before" ] || { echo "the read-only file changed" >&2; rm -rf "$tmp"; return 1; }
+    rm -rf "$tmp"
+}
+
+test_a_locked_database_waits_then_names_the_holder() {
+    local tmp db out status started elapsed
+    tmp=$(mktemp -d)
+    db="$tmp/c.sqlite"
+    "$CASEDESK_BIN" queue --db "$db" --as ops --limit 1 >/dev/null
+    python3 -c '
+import sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("BEGIN EXCLUSIVE")
+open(sys.argv[2], "w").write("held")
+time.sleep(9)
+c.execute("ROLLBACK")
+' "$db" "$tmp/ready" &
+    local holder=$!
+    while [ ! -f "$tmp/ready" ]; do sleep 0.05; done
+    started=$SECONDS
+    set +e
+    out=$("$CASEDESK_BIN" case note 2 "锁住了" --db "$db" --as ops 2>&1); status=$?
+    set -e
+    elapsed=$((SECONDS - started))
+    wait "$holder"
+    [ "$status" = 1 ] || { echo "exit $status: $out" >&2; rm -rf "$tmp"; return 1; }
+    grep -q "locked" <<<"$out" && grep -q "pid $holder (python3" <<<"$out" \
+        || { echo "the holder is not named: $out" >&2; rm -rf "$tmp"; return 1; }
+    [ "$elapsed" -ge 4 ] || { echo "gave up after ${elapsed}s without waiting" >&2; rm -rf "$tmp"; return 1; }
+    "$CASEDESK_BIN" case note 2 "现在可以了" --db "$db" --as ops >/dev/null
+    "$CASEDESK_BIN" verify --db "$db" --as ops | grep -q "^intact"
+    rm -rf "$tmp"
+}
+
+test_a_full_disk_reports_and_loses_nothing() {
+    local tmp db out status count
+    tmp=$(mktemp -d)
+    db="$tmp/c.sqlite"
+    "$CASEDESK_BIN" queue --db "$db" --as ops --limit 1 >/dev/null
+    python3 "$E2E_ROOT/Tests/e2e/gen_cases.py" "$tmp/big.jsonl" 1000 600 40
+    # A file-size limit just above the database: the import's writes hit it part-way.
+    local limit=$(( $(stat -c %s "$db") / 1024 + 64 ))
+    set +e
+    out=$(ulimit -f "$limit"; "$CASEDESK_BIN" import "$tmp/big.jsonl" --db "$db" --as ops 2>&1); status=$?
+    set -e
+    [ "$status" = 1 ] && grep -q "full" <<<"$out" || { echo "exit $status: $out" >&2; rm -rf "$tmp"; return 1; }
+    count=$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("select count(*) from cases").fetchone()[0])' "$db")
+    [ "$count" = 17 ] || { echo "$count cases after a failed import" >&2; rm -rf "$tmp"; return 1; }
+    "$CASEDESK_BIN" verify --db "$db" --as ops | grep -q "^intact"
+    rm -rf "$tmp"
+}
+
+E2E_TESTS+=(
+    test_a_read_only_database_is_browsed_with_a_banner
+    test_a_locked_database_waits_then_names_the_holder
+    test_a_full_disk_reports_and_loses_nothing
+)

@@ -78,6 +78,8 @@ public struct AppState: Sendable {
     public var rules = RulePackCatalog([])
     /// The database's change token when the screen was last loaded.
     public var changeToken: Int64 = -1
+    /// Whether the database was opened read-only; the status bar says so at all times.
+    public var readOnly = false
     /// Set when the user asked to quit.
     public var shouldQuit = false
 

@@ -70,8 +70,9 @@ public struct EffectRunner: Sendable {
             if case .submitForm = effect { return .formRefused(error.message.text(language)) }
             return .failed(error.message.text(language))
         } catch {
-            if case .submitForm = effect { return .formRefused("\(error)") }
-            return .failed("\(error)")
+            let message = StoreError.translating(error, path: database.path)?.message.text(language) ?? "\(error)"
+            if case .submitForm = effect { return .formRefused(message) }
+            return .failed(message)
         }
     }
 

@@ -36,7 +36,7 @@ public enum Update {
             return reloadVisible(state)
         case .sweepDue(let now):
             state.now = now
-            return [.sweep(now)]
+            return state.readOnly ? [] : [.sweep(now)]
         case .swept(let applied, let problems):
             if !problems.isEmpty {
                 state.message = say(state, "Sweep: ", "超时处理：") + problems.joined(separator: "; ")

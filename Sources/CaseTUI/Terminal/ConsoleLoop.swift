@@ -34,6 +34,7 @@ public enum ConsoleLoop {
         state.measure = measure
         state.language = language
         state.keymap = keymap
+        state.readOnly = database.isReadOnly
         var driver = AppDriver(state: state, database: database)
         // Apply whatever expired while no one was looking, then keep sweeping on a timer.
         driver.send(.sweepDue(clock()))
