@@ -86,6 +86,10 @@ test_dumb_terminal_gets_a_clear_message() {
     e2e_keys Enter
     e2e_wait_for "TERM=dumb cannot show the console"
     e2e_wait_for "EXIT=1"
+    e2e_keys -l "clear; TERM=vt999x \"$CASEDESK_BIN\" --db \"$E2E_DB\"; echo \"EXIT=\$?\""
+    e2e_keys Enter
+    e2e_wait_for "TERM=vt999x cannot show the console"
+    e2e_wait_for "EXIT=1"
 }
 
 test_a_step_from_the_console_reaches_the_database() {

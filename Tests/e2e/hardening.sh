@@ -236,3 +236,64 @@ E2E_TESTS+=(
     test_a_locked_database_waits_then_names_the_holder
     test_a_full_disk_reports_and_loses_nothing
 )
+
+test_hostile_text_never_reaches_the_terminal() {
+    trap e2e_stop EXIT
+    e2e_start hostile 100 30
+    "$CASEDESK_BIN" queue --db "$E2E_DB" --as ops --limit 1 >/dev/null
+    python3 "$E2E_ROOT/Tests/e2e/gen_hostile.py" "$E2E_TMP/hostile.jsonl"
+    "$CASEDESK_BIN" import "$E2E_TMP/hostile.jsonl" --db "$E2E_DB" --as ops >/dev/null
+    # Invalid UTF-8 written straight into the database, past every import check.
+    python3 -c '
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("UPDATE cases SET title = CAST(X'"'"'e59d8ffffe80e5ad97'"'"' AS TEXT) || '"'"' 坏字节'"'"' WHERE id = 2")
+c.commit()' "$E2E_DB"
+    # Every byte the console writes to the terminal is captured.
+    tmux -L "$E2E_SOCKET" pipe-pane -o -t e2e "cat >> '$E2E_TMP/raw'"
+    e2e_run_casedesk --as ops
+    e2e_wait_for "1/18 cases"
+    e2e_wait_for "#900 恶意标题"
+    e2e_keys Tab Tab Enter
+    e2e_wait_for "Evidence #"
+    e2e_keys Escape
+    e2e_keys BTab t
+    e2e_wait_for "import"
+    local screen
+    screen=$(e2e_screen)
+    e2e_keys q
+    expect_clean_exit 0
+    tmux -L "$E2E_SOCKET" pipe-pane -t e2e
+    python3 - "$E2E_TMP/raw" <<'PY' || return 1
+import sys
+raw = open(sys.argv[1], "rb").read()
+assert len(raw) > 1000 and b"HOSTILE1" in raw, len(raw)
+for bad in [b"]0;PWNED", b"\x1b[31mHOSTILE", b"\xc2\x9b", b"\xc2\x9d", b"\x1bP1;2", b"\xe2\x80\xae", b"\x1b[2Jx", b"\x00"]:
+    assert bad not in raw, bad
+PY
+    # The layout stays aligned: every row between the bars ends in a pane border.
+    python3 -c '
+import sys
+rows = sys.stdin.read().split("\n")[1:28]
+bad = [r for r in rows if r and r.rstrip()[-1:] not in "│┐┘"]
+assert not bad, bad[:3]
+' <<<"$screen"
+}
+
+E2E_TESTS+=(test_hostile_text_never_reaches_the_terminal)
+
+test_an_error_inside_a_view_leaves_the_terminal_usable() {
+    trap e2e_stop EXIT
+    e2e_start fault 100 30
+    e2e_keys -l "export CASEDESK_INJECT_VIEW_FAULT=1"
+    e2e_keys Enter
+    e2e_run_casedesk
+    e2e_wait_for "1/17 cases"
+    e2e_keys '?'
+    # The trap kills the process (SIGILL or SIGTRAP), after the crash hook gave the terminal back.
+    e2e_wait_for "STTY=same"
+    e2e_wait_for "MODES=usable"
+    e2e_screen | grep -qE "EXIT=(132|133|134)" || { echo "unexpected exit: $(e2e_screen | grep EXIT)" >&2; return 1; }
+}
+
+E2E_TESTS+=(test_an_error_inside_a_view_leaves_the_terminal_usable)

@@ -41,7 +41,12 @@ public enum ConsoleLoop {
         var lastSweep = clock()
         var fullRepaint = true
         var lastSecond = Int(clock().timeIntervalSince1970)
+        // Fault injection for the terminal-safety test: a view that traps when help opens.
+        let injectFault = ProcessInfo.processInfo.environment["CASEDESK_INJECT_VIEW_FAULT"] == "1"
         while true {
+            if injectFault && driver.state.showHelp {
+                fatalError("injected fault in a view (CASEDESK_INJECT_VIEW_FAULT)")
+            }
             terminal.present(driver.render(), fullRepaint: fullRepaint)
             fullRepaint = false
             if driver.state.shouldQuit { return .quit }
