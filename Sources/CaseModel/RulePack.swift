@@ -117,11 +117,8 @@ public struct ReviewPolicy: Hashable, Sendable {
 
     /// A number in 0..<100, fixed for a case and revision (splitmix64).
     public static func draw(caseID: Int64, revision: Int) -> Int {
-        var z = UInt64(bitPattern: caseID) &* 31 &+ UInt64(revision) &+ 0x9E37_79B9_7F4A_7C15
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        z ^= z >> 31
-        return Int(z % 100)
+        var generator = SplitMix64(seed: UInt64(bitPattern: caseID) &* 31 &+ UInt64(revision))
+        return Int(generator.next() % 100)
     }
 }
 

@@ -287,6 +287,22 @@ extension CaseDatabase {
 
     // MARK: Reading
 
+    /// The ruling notice of a case as the parties receive it, in `language`: the ruling in force,
+    /// or the latest revision marked as not yet in force.
+    public func notice(caseID: Int64, rules: RulePackCatalog, language: Language) throws -> String {
+        try writer.read { db in
+            guard let item = try Self.fetchCase(db, id: caseID) else { throw StoreError.caseNotFound(caseID) }
+            let decisions = try Self.decisions(db, caseID: caseID)
+            guard let ruling = decisions.inForce ?? decisions.latest else {
+                throw StoreError.noRuling(caseID: caseID, what: "ruling yet")
+            }
+            return RulingNotice.render(
+                case: item, ruling: ruling, issues: try Self.issues(db, caseID: caseID),
+                obligations: decisions.obligations, appeals: decisions.appeals, catalogue: rules.catalogue,
+                pack: try Self.pack(for: item, rules), language: language)
+        }
+    }
+
     /// Everything decided on a case.
     public func decisions(caseID: Int64) throws -> CaseDecisions {
         try writer.read { db in try Self.decisions(db, caseID: caseID) }

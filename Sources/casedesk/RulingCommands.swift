@@ -218,19 +218,8 @@ struct CaseNoticeCommand: ParsableCommand {
     func run() throws {
         let rules = try loadRules()
         let db = try database.open(now: Date()).database
-        let text = try storeCall { () throws -> String in
-            guard let item = try db.fetchCase(id: id) else { throw StoreError.caseNotFound(id) }
-            let decisions = try db.decisions(caseID: id)
-            guard let ruling = decisions.inForce ?? decisions.latest else {
-                throw StoreError.noRuling(caseID: id, what: "ruling yet")
-            }
-            guard let pack = rules.pack(item.rulePack) else {
-                throw StoreError.unknownRulePack(caseID: id, reference: item.rulePack)
-            }
-            return RulingNotice.render(
-                case: item, ruling: ruling, issues: try db.issues(caseID: id), obligations: decisions.obligations,
-                appeals: decisions.appeals, catalogue: rules.catalogue, pack: pack,
-                language: lang ?? defaultLanguage())
+        let text = try storeCall {
+            try db.notice(caseID: id, rules: rules, language: lang ?? defaultLanguage())
         }
         print(text, terminator: "")
     }

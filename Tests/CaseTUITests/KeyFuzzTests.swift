@@ -5,17 +5,6 @@ import Testing
 
 @Suite("Fuzzing key sequences (issue 8)")
 struct KeyFuzzTests {
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static var iterations: Int { Int(ProcessInfo.processInfo.environment["FUZZ_ITERATIONS"] ?? "") ?? 2_000 }
     static let tokens = [
         "<Enter>", "<Esc>", "<Tab>", "<S-Tab>", "<Up>", "<Down>", "<PgUp>", "<PgDn>", "<Home>", "<End>", "<C-d>",
@@ -24,7 +13,7 @@ struct KeyFuzzTests {
     ]
 
     @Test func keyNotationNeverCrashesAndNamesWhatItCannotRead() {
-        var rng = Seeded(state: 0x4B45_5953)
+        var rng = SplitMix64(seed: 0x4B45_5953)
         for _ in 0..<Self.iterations {
             let text = (0..<Int.random(in: 0...12, using: &rng)).map { _ in Self.tokens.randomElement(using: &rng)! }
                 .joined()
@@ -39,7 +28,7 @@ struct KeyFuzzTests {
     /// Random key storms through the real update–effect loop at random sizes: nothing crashes,
     /// the queue selection stays in range, and the screen always has the terminal's size.
     @Test func randomKeysThroughTheConsoleKeepItConsistent() throws {
-        var rng = Seeded(state: 0x5354_4F52)
+        var rng = SplitMix64(seed: 0x5354_4F52)
         let keys = try KeyNotation.parse("jkgG<C-d><C-u><PgDn><PgUp><Tab><S-Tab><Enter><Esc>?tvsAJDMOFCn<BS>x快")
         var driver = try exampleDriver(width: 80, height: 24, as: "wang.fang")
         for step in 0..<max(200, Self.iterations / 4) {

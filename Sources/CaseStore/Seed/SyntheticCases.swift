@@ -6,22 +6,16 @@ import Foundation
 /// The same seed always gives the same cases (a SplitMix64 stream, no system randomness),
 /// so benchmarks and bug reports can be reproduced exactly.
 public struct SyntheticCases: Sendable {
-    var state: UInt64
+    var generator: SplitMix64
     let now: Date
 
     /// A generator for a seed, with times relative to `now`.
     public init(seed: UInt64, now: Date) {
-        state = seed &+ 0x5DEE_CE66_D1CE_4E5B
+        generator = SplitMix64(seed: seed &+ 0x5DEE_CE66_D1CE_4E5B)
         self.now = now
     }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { generator.next() }
 
     mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 

@@ -37,7 +37,8 @@ public struct EffectRunner: Sendable {
                 return .caseLoaded(
                     loaded, evidence, issues: issues, requests: requests, timeline: timeline, decisions: decisions)
             case .loadNotice(let id):
-                return .documentLoaded(.notice(caseID: id, text: try notice(id)))
+                return .documentLoaded(
+                    .notice(caseID: id, text: try database.notice(caseID: id, rules: rules, language: language)))
             case .loadDashboard(let now):
                 return .documentLoaded(.dashboard(try database.dashboard(now: now)))
             case .checkForChanges:
@@ -208,21 +209,6 @@ public struct EffectRunner: Sendable {
                     "#\(id): evidence #\(item.id) added, sha256 \(item.shortHash)…",
                     "#\(id)：已添加证据 #\(item.id)，sha256 \(item.shortHash)…"))
         }
-    }
-
-    /// The ruling notice of a case in the interface language.
-    func notice(_ id: Int64) throws -> String {
-        guard let item = try database.fetchCase(id: id) else { throw StoreError.caseNotFound(id) }
-        let decisions = try database.decisions(caseID: id)
-        guard let ruling = decisions.inForce ?? decisions.latest else {
-            throw StoreError.noRuling(caseID: id, what: "ruling yet")
-        }
-        guard let pack = rules.pack(item.rulePack) else {
-            throw StoreError.unknownRulePack(caseID: id, reference: item.rulePack)
-        }
-        return RulingNotice.render(
-            case: item, ruling: ruling, issues: try database.issues(caseID: id), obligations: decisions.obligations,
-            appeals: decisions.appeals, catalogue: rules.catalogue, pack: pack, language: language)
     }
 
     /// The terms a deciding form describes: its outcome (with an amount when the remedy takes one),
