@@ -3,7 +3,8 @@ import Foundation
 import GRDB
 
 extension CaseDatabase {
-    static let queueColumns = "id, stage, stage_deadline, claim_amount_fen, title, assignee, created_at, priority"
+    static let queueColumns =
+        "id, stage, stage_deadline, claim_amount_fen, title, assignee, created_at, priority, flags"
 
     // Keyset paging in two seeks on the order's (key, id) index: the rows that tie with the
     // cursor's key, then the rows past it. A row-value comparison such as (key, id) > (?, ?),
@@ -134,6 +135,7 @@ extension CaseDatabase {
             title: row[4],
             assignee: row[5],
             createdAt: Timestamp.date(row[6]),
-            priority: row[7])
+            priority: row[7],
+            flags: try flags(row[8]))
     }
 }

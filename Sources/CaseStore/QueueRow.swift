@@ -19,12 +19,15 @@ public struct QueueRow: Hashable, Sendable, Identifiable {
     public var createdAt: Date
     /// The priority level, 1 (most urgent) to 4.
     public var priority: Int
+    /// The case's flags (an overdue obligation is marked in the queue).
+    public var flags: Set<CaseFlag>
 
     /// Creates a queue row.
     public init(
         id: Int64, stage: Stage, deadline: Date?, claimAmount: Money, title: String, assignee: String?,
-        createdAt: Date = Date(timeIntervalSince1970: 0), priority: Int = 3
+        createdAt: Date = Date(timeIntervalSince1970: 0), priority: Int = 3, flags: Set<CaseFlag> = []
     ) {
+        self.flags = flags
         self.id = id
         self.stage = stage
         self.deadline = deadline

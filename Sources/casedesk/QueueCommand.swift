@@ -36,11 +36,23 @@ struct QueueCommand: ParsableCommand {
         let claimFen: Int64
         let assignee: String?
         let title: String
+        let flags: [String]
+
+        /// The JSON form of a queue row.
+        init(_ row: QueueRow) {
+            id = row.id
+            stage = row.stage.rawValue
+            deadline = row.deadline.map(formatInstant)
+            claimFen = row.claimAmount.fen
+            assignee = row.assignee
+            title = row.title
+            flags = row.flags.sorted().map(\.rawValue)
+        }
 
         enum CodingKeys: String, CodingKey {
             case id, stage, deadline
             case claimFen = "claim_fen"
-            case assignee, title
+            case assignee, title, flags
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -51,6 +63,7 @@ struct QueueCommand: ParsableCommand {
             try container.encode(claimFen, forKey: .claimFen)
             try container.encode(assignee, forKey: .assignee)
             try container.encode(title, forKey: .title)
+            try container.encode(flags, forKey: .flags)
         }
     }
 
@@ -69,11 +82,7 @@ struct QueueCommand: ParsableCommand {
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let items = rows.map {
-                Item(
-                    id: $0.id, stage: $0.stage.rawValue, deadline: $0.deadline.map(formatInstant),
-                    claimFen: $0.claimAmount.fen, assignee: $0.assignee, title: $0.title)
-            }
+            let items = rows.map(Item.init)
             print(String(decoding: try encoder.encode(items), as: UTF8.self))
             return
         }

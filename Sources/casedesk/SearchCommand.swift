@@ -19,12 +19,7 @@ struct SearchCommand: ParsableCommand {
         let session = try database.open(now: Date())
         let rows = try storeCall { try session.database.search(text, limit: limit) }
         if json {
-            try printJSON(
-                rows.map {
-                    QueueCommand.Item(
-                        id: $0.id, stage: $0.stage.rawValue, deadline: $0.deadline.map(formatInstant),
-                        claimFen: $0.claimAmount.fen, assignee: $0.assignee, title: $0.title)
-                })
+            try printJSON(rows.map(QueueCommand.Item.init))
             return
         }
         for row in rows {

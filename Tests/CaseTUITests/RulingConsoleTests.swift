@@ -102,4 +102,22 @@ struct RulingConsoleTests {
         state.measure = DisplayWidth(ambiguousIsWide: true)
         #expect(!Renderer.render(state).text.contains("█"))
     }
+
+    @Test func anObligationInDefaultIsMarkedInTheQueueAndHasItsView() throws {
+        var driver = try exampleDriver(width: 100, height: 30, as: "zhang.wei")
+        // Case 10's merchant owes a repair within 52 hours; let the sweeper find it missed.
+        driver.send(.sweepDue(pinnedNow.addingTimeInterval(53 * 3600)))
+        #expect(driver.render().text.contains("! Bluetooth headphones"))
+        open(10, in: &driver)
+        #expect(driver.state.openCase?.flags.contains(.obligationOverdue) == true)
+        #expect(driver.state.decisions.obligations.map(\.status) == [.fulfilled, .defaulted])
+        #expect(driver.render().text.contains("Owed #2  Merchant: repair"))
+        for _ in 0..<7 { driver.press(.char("v")) }
+        #expect(driver.state.view == .obligationsOverdue)
+        #expect(driver.state.queue.rows.map(\.id) == [10])
+        // Recording it as done clears the mark.
+        for key in try KeyNotation.parse("F<Tab>SF123<Enter>") { driver.press(key) }
+        #expect(driver.state.form == nil, "\(driver.state.form?.error ?? "")")
+        #expect(driver.state.openCase?.flags.contains(.obligationOverdue) == false)
+    }
 }

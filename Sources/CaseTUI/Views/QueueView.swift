@@ -55,7 +55,8 @@ enum QueueView {
             }
             let text = row(
                 id: String(item.id), stage: item.stage.label.text(state.language), due: "",
-                amount: item.claimAmount.compact, title: item.title, columns, screen.measure)
+                amount: item.claimAmount.compact,
+                title: (item.flags.contains(.obligationOverdue) ? "! " : "") + item.title, columns, screen.measure)
             screen.put(text, x: inner.x, y: y, maxWidth: inner.width)
             let dueX = inner.x + columns.id + 1 + columns.stage + 1
             screen.put(screen.measure.pad(due, to: columns.due, alignRight: true), x: dueX, y: y, style: dueStyle)
