@@ -68,17 +68,6 @@ public struct Dashboard: Hashable, Codable, Sendable {
         LocalizedText(en: "> 30 days", zh: "30天以上"),
     ]
 
-    /// The bucket of a case filed `hours` ago.
-    public static func ageBucket(hours: Double) -> Int {
-        switch hours {
-        case ..<24: 0
-        case ..<72: 1
-        case ..<168: 2
-        case ..<720: 3
-        default: 4
-        }
-    }
-
     /// Creates a dashboard.
     public init(
         at: Date, backlogByStage: [Stage: Int] = [:], backlogByAge: [Int] = [0, 0, 0, 0, 0], overdueNow: Int = 0,

@@ -101,7 +101,8 @@ extension CaseDatabase {
         return try writer.write { db in
             let member = try Self.require(db, staff, .reviewRuling)
             guard var ruling = try Self.rulings(db, caseID: caseID).last, ruling.status == .pendingReview else {
-                throw StoreError.noRuling(caseID: caseID, what: "ruling awaiting review")
+                throw StoreError.noRuling(
+                    caseID: caseID, what: LocalizedText(en: "ruling awaiting review", zh: "待审核的裁决"))
             }
             if case .failure(let error) = RulingRules.checkReview(of: ruling, by: member.name) {
                 throw StoreError.ruling([error])
@@ -197,7 +198,10 @@ extension CaseDatabase {
             let decisions = try Self.decisions(db, caseID: caseID)
             guard var appeal = decisions.openAppeal,
                 let original = decisions.rulings.first(where: { $0.id == appeal.rulingID })
-            else { throw StoreError.noRuling(caseID: caseID, what: "appeal awaiting a decision") }
+            else {
+                throw StoreError.noRuling(
+                    caseID: caseID, what: LocalizedText(en: "appeal awaiting a decision", zh: "待复核的申诉"))
+            }
             if case .failure(let error) = RulingRules.checkAppealDecision(rulings: decisions.rulings, by: member.name) {
                 throw StoreError.ruling([error])
             }
@@ -272,7 +276,8 @@ extension CaseDatabase {
         guard !text.isEmpty else { throw StoreError.emptyText(field: "the appeal's grounds ('note')") }
         let decisions = try decisions(db, caseID: caseID)
         guard let ruling = decisions.inForce else {
-            throw StoreError.noRuling(caseID: caseID, what: "ruling in force to appeal against")
+            throw StoreError.noRuling(
+                caseID: caseID, what: LocalizedText(en: "ruling in force to appeal against", zh: "可申诉的生效裁决"))
         }
         guard decisions.appeals.count < pack.maxAppeals else {
             throw StoreError.appealLimit(caseID: caseID, allowed: pack.maxAppeals, pack: pack.reference)
@@ -294,7 +299,7 @@ extension CaseDatabase {
             guard let item = try Self.fetchCase(db, id: caseID) else { throw StoreError.caseNotFound(caseID) }
             let decisions = try Self.decisions(db, caseID: caseID)
             guard let ruling = decisions.inForce ?? decisions.latest else {
-                throw StoreError.noRuling(caseID: caseID, what: "ruling yet")
+                throw StoreError.noRuling(caseID: caseID, what: LocalizedText(en: "ruling yet", zh: "裁决"))
             }
             return RulingNotice.render(
                 case: item, ruling: ruling, issues: try Self.issues(db, caseID: caseID),

@@ -48,7 +48,7 @@ public enum StoreError: Error, Equatable, Sendable {
     /// A ruling is already waiting for review.
     case rulingPending(caseID: Int64)
     /// There is no ruling waiting for review, or none in force.
-    case noRuling(caseID: Int64, what: String)
+    case noRuling(caseID: Int64, what: LocalizedText)
     /// Obligations are still open.
     case obligationsOutstanding(caseID: Int64, labels: [String])
     /// No such obligation on the case, or it is already fulfilled.
@@ -148,9 +148,7 @@ public enum StoreError: Error, Equatable, Sendable {
                 en: "the ruling on case #\(id) is waiting for a supervisor's review; it can be revised once returned",
                 zh: "案件 #\(id) 的裁决正在等待主管审核，退回后方可修改")
         case .noRuling(let id, let what):
-            LocalizedText(
-                en: "case #\(id) has no \(what)",
-                zh: "案件 #\(id) 没有\(what == "ruling awaiting review" ? "待审核的裁决" : "生效裁决")")
+            LocalizedText(en: "case #\(id) has no \(what.en)", zh: "案件 #\(id) 没有\(what.zh)")
         case .obligationsOutstanding(let id, let labels):
             LocalizedText(
                 en: "case #\(id) still has open obligations: \(labels.joined(separator: "; ")); "

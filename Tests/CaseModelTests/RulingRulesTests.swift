@@ -327,7 +327,6 @@ struct DashboardTests {
         #expect(Dashboard.dayIndex(of: t0.addingTimeInterval(-6.5 * 86_400), now: t0, days: 7) == 0)
         #expect(Dashboard.dayIndex(of: t0.addingTimeInterval(-7 * 86_400), now: t0, days: 7) == nil)
         #expect(Dashboard.dayIndex(of: t0.addingTimeInterval(60), now: t0, days: 7) == nil)
-        #expect(Dashboard.ageBucket(hours: 23) == 0 && Dashboard.ageBucket(hours: 800) == 4)
     }
 
     @Test func sparklinesAndBarsScaleToTheLargest() {
