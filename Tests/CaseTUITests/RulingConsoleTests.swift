@@ -120,4 +120,26 @@ struct RulingConsoleTests {
         #expect(driver.state.form == nil, "\(driver.state.form?.error ?? "")")
         #expect(driver.state.openCase?.flags.contains(.obligationOverdue) == false)
     }
+
+    @Test func aLongRulingFormScrollsToTheFocusedFieldAt80x24() throws {
+        let database = try CaseDatabase.inMemory()
+        let (admin, _) = try database.authenticate("admin", at: pinnedNow)
+        try database.loadExamplesIfEmpty(now: pinnedNow)
+        for n in 1...6 {
+            try database.addIssue(
+                caseID: 4, kind: .counterfeit, description: "争议焦点 \(n)", by: admin, at: pinnedNow)
+        }
+        var state = AppState(width: 80, height: 24, now: pinnedNow, databaseLabel: "t")
+        state.rules = try RulePackCatalogFixture.shipped()
+        state.staff = admin
+        var driver = AppDriver(state: state, database: database)
+        open(4, in: &driver)
+        driver.press(.char("J"))
+        #expect(driver.state.form?.fields.count == 18)
+        for _ in 0..<17 { driver.press(.tab) }
+        let text = driver.render().text
+        #expect(text.contains("No conflict") && text.contains("18/18"))
+        #expect(!text.contains("Outcome"), "the top scrolled away")
+        #expect(text.split(separator: "\n").count == 24)
+    }
 }

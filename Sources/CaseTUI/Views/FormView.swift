@@ -28,7 +28,10 @@ enum FormView {
 
     static func render(_ form: Form, language: Language = .en, into screen: inout Screen) {
         let width = min(screen.width - 4, 72)
-        let height = form.fields.count + 6
+        // A long form (a ruling on many points in dispute) scrolls to keep the focused field in view.
+        let visible = max(1, min(form.fields.count, screen.height - 2 - 6))
+        let first = max(0, min(form.focused - visible + 1, form.fields.count - visible))
+        let height = visible + 6
         let area = Rect(
             x: (screen.width - width) / 2, y: max(1, (screen.height - height) / 2), width: width, height: height)
         screen.fill(area)
@@ -38,8 +41,8 @@ enum FormView {
             into: &screen)
         let inner = area.inner
         let labelWidth = max(10, form.fields.map { screen.measure.of(text($0.label, language)) }.max() ?? 0) + 2
-        for (index, field) in form.fields.enumerated() {
-            let y = inner.y + index
+        for (index, field) in form.fields.enumerated() where index >= first && index < first + visible {
+            let y = inner.y + index - first
             let focused = index == form.focused
             screen.put(
                 text(field.label, language), x: inner.x + 1, y: y, maxWidth: labelWidth - 1,
@@ -60,8 +63,9 @@ enum FormView {
                 error, x: inner.x + 1, y: inner.maxY - 2, maxWidth: inner.width - 2,
                 style: Style(color: .red, bold: true))
         }
+        let more = visible < form.fields.count ? " · \(form.focused + 1)/\(form.fields.count)" : ""
         screen.put(
-            text("Tab next field · ←/→ choose · Enter save · Esc cancel", language), x: inner.x + 1, y: inner.maxY - 1,
-            maxWidth: inner.width - 2, style: Style(dim: true))
+            text("Tab next field · ←/→ choose · Enter save · Esc cancel", language) + more, x: inner.x + 1,
+            y: inner.maxY - 1, maxWidth: inner.width - 2, style: Style(dim: true))
     }
 }
