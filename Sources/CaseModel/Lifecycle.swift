@@ -117,6 +117,10 @@ public enum Lifecycle {
             event: .withdraw, from: openStages.union([.suspended]), to: .withdrawn, actors: [.buyer, .mediator]),
     ]
 
+    /// Steps taken only through the ruling workflow (the ruling form and `casedesk case rule`,
+    /// the appeal decision), because each records what it needs: terms, reasons, who decided.
+    public static let rulingSteps: Set<LifecycleEvent> = [.rule, .appealUpheldForExecution, .appealClosed]
+
     /// The transition for an event.
     public static func transition(for event: LifecycleEvent) -> Transition {
         // Every event has exactly one row; the table test keeps it that way.

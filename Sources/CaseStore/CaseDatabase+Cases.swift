@@ -85,7 +85,7 @@ extension CaseDatabase {
         _ db: Database, _ event: LifecycleEvent, toCase id: Int64, by staff: StaffMember, onBehalfOf party: PartyRole?,
         expectedVersion: Int?, at now: Date, rules: RulePackCatalog, note: String? = nil, dedicated: Bool = false
     ) throws -> Case {
-        if !dedicated, let command = dedicatedCommand[event] {
+        if !dedicated, Lifecycle.rulingSteps.contains(event), let command = dedicatedCommand[event] {
             throw StoreError.useCommand(event: event, command: command)
         }
         let member = try require(db, staff, .view)

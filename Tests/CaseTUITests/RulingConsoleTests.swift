@@ -50,6 +50,17 @@ struct RulingConsoleTests {
         #expect(driver.state.form == nil && driver.state.message?.contains("supervisor's review") == true)
     }
 
+    @Test func theStepMenuLeavesRulingToItsForm() throws {
+        var driver = try exampleDriver(width: 100, height: 30, as: "wang.fang")
+        open(4, in: &driver)
+        driver.press(.char("A"))
+        #expect(driver.state.stepMenu?.events == [.suspend, .refer])
+        driver.press(.escape)
+        open(9, in: &driver)
+        driver.press(.char("A"))
+        #expect(driver.state.stepMenu?.events.contains(.appealClosed) == false)
+    }
+
     @Test func aSupervisorGetsTheReviewFormAndTheAppealForm() throws {
         var driver = try exampleDriver(width: 100, height: 30, as: "zhao.min")
         open(16, in: &driver)

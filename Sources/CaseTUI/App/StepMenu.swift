@@ -17,7 +17,9 @@ public struct StepMenu: Hashable, Sendable {
     /// (who, what) and is left to `casedesk case request-evidence` for now.
     public static func events(for item: Case, kind: ActorKind) -> [LifecycleEvent] {
         Lifecycle.events(from: item.stage).filter { event in
-            event != .requestEvidence && Lifecycle.transition(for: event).actors.contains(kind)
+            // Evidence requests and rulings have their own forms (W, J).
+            event != .requestEvidence && !Lifecycle.rulingSteps.contains(event)
+                && Lifecycle.transition(for: event).actors.contains(kind)
                 && (event != .resume || item.suspendedFrom != nil)
         }
     }
