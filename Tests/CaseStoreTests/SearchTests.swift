@@ -54,4 +54,14 @@ struct SearchTests {
             content: Data("r".utf8), at: pinnedNow, by: mediator)
         #expect(try database.search("温升超标").map(\.id) == [filed.id])
     }
+
+    @Test func aNULOrAHugeFieldDoesNotHideTheRestOfTheText() throws {
+        let database = try examples()
+        var hostile = sampleCase(title: "恶意\u{0}标题")
+        hostile.narrative = "\u{0}\u{1B}[2J" + String(repeating: "很长的叙述", count: 50_000) + " 结尾的关键词"
+        let filed = try database.insertCase(hostile, actor: "seed")
+        #expect(try database.search("很长的叙述").map(\.id) == [filed.id])
+        #expect(try database.search("结尾的关键词").map(\.id) == [filed.id])
+        #expect(try database.search("标题").map(\.id).contains(filed.id))
+    }
 }

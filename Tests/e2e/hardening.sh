@@ -243,6 +243,7 @@ test_hostile_text_never_reaches_the_terminal() {
     "$CASEDESK_BIN" queue --db "$E2E_DB" --as ops --limit 1 >/dev/null
     python3 "$E2E_ROOT/Tests/e2e/gen_hostile.py" "$E2E_TMP/hostile.jsonl"
     "$CASEDESK_BIN" import "$E2E_TMP/hostile.jsonl" --db "$E2E_DB" --as ops >/dev/null
+    "$CASEDESK_BIN" search 很长的叙述 --db "$E2E_DB" --as ops | grep -q "^900"
     # Invalid UTF-8 written straight into the database, past every import check.
     python3 -c '
 import sqlite3, sys

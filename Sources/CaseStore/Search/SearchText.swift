@@ -17,15 +17,22 @@ public enum SearchText {
 
     /// Splits text into runs: CJK runs and everything else.
     static func runs(_ text: String) -> [(cjk: Bool, text: [Unicode.Scalar])] {
+        // The current run is built apart and appended when it ends: appending through
+        // `result[last]` while `result.last` is bound copied the run on every scalar (quadratic
+        // on a 1 MB narrative).
         var result: [(Bool, [Unicode.Scalar])] = []
+        var current: [Unicode.Scalar] = []
+        var currentIsCJK = false
         for scalar in text.unicodeScalars {
             let cjk = isCJK(scalar)
-            if let last = result.last, last.0 == cjk {
-                result[result.count - 1].1.append(scalar)
-            } else {
-                result.append((cjk, [scalar]))
+            if !current.isEmpty && cjk != currentIsCJK {
+                result.append((currentIsCJK, current))
+                current = []
             }
+            currentIsCJK = cjk
+            current.append(scalar)
         }
+        if !current.isEmpty { result.append((currentIsCJK, current)) }
         return result
     }
 
@@ -39,7 +46,10 @@ public enum SearchText {
     /// The text as it is stored in the index.
     static func indexed(_ text: String) -> String {
         var out: [String] = []
-        for run in runs(text) {
+        // Control characters are separators: a NUL would end the text where SQLite reads it as C.
+        var visible = String.UnicodeScalarView()
+        visible.append(contentsOf: text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : $0 })
+        for run in runs(String(visible)) {
             if run.cjk {
                 out += bigrams(run.text)
             } else {

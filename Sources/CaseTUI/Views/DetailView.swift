@@ -9,6 +9,9 @@ enum DetailView {
         var style: Style = .plain
     }
 
+    /// The characters of a buyer's account the pane wraps; the rest is in `casedesk case show`.
+    static let narrativeLimit = 8_000
+
     static func lines(_ state: AppState, width: Int, measure: DisplayWidth) -> [Line] {
         guard let item = state.openCase else { return [] }
         if state.showTimeline { return timelineLines(state, width: width, measure: measure) }
@@ -69,7 +72,12 @@ enum DetailView {
             result.append(Line(label: "", value: "  " + issue.description, style: Style(dim: true)))
         }
         result.append(Line(label: "", value: ""))
-        for text in measure.wrap(Sanitizer.clean(item.narrative), width: max(1, width)) {
+        // A pane shows a few screens of an account at most; a huge one is cut, not wrapped whole every frame.
+        var narrative = item.narrative
+        if narrative.utf8.count > Self.narrativeLimit * 4 {
+            narrative = String(narrative.prefix(Self.narrativeLimit)) + " … " + UIText.narrativeCut.text(language)
+        }
+        for text in measure.wrap(Sanitizer.clean(narrative), width: max(1, width)) {
             result.append(Line(label: "", value: text))
         }
         return result

@@ -35,6 +35,8 @@ enum UIText {
     static let helpTitle = LocalizedText(en: "Help · keys in the ", zh: "帮助 · 按键：")
     static let helpClose = LocalizedText(en: "Esc or ? closes this help", zh: "按 Esc 或 ? 关闭帮助")
     static let readOnly = LocalizedText(en: "│ READ-ONLY ", zh: "│ 只读 ")
+    static let narrativeCut = LocalizedText(
+        en: "(cut here: the whole account is in `casedesk case show`)", zh: "（以下省略，完整内容见 casedesk case show）")
     static let noticeTitle = LocalizedText(en: "Ruling notice", zh: "裁决通知书")
     static let dashboardTitle = LocalizedText(en: "Dashboard", zh: "统计面板")
     static let documentKeys = LocalizedText(en: "j/k PgUp/PgDn scroll · Esc close", zh: "j/k 翻页键滚动 · Esc 关闭")
