@@ -76,6 +76,7 @@ extension CaseDatabase {
                 arguments: [Timestamp.seconds(now)])
         }
         for id in due {
+            var caseOf: Int64 = 0
             do {
                 let done = try writer.write { db -> Bool in
                     guard
@@ -84,6 +85,7 @@ extension CaseDatabase {
                             arguments: [id, Timestamp.seconds(now)])
                     else { return false }
                     let caseID: Int64 = row[0]
+                    caseOf = caseID
                     guard let obligation = try Self.obligations(db, caseID: caseID).first(where: { $0.id == id }) else {
                         return false
                     }
@@ -103,7 +105,7 @@ extension CaseDatabase {
                 }
                 if done { report.defaulted.append(id) }
             } catch let error as StoreError {
-                report.problems.append((id, error.message.en))
+                report.problems.append((caseOf, "obligation #\(id): \(error.message.en)"))
             }
         }
     }
