@@ -36,11 +36,14 @@ struct RulingTermsOptions: ParsableArguments {
     var noConflict = false
 
     /// The draft, or a usage error naming the malformed option.
-    func draft(reasons override: String? = nil) throws -> RulingDraft {
+    func draft() throws -> RulingDraft {
         var ordered: [OrderedRemedy] = []
         for text in remedies {
             let parts = text.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            var remedy = OrderedRemedy(remedy: parts[0])
+            guard let name = parts.first, !name.isEmpty else {
+                throw ValidationError("--remedy needs a remedy id, such as refund=120 or claim_rejected")
+            }
+            var remedy = OrderedRemedy(remedy: name)
             if parts.count == 2 {
                 guard let amount = Money(yuanString: parts[1]) else {
                     throw ValidationError(
@@ -63,7 +66,7 @@ struct RulingTermsOptions: ParsableArguments {
             parsed.append(IssueFinding(issueID: issue, finding: finding, note: parts[2]))
         }
         return RulingDraft(
-            remedies: ordered, findings: parsed, reasons: override ?? reasons ?? "", citations: citations,
+            remedies: ordered, findings: parsed, reasons: reasons ?? "", citations: citations,
             declaresNoConflict: noConflict)
     }
 }
