@@ -1,0 +1,111 @@
+import CaseModel
+import Foundation
+import GRDB
+
+/// Everything decided on a case: its rulings (every revision), sign-offs, obligations and appeals.
+public struct CaseDecisions: Sendable {
+    /// Every revision, oldest first.
+    public var rulings: [Ruling] = []
+    /// Observers' sign-offs.
+    public var signoffs: [ObserverSignoff] = []
+    /// The obligations rulings created.
+    public var obligations: [Obligation] = []
+    /// Appeals, oldest first.
+    public var appeals: [Appeal] = []
+
+    /// The ruling in force, if any.
+    public var inForce: Ruling? { rulings.last { $0.status == .final } }
+    /// The latest revision, whatever its status.
+    public var latest: Ruling? { rulings.last }
+    /// The appeal waiting for a decision, if any.
+    public var openAppeal: Appeal? { appeals.last { $0.outcome == nil } }
+
+    /// Creates an empty record.
+    public init() {}
+}
+
+extension CaseDatabase {
+    /// The ruling notice of a case as the parties receive it, in `language`: the ruling in force,
+    /// or the latest revision marked as not yet in force.
+    public func notice(caseID: Int64, rules: RulePackCatalog, language: Language) throws -> String {
+        try writer.read { db in
+            guard let item = try Self.fetchCase(db, id: caseID) else { throw StoreError.caseNotFound(caseID) }
+            let decisions = try Self.decisions(db, caseID: caseID)
+            guard let ruling = decisions.inForce ?? decisions.latest else {
+                throw StoreError.noRuling(caseID: caseID, what: LocalizedText(en: "ruling yet", zh: "裁决"))
+            }
+            return RulingNotice.render(
+                case: item, ruling: ruling, issues: try Self.issues(db, caseID: caseID),
+                obligations: decisions.obligations, appeals: decisions.appeals, catalogue: rules.catalogue,
+                pack: try Self.pack(for: item, rules), language: language)
+        }
+    }
+
+    /// Everything decided on a case.
+    public func decisions(caseID: Int64) throws -> CaseDecisions {
+        try writer.read { db in try Self.decisions(db, caseID: caseID) }
+    }
+
+    static func decisions(_ db: Database, caseID: Int64) throws -> CaseDecisions {
+        var result = CaseDecisions()
+        result.rulings = try rulings(db, caseID: caseID)
+        result.obligations = try obligations(db, caseID: caseID)
+        result.signoffs = try Row.fetchAll(
+            db, sql: "SELECT observer, statement, recorded_by, at FROM observer_signoffs WHERE case_id = ? ORDER BY id",
+            arguments: [caseID]
+        ).map { ObserverSignoff(observer: $0[0], statement: $0[1], recordedBy: $0[2], at: Timestamp.date($0[3])) }
+        result.appeals = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, case_id, ruling_id, party, grounds, filed_at, evidence_id, outcome, decided_by, reasons,
+                    decided_at, new_ruling_id
+                FROM appeals WHERE case_id = ? ORDER BY id
+                """, arguments: [caseID]
+        ).map { row in
+            Appeal(
+                id: row[0], caseID: row[1], rulingID: row[2], party: try known(PartyRole.self, row[3], "appeals.party"),
+                grounds: row[4], filedAt: Timestamp.date(row[5]), evidenceID: row[6],
+                outcome: try (row[7] as String?).map { try known(AppealOutcome.self, $0, "appeals.outcome") },
+                decidedBy: row[8], reasons: row[9], decidedAt: (row[10] as Int64?).map(Timestamp.date),
+                newRulingID: row[11])
+        }
+        return result
+    }
+
+    static func rulings(_ db: Database, caseID: Int64) throws -> [Ruling] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, case_id, revision, mediator, terms, favours, status, review_reason, reviewer,
+                    review_comment, reviewed_at, appeal_id, created_at
+                FROM rulings WHERE case_id = ? ORDER BY revision
+                """, arguments: [caseID]
+        ).map { row in
+            let terms: String = row[4]
+            return Ruling(
+                id: row[0], caseID: row[1], revision: row[2], mediator: row[3],
+                draft: try JSONDecoder().decode(RulingDraft.self, from: Data(terms.utf8)),
+                favours: try known(Favours.self, row[5], "rulings.favours"),
+                status: try known(RulingStatus.self, row[6], "rulings.status"), reviewReason: row[7],
+                reviewer: row[8], reviewComment: row[9], reviewedAt: (row[10] as Int64?).map(Timestamp.date),
+                appealID: row[11], createdAt: Timestamp.date(row[12]))
+        }
+    }
+
+    static func obligations(_ db: Database, caseID: Int64) throws -> [Obligation] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, case_id, ruling_id, obligor, task, amount_fen, due_at, status, settled_at, note
+                FROM obligations WHERE case_id = ? ORDER BY id
+                """, arguments: [caseID]
+        ).map { row in
+            Obligation(
+                id: row[0], caseID: row[1], rulingID: row[2],
+                obligor: try known(PartyRole.self, row[3], "obligations.obligor"), task: row[4],
+                amount: (row[5] as Int64?).map(Money.init(fen:)), dueAt: Timestamp.date(row[6]),
+                status: try known(ObligationStatus.self, row[7], "obligations.status"),
+                settledAt: (row[8] as Int64?).map(Timestamp.date), note: row[9])
+        }
+    }
+}
