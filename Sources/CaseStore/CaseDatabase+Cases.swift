@@ -85,7 +85,8 @@ extension CaseDatabase {
         _ db: Database, _ event: LifecycleEvent, toCase id: Int64, by staff: StaffMember, onBehalfOf party: PartyRole?,
         expectedVersion: Int?, at now: Date, rules: RulePackCatalog, note: String? = nil, dedicated: Bool = false
     ) throws -> Case {
-        if !dedicated, Lifecycle.rulingSteps.contains(event), let command = dedicatedCommand[event] {
+        if !dedicated, Lifecycle.rulingSteps.contains(event) {
+            let command = event == .rule ? "casedesk case rule" : "casedesk case decide-appeal"
             throw StoreError.useCommand(event: event, command: command)
         }
         let member = try require(db, staff, .view)
@@ -114,13 +115,6 @@ extension CaseDatabase {
         try appendAudit(db, at: now, actor: actor, action: event.rawValue, caseID: id, detail: detail)
         return updated
     }
-
-    /// Steps that only a dedicated command takes, because it records what the step needs.
-    static let dedicatedCommand: [LifecycleEvent: String] = [
-        .rule: "casedesk case rule",
-        .appealUpheldForExecution: "casedesk case decide-appeal",
-        .appealClosed: "casedesk case decide-appeal",
-    ]
 
     /// Writes a transition, guarded by the version read in the same transaction.
     static func update(_ db: Database, from current: Case, to updated: Case) throws {
