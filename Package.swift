@@ -34,8 +34,9 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
             ],
-            resources: [.copy("Resources/examples.json")]
+            resources: [.copy("Resources/examples.json"), .copy("Resources/Scenarios")]
         ),
         .target(name: "CaseTUI", dependencies: ["CaseModel", "CaseStore", "CNcurses"]),
         .executableTarget(
@@ -58,7 +59,9 @@ let package = Package(
         .testTarget(name: "RulePacksTests", dependencies: ["RulePacks", "CaseModel"]),
         .testTarget(
             name: "CaseStoreTests",
-            dependencies: ["CaseStore", "CaseModel", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "CaseStore", "CaseModel", "RulePacks", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "CaseTUITests",

@@ -30,7 +30,18 @@ public enum Finding: String, CaseIterable, Codable, Sendable {
     case proven
     case notProven = "not_proven"
     case undetermined
+
+    /// A label for findings in score sheets and notices.
+    public var label: LocalizedText {
+        switch self {
+        case .proven: LocalizedText(en: "proven", zh: "成立")
+        case .notProven: LocalizedText(en: "not proven", zh: "不成立")
+        case .undetermined: LocalizedText(en: "undetermined", zh: "无法查明")
+        }
+    }
 }
+
+extension IssueKind: CodingKeyRepresentable {}
 
 /// Who must prove a point first, why, and with what (DOMAIN.md §6).
 public struct Burden: Hashable, Sendable {

@@ -39,8 +39,8 @@ public enum Examples {
         var kind: IssueKind
         var description: String
         var buyerConfirmedReceipt: Bool?
-        var finding: Finding
-        var findingNote: String
+        var finding: Finding?
+        var findingNote: String?
         var hoursAgo: Double
     }
 
@@ -123,31 +123,39 @@ extension CaseDatabase {
             for member in file.staff where try Self.staffMember(db, member.name) == nil {
                 try Self.insertStaff(db, member, by: actor, at: now)
             }
-            func ago(_ hours: Double) -> Date { now.addingTimeInterval(-hours * 3600) }
-            for example in examples {
-                let filed = ago(example.filedHoursAgo)
-                let stored = try Self.insertCase(
-                    db,
-                    Case(
-                        id: 0, title: example.title, narrative: example.narrative, category: example.category,
-                        requestType: example.requestType, buyer: example.buyer, merchant: example.merchant,
-                        orderID: example.orderId, orderAmount: Money(fen: example.orderFen),
-                        claimAmount: Money(fen: example.claimFen), stage: example.stage,
-                        stageDeadline: example.deadlineInHours.map { now.addingTimeInterval($0 * 3600) },
-                        suspendedFrom: example.suspendedFrom, assignee: example.assignee, createdAt: filed,
-                        updatedAt: filed,
-                        flags: Set(example.flags ?? [])
-                            .union(example.ruling?.status == .pendingReview ? [.reviewPending] : [])),
-                    actor: actor)
-                for item in example.evidence {
-                    try Self.addEvidence(
-                        db, caseID: stored.id, kind: item.kind, source: item.source, description: item.description,
-                        content: Data(item.content.utf8), at: ago(item.hoursAgo), actor: actor)
-                }
-                try Self.loadDecisions(example, caseID: stored.id, now: now, db)
-            }
+            for example in examples { try Self.insertExample(example, now: now, actor: actor, db) }
             return examples.count
         }
+    }
+}
+
+extension CaseDatabase {
+    /// Files one example case as it stands `now`: the case, its evidence and what was decided on it.
+    @discardableResult
+    static func insertExample(_ example: Examples.ExampleCase, now: Date, actor: String, _ db: Database) throws -> Int64
+    {
+        func ago(_ hours: Double) -> Date { now.addingTimeInterval(-hours * 3600) }
+        let filed = ago(example.filedHoursAgo)
+        let stored = try Self.insertCase(
+            db,
+            Case(
+                id: 0, title: example.title, narrative: example.narrative, category: example.category,
+                requestType: example.requestType, buyer: example.buyer, merchant: example.merchant,
+                orderID: example.orderId, orderAmount: Money(fen: example.orderFen),
+                claimAmount: Money(fen: example.claimFen), stage: example.stage,
+                stageDeadline: example.deadlineInHours.map { now.addingTimeInterval($0 * 3600) },
+                suspendedFrom: example.suspendedFrom, assignee: example.assignee, createdAt: filed,
+                updatedAt: filed,
+                flags: Set(example.flags ?? [])
+                    .union(example.ruling?.status == .pendingReview ? [.reviewPending] : [])),
+            actor: actor)
+        for item in example.evidence {
+            try Self.addEvidence(
+                db, caseID: stored.id, kind: item.kind, source: item.source, description: item.description,
+                content: Data(item.content.utf8), at: ago(item.hoursAgo), actor: actor)
+        }
+        try Self.loadDecisions(example, caseID: stored.id, now: now, db)
+        return stored.id
     }
 }
 
@@ -162,7 +170,8 @@ extension CaseDatabase {
                 db, caseID: caseID, kind: issue.kind, description: issue.description,
                 buyerConfirmedReceipt: issue.buyerConfirmedReceipt ?? false, durableWithinSixMonths: false,
                 actor: mediator, at: ago(issue.hoursAgo))
-            findings.append(IssueFinding(issueID: stored.id, finding: issue.finding, note: issue.findingNote))
+            guard let finding = issue.finding else { continue }
+            findings.append(IssueFinding(issueID: stored.id, finding: finding, note: issue.findingNote ?? ""))
         }
         if let signoff = example.signoff {
             try db.execute(

@@ -1,0 +1,123 @@
+import CaseModel
+import CaseStore
+import Foundation
+import RulePacks
+import Testing
+
+/// The shipped scenario library, played headless through real sandboxes.
+@Suite struct TrainingScenarioTests {
+    static let rules: RulePackCatalog = {
+        do { return try RulePackCatalog.shipped() } catch { return RulePackCatalog([]) }
+    }()
+
+    @Test func theLibraryCoversTheMainPathsInBothLanguages() throws {
+        let ids = try ScenarioLibrary.ids()
+        #expect(ids.count >= 12)
+        for required in [
+            "merchant-silence", "no-reason-excluded", "counterfeit-crpl55", "transit-damage", "description-mismatch",
+            "unsafe-food", "platform-observer", "appeal-overturn", "failed-execution", "suspension-litigation",
+            "referral-large-claim", "withdrawal",
+        ] {
+            #expect(ids.contains(required), "missing scenario \(required)")
+        }
+        for language in Language.allCases {
+            let scenarios = try ScenarioLibrary.all(language)
+            #expect(scenarios.map(\.id) == ids, "each file's id matches its name")
+            for scenario in scenarios {
+                let hasChinese = scenario.title.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) }
+                #expect(hasChinese == (language == .zh), "\(scenario.id) title in \(language)")
+                #expect(!scenario.steps.isEmpty && !scenario.explanation.isEmpty)
+            }
+        }
+    }
+
+    @Test(arguments: try ScenarioLibrary.ids(), Language.allCases)
+    func everyScenarioPlaysThroughAndScoresFullMarks(id: String, language: Language) throws {
+        let scenario = try ScenarioLibrary.scenario(id, language: language)
+        let sandbox = try TrainingSandbox(
+            scenario: scenario, trainee: "trainee", rules: Self.rules, path: nil, flowing: false)
+        try sandbox.playReference()
+        let score = try sandbox.score()
+        #expect(score.differences.map(\.explanation.en) == [], "\(id)")
+        #expect(score.percent == 100)
+        #expect(try sandbox.database.verify().problems == [])
+    }
+
+    @Test func aWrongRulingScoresLowerWithEachDifferenceNamed() throws {
+        let scenario = try ScenarioLibrary.scenario("counterfeit-crpl55", language: .en)
+        let sandbox = try TrainingSandbox(
+            scenario: scenario, trainee: "trainee", rules: Self.rules, path: nil, flowing: false)
+        // Everything up to the ruling as the reference does it, then a ruling that misses the fraud.
+        for step in scenario.steps.prefix(3) { for action in step.actions { try sandbox.perform(action) } }
+        let issue = try #require(try sandbox.database.issues(caseID: sandbox.caseID).first)
+        try sandbox.database.submitRuling(
+            caseID: sandbox.caseID,
+            draft: RulingDraft(
+                remedies: [OrderedRemedy(remedy: "refund", amount: Money(fen: 50_000))],
+                findings: [IssueFinding(issueID: issue.id, finding: .notProven, note: "no proof")],
+                reasons: "half the price back", citations: ["CC-577"], declaresNoConflict: true),
+            by: sandbox.trainee, at: sandbox.now(), rules: Self.rules)
+        let score = try sandbox.score()
+        #expect(score.percent < 50)
+        let named = score.differences.map(\.explanation.en)
+        #expect(named.contains("the ruling should order 'fraud_damages'; it does not"))
+        #expect(named.contains("the ruling should order 'return_and_refund'; it does not"))
+        #expect(named.contains("the ruling orders 'refund', which the reference does not"))
+        #expect(named.contains("missing citation CRPL-55"))
+        #expect(named.contains("citation CC-577 does not apply here"))
+        #expect(named.contains { $0.hasPrefix("'return_and_refund' should be ¥899.00") })
+        #expect(named.contains("the point 'counterfeit' is found not_proven; the reference finds it proven"))
+        #expect(Set(score.differences.map(\.area)) == Set(ScoreArea.allCases))
+    }
+
+    @Test func intervening_early_costsTheOutcome() throws {
+        let scenario = try ScenarioLibrary.scenario("merchant-silence", language: .zh)
+        let sandbox = try TrainingSandbox(
+            scenario: scenario, trainee: "trainee", rules: Self.rules, path: nil, flowing: false)
+        try sandbox.perform(.take)
+        try sandbox.perform(.step(.platformIntervenes))
+        try sandbox.advanceToNext()
+        let score = try sandbox.score()
+        #expect(score.percent == 0)
+        #expect(score.differences.map(\.explanation.zh).contains("案件记录中应有「merchant_silent」这一步，但没有"))
+    }
+
+    @Test func timeAdvancesToEachEventAndDeadlineInTurn() throws {
+        let scenario = try ScenarioLibrary.scenario("counterfeit-crpl55", language: .en)
+        let sandbox = try TrainingSandbox(
+            scenario: scenario, trainee: "trainee", rules: Self.rules, path: nil, flowing: false)
+        #expect(sandbox.now() == Scenario.start)
+        let first = try #require(try sandbox.nextMoment())
+        #expect(first.at == Scenario.start.addingTimeInterval(3 * 3600))
+        let happened = try sandbox.advanceToNext()
+        #expect(happened.map(\.en) == ["the buyer: submit evidence"])
+        #expect(try sandbox.database.evidence(caseID: sandbox.caseID).contains { $0.kind == .brandAuthentication })
+        try sandbox.advanceToNext()
+        #expect(sandbox.pendingEvents.isEmpty)
+        // Then the intervention deadline: decided on the record by the sweeper.
+        let last = try sandbox.advanceToNext()
+        #expect(last.map(\.en) == ["deadline passed: decide_on_record"])
+        #expect(try sandbox.database.fetchCase(id: sandbox.caseID)?.stage == .decision)
+    }
+
+    @Test func aSandboxNeverOpensAnExistingFile() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("cases.sqlite")
+        _ = try CaseDatabase(path: path)
+        let scenario = try ScenarioLibrary.scenario("withdrawal", language: .en)
+        #expect(throws: ScenarioError.self) {
+            try TrainingSandbox(scenario: scenario, trainee: "t", rules: Self.rules, path: path, flowing: false)
+        }
+    }
+
+    @Test func aBrokenScenarioFileIsNamedWithItsProblem() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("99-broken.yaml")
+        try "id: broken\ntitle: {en: only english}\n".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect {
+            try ScenarioLibrary.load(path: path, language: .en)
+        } throws: { error in
+            "\(error)" == "99-broken.yaml: .title: needs both en and zh"
+        }
+    }
+}
