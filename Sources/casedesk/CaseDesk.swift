@@ -15,6 +15,7 @@ struct CaseDesk: ParsableCommand {
             ConsoleCommand.self, SnapshotCommand.self, QueueCommand.self, SweepCommand.self, CaseCommand.self,
             StaffCommand.self, RulesCommand.self, ImportCommand.self, ExportCommand.self, VerifyCommand.self,
             SeedCommand.self, SearchCommand.self, CalcCommand.self, StatutesCommand.self, ReportCommand.self,
+            TrainCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self
     )

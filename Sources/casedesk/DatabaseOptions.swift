@@ -20,6 +20,11 @@ struct DatabaseOptions: ParsableArguments {
     /// The database path after the fallbacks: --db, $CASEDESK_DB, $XDG_DATA_HOME, ~/.local/share.
     func resolvedPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let db, !db.isEmpty { return db }
+        return Self.defaultPath(environment: environment)
+    }
+
+    /// The database path without --db: $CASEDESK_DB, $XDG_DATA_HOME, ~/.local/share.
+    static func defaultPath(environment: [String: String]) -> String {
         if let path = environment["CASEDESK_DB"], !path.isEmpty { return path }
         if let data = environment["XDG_DATA_HOME"], !data.isEmpty {
             return (data as NSString).appendingPathComponent("casedesk/cases.sqlite")

@@ -26,6 +26,8 @@ public enum Action: Sendable {
     case documentLoaded(Document)
     /// A digit typed before a motion.
     case countDigit(Int)
+    /// Simulated time moved on in training: what happened, and the new time.
+    case trainingAdvanced([String], now: Date)
     case failed(String)
 }
 
@@ -42,6 +44,12 @@ public enum Effect: Hashable, Sendable {
     case release(caseID: Int64, version: Int?)
     case loadNotice(Int64)
     case loadDashboard(Date)
+    /// Training: move simulated time to the next event or deadline.
+    case advanceTraining
+    /// Training: score the trainee against the reference and keep the score.
+    case finishTraining
+    /// Rebuild a case's history from its audit trail.
+    case loadReplay(Int64)
 }
 
 /// A document shown over the panes.
@@ -50,4 +58,10 @@ public enum Document: Sendable {
     case notice(caseID: Int64, text: String)
     /// The supervisors' dashboard.
     case dashboard(Dashboard)
+    /// Training: the scenario's brief and every step note so far.
+    case brief(String)
+    /// Training: the score sheet.
+    case score(String)
+    /// A case's history, one frame per audit record, showing frame `index`.
+    case replay([ReplayFrame], index: Int)
 }

@@ -9,10 +9,20 @@ public struct AppDriver: Sendable {
     let runner: EffectRunner
 
     /// A driver over a database, with the queue and first case loaded.
-    public init(state: AppState, database: CaseDatabase) {
+    ///
+    /// - Parameters:
+    ///   - clock: the time writes are stamped with.
+    ///   - training: the scenario being played, in training mode (the state shows its notes).
+    public init(
+        state: AppState, database: CaseDatabase, clock: @escaping @Sendable () -> Date = Date.init,
+        training: TrainingSession? = nil
+    ) {
+        var state = state
+        if let training { state.training = TrainingStatus(scenario: training.sandbox.scenario) }
         self.state = state
         self.runner = EffectRunner(
-            database: database, rules: state.rules, staff: state.staff, language: state.language)
+            database: database, rules: state.rules, staff: state.staff, language: state.language, clock: clock,
+            training: training)
         run([.loadQueue(.head, state.query), .checkForChanges])
     }
 

@@ -80,6 +80,8 @@ public struct AppState: Sendable {
     public var changeToken: Int64 = -1
     /// Whether the database was opened read-only; the status bar says so at all times.
     public var readOnly = false
+    /// The training scenario being played, when the console runs in training mode.
+    public var training: TrainingStatus?
     /// Set when the user asked to quit.
     public var shouldQuit = false
 
@@ -112,5 +114,30 @@ public struct AppState: Sendable {
     public var isTooSmall: Bool { width < Layout.minimumWidth || height < Layout.minimumHeight }
 
     /// Rows of the queue on screen.
-    public var visibleQueueRows: Int { Layout(width: width, height: height).queueRows }
+    public var visibleQueueRows: Int { layout.queueRows }
+
+    /// Where everything goes on screen.
+    public var layout: Layout { Layout(width: width, height: height, banner: training != nil) }
+}
+
+/// What the console shows of a training scenario: its brief and the walkthrough's step notes.
+public struct TrainingStatus: Sendable {
+    /// The scenario's id.
+    public var scenarioID: String
+    /// Its title.
+    public var title: String
+    /// What it teaches.
+    public var summary: String
+    /// The step notes, in order.
+    public var notes: [String]
+    /// The step the trainee is on (0-based).
+    public var step = 0
+
+    /// Creates the status for a scenario.
+    public init(scenario: Scenario) {
+        scenarioID = scenario.id
+        title = scenario.title
+        summary = scenario.summary
+        notes = scenario.steps.map(\.note)
+    }
 }

@@ -50,6 +50,14 @@ public enum CommandID: String, CaseIterable, Sendable {
     case fulfil
     case notice
     case dashboard
+    case replay
+    case replayForward = "replay-forward"
+    case replayBack = "replay-back"
+    case nextNote = "next-note"
+    case previousNote = "previous-note"
+    case advanceTime = "advance-time"
+    case brief
+    case finish
 }
 
 /// One row of the command table.
@@ -66,6 +74,8 @@ public struct CommandSpec: Sendable {
     public let contexts: Set<Context>
     /// Who may use it.
     public let roles: Set<StaffRole>
+    /// Whether it exists only in training mode.
+    public var trainingOnly = false
 }
 
 /// The one command table.
@@ -279,6 +289,40 @@ public enum CommandTable {
             help: LocalizedText(
                 en: "Dashboard: backlog, breaches, mediators, outcomes, appeals", zh: "统计面板：积压、超时、调解员、裁决结果、申诉"),
             hint: nil, contexts: panes, roles: everyone),
+        CommandSpec(
+            id: .replay, keys: [.char("Y")],
+            help: LocalizedText(
+                en: "Replay the case step by step from its audit trail", zh: "按审计记录逐步回放案件"),
+            hint: nil, contexts: panes, roles: everyone),
+        CommandSpec(
+            id: .replayForward, keys: [.char("]"), .right],
+            help: LocalizedText(en: "Replay: the next step", zh: "回放：下一步"),
+            hint: LocalizedText(en: "next", zh: "下一步"), contexts: [.document], roles: everyone),
+        CommandSpec(
+            id: .replayBack, keys: [.char("["), .left],
+            help: LocalizedText(en: "Replay: the step before", zh: "回放：上一步"), hint: nil, contexts: [.document],
+            roles: everyone),
+        CommandSpec(
+            id: .advanceTime, keys: [.char(">")],
+            help: LocalizedText(
+                en: "Training: advance time to the next event or deadline", zh: "培训：推进时间到下一个事件或期限"),
+            hint: LocalizedText(en: "time", zh: "推进时间"), contexts: panes, roles: everyone, trainingOnly: true),
+        CommandSpec(
+            id: .nextNote, keys: [.char("]")],
+            help: LocalizedText(en: "Training: the next step's note", zh: "培训：下一步说明"),
+            hint: LocalizedText(en: "step", zh: "下一步"), contexts: panes, roles: everyone, trainingOnly: true),
+        CommandSpec(
+            id: .previousNote, keys: [.char("[")],
+            help: LocalizedText(en: "Training: the step before", zh: "培训：上一步说明"), hint: nil, contexts: panes,
+            roles: everyone, trainingOnly: true),
+        CommandSpec(
+            id: .brief, keys: [.char("B")],
+            help: LocalizedText(en: "Training: the brief and every step note", zh: "培训：案例说明和全部步骤"),
+            hint: nil, contexts: panes, roles: everyone, trainingOnly: true),
+        CommandSpec(
+            id: .finish, keys: [.char("=")],
+            help: LocalizedText(en: "Training: finish and see the score", zh: "培训：结束并查看得分"),
+            hint: LocalizedText(en: "score", zh: "评分"), contexts: panes, roles: everyone, trainingOnly: true),
     ]
 
     /// The row for a command.
@@ -292,7 +336,9 @@ public enum CommandTable {
     }
 
     /// The commands a role may use in a context: what help and the hint bar show.
-    public static func available(in context: Context, for role: StaffRole) -> [CommandSpec] {
-        available(in: context).filter { $0.roles.contains(role) }
+    ///
+    /// - Parameter training: whether the console is in training mode (training commands show only then).
+    public static func available(in context: Context, for role: StaffRole, training: Bool = false) -> [CommandSpec] {
+        available(in: context).filter { $0.roles.contains(role) && (training || !$0.trainingOnly) }
     }
 }

@@ -8,13 +8,22 @@ public struct EffectRunner: Sendable {
     let rules: RulePackCatalog
     let staff: StaffMember
     let language: Language
+    /// The time writes are stamped with: the wall clock, or a training sandbox's simulated clock.
+    let clock: @Sendable () -> Date
+    /// The scenario being played, in training mode.
+    let training: TrainingSession?
 
     /// A runner over a database, acting as `staff` and sweeping under the given rule packs.
-    public init(database: CaseDatabase, rules: RulePackCatalog, staff: StaffMember, language: Language = .en) {
+    public init(
+        database: CaseDatabase, rules: RulePackCatalog, staff: StaffMember, language: Language = .en,
+        clock: @escaping @Sendable () -> Date = Date.init, training: TrainingSession? = nil
+    ) {
         self.database = database
         self.rules = rules
         self.staff = staff
         self.language = language
+        self.clock = clock
+        self.training = training
     }
 
     /// Runs one effect; failures come back as a `.failed` action, never as a throw.
@@ -45,7 +54,7 @@ public struct EffectRunner: Sendable {
                 return .changeToken(try database.changeToken())
             case .step(let id, let event, let version):
                 let updated = try database.apply(
-                    event, toCase: id, by: staff, expectedVersion: version, at: Date(), rules: rules)
+                    event, toCase: id, by: staff, expectedVersion: version, at: clock(), rules: rules)
                 let undoable: Undoable? =
                     [.suspend, .resume].contains(event) ? .stepped(caseID: id, event: event) : nil
                 return .caseChanged(
@@ -54,14 +63,30 @@ public struct EffectRunner: Sendable {
                         "#\(id): \(event.rawValue) → \(updated.stage.rawValue)",
                         "#\(id)：\(event.rawValue) → \(updated.stage.label.zh)"), undoable: undoable)
             case .take(let id, let version):
-                let updated = try database.take(caseID: id, by: staff, expectedVersion: version, at: Date())
+                let updated = try database.take(caseID: id, by: staff, expectedVersion: version, at: clock())
                 return .caseChanged(
                     updated, message: say("#\(id): taken by \(staff.name)", "#\(id)：已由 \(staff.name) 领取"),
                     undoable: .took(caseID: id))
             case .release(let id, let version):
-                let updated = try database.release(caseID: id, by: staff, expectedVersion: version, at: Date())
+                let updated = try database.release(caseID: id, by: staff, expectedVersion: version, at: clock())
                 return .caseChanged(
                     updated, message: say("#\(id): released", "#\(id)：已释放"), undoable: .released(caseID: id))
+            case .loadReplay(let id):
+                let frames = try database.replay(caseID: id)
+                guard !frames.isEmpty else {
+                    return .failed(say("#\(id) has no audit records to replay", "#\(id) 没有可回放的审计记录"))
+                }
+                return .documentLoaded(.replay(frames, index: 0))
+            case .advanceTraining:
+                guard let training else { return .failed(say("not in training", "不在培训模式")) }
+                let happened = try training.sandbox.advanceToNext().map { $0.text(language) }
+                return .trainingAdvanced(happened, now: training.sandbox.now())
+            case .finishTraining:
+                guard let training else { return .failed(say("not in training", "不在培训模式")) }
+                let score = try training.sandbox.finish(in: training.book)
+                return .documentLoaded(
+                    .score(
+                        ScoreSheet.text(score, scenario: training.sandbox.scenario, catalogue: rules.catalogue)))
             case .sweep(let now):
                 let report = try database.sweep(now: now, rules: rules)
                 return .swept(
@@ -83,7 +108,7 @@ public struct EffectRunner: Sendable {
     /// Carries out a form's command; the store checks permissions and rules as for the CLI.
     func submit(_ form: Form) throws -> Action {
         let id = form.caseID
-        let now = Date()
+        let now = clock()
         switch form.kind {
         case .note:
             try database.addNote(caseID: id, text: form.value("Note"), by: staff, at: now)

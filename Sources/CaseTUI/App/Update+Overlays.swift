@@ -94,7 +94,8 @@ extension Update {
     /// role, whose name starts with the text (or contains it), in table order.
     static func paletteMatches(_ text: String, state: AppState) -> [CommandSpec] {
         let typed = text.trimmingCharacters(in: .whitespaces).lowercased()
-        let usable = CommandTable.available(in: .pane(state.focus), for: state.staff.role)
+        let usable = CommandTable.available(
+            in: .pane(state.focus), for: state.staff.role, training: state.training != nil)
         let starting = usable.filter { $0.id.rawValue.hasPrefix(typed) }
         return starting.isEmpty ? usable.filter { $0.id.rawValue.contains(typed) } : starting
     }
@@ -175,6 +176,11 @@ extension Update {
         case .halfPageUp: state.documentScroll -= page / 2
         case .first: state.documentScroll = 0
         case .last: state.documentScroll = Int.max / 2
+        case .replayForward, .replayBack:
+            guard case .replay(let frames, let index) = state.document else { break }
+            let next = max(0, min(frames.count - 1, index + (id == .replayForward ? 1 : -1)))
+            state.document = .replay(frames, index: next)
+            if next != index { state.documentScroll = 0 }
         default: break
         }
         state.documentScroll = max(0, min(state.documentScroll, DocumentView.maxScroll(state)))
@@ -239,5 +245,43 @@ extension Update {
         }
         state.form = Form.make(kind, caseID: item.id, issues: state.issues.map(\.id), choices: choices)
         return []
+    }
+}
+
+extension Update {
+    /// The training keys: time, the walkthrough's notes, the brief, and finishing with a score.
+    static func trainingCommand(_ state: inout AppState, _ id: CommandID) -> [Effect] {
+        guard var training = state.training else { return [] }
+        switch id {
+        case .advanceTime:
+            return [.advanceTraining]
+        case .nextNote, .previousNote:
+            let last = max(0, training.notes.count - 1)
+            training.step = max(0, min(last, training.step + (id == .nextNote ? 1 : -1)))
+            state.training = training
+        case .brief:
+            state.document = .brief(briefText(training, language: state.language))
+            state.documentScroll = 0
+        case .finish:
+            return [.finishTraining]
+        default:
+            break
+        }
+        return []
+    }
+
+    /// The brief: what the scenario teaches, then every step note, the current one marked.
+    static func briefText(_ training: TrainingStatus, language: Language) -> String {
+        var lines = [training.title, "", training.summary, ""]
+        for (index, note) in training.notes.enumerated() {
+            let mark = index == training.step ? "▶" : " "
+            lines.append("\(mark) \(UIText.trainingStep.text(language)) \(index + 1). \(note)")
+        }
+        lines.append("")
+        lines.append(
+            language == .zh
+                ? "按键：> 推进时间  ] [ 切换步骤  = 结束并评分  B 本说明"
+                : "Keys: > advance time  ] [ step notes  = finish and score  B this brief")
+        return lines.joined(separator: "\n")
     }
 }

@@ -23,7 +23,21 @@ public enum Update {
                 state.messageIsError = true
                 return []
             }
+            if CommandTable.spec(id).trainingOnly && state.training == nil && state.context != .form
+                && state.context != .prompt
+            {
+                state.message = say(
+                    state, "\(CommandTable.spec(id).help.en): only in training (casedesk train)",
+                    "\(CommandTable.spec(id).help.zh)：仅在培训模式下可用（casedesk train）")
+                state.messageIsError = true
+                return []
+            }
             return command(&state, id, count: count)
+        case .trainingAdvanced(let happened, let now):
+            state.now = now
+            state.message = happened.joined(separator: "; ")
+            state.messageIsError = false
+            return reloadVisible(state)
         case .tick(let now):
             state.now = now
             return [.checkForChanges]
@@ -198,6 +212,13 @@ public enum Update {
                 return []
             }
             return [.loadNotice(item.id)]
+        case .replay:
+            guard let item = state.openCase else { return [] }
+            return [.loadReplay(item.id)]
+        case .advanceTime, .nextNote, .previousNote, .brief, .finish:
+            return trainingCommand(&state, id)
+        case .replayForward, .replayBack:
+            return []
         case .dashboard:
             return [.loadDashboard(state.now)]
         case .submit, .erase, .nextField, .previousField, .chooseLeft, .chooseRight, .complete:
@@ -303,7 +324,7 @@ public enum Update {
 
     static func maxDetailScroll(_ state: AppState) -> Int {
         DetailView.maxScroll(
-            state, area: Layout(width: state.width, height: state.height).detail, measure: state.measure)
+            state, area: state.layout.detail, measure: state.measure)
     }
 
     /// Empties the case and evidence panes when the queue shows no case.

@@ -19,7 +19,7 @@ public enum ConsoleLoop {
         initialMessage: String?,
         databaseLabel: String,
         useColor: Bool, sweepEvery: TimeInterval = 30,
-        clock: @escaping @Sendable () -> Date = Date.init
+        clock: @escaping @Sendable () -> Date = Date.init, training: TrainingSession? = nil
     ) throws -> Outcome {
         let signals = SignalWatch()
         defer { signals.stop() }
@@ -35,7 +35,7 @@ public enum ConsoleLoop {
         state.language = language
         state.keymap = keymap
         state.readOnly = database.isReadOnly
-        var driver = AppDriver(state: state, database: database)
+        var driver = AppDriver(state: state, database: database, clock: clock, training: training)
         // Apply whatever expired while no one was looking, then keep sweeping on a timer.
         driver.send(.sweepDue(clock()))
         var lastSweep = clock()

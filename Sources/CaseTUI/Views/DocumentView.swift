@@ -3,13 +3,18 @@ import CaseModel
 /// A document over the panes (a ruling notice, the dashboard): scrolled with j/k and the page keys.
 enum DocumentView {
     static func area(_ state: AppState) -> Rect {
-        Rect(x: 0, y: 1, width: state.width, height: max(3, state.height - 2))
+        let top = state.layout.banner == nil ? 1 : 2
+        return Rect(x: 0, y: top, width: state.width, height: max(3, state.height - 1 - top))
     }
 
     static func title(_ state: AppState) -> String {
         switch state.document {
         case .notice(let id, _): UIText.noticeTitle.text(state.language) + " #\(id)"
         case .dashboard: UIText.dashboardTitle.text(state.language)
+        case .brief: UIText.briefTitle.text(state.language) + (state.training.map { " · \($0.scenarioID)" } ?? "")
+        case .score: UIText.scoreTitle.text(state.language) + (state.training.map { " · \($0.scenarioID)" } ?? "")
+        case .replay(let frames, let index):
+            UIText.replayTitle.text(state.language) + " #\(frames[index].item.id) · \(index + 1)/\(frames.count)"
         case nil: ""
         }
     }
@@ -17,23 +22,30 @@ enum DocumentView {
     static func lines(_ state: AppState) -> [String] {
         let width = max(1, area(state).inner.width - 2)
         switch state.document {
-        case .notice(_, let text):
-            // Wrapped lines keep their indent (and hang under a bullet's text).
-            return text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { raw -> [String] in
-                let line = Sanitizer.clean(String(raw))
-                guard !line.isEmpty else { return [""] }
-                let lead = line.prefix { $0 == " " }.count
-                let hang = lead + (line.dropFirst(lead).hasPrefix("• ") ? 2 : 0)
-                let body = String(line.dropFirst(lead))
-                let wrapped = state.measure.wrap(body, width: max(1, width - hang))
-                return wrapped.enumerated().map { index, part in
-                    String(repeating: " ", count: index == 0 ? lead : hang) + part
-                }
-            }
+        case .notice(_, let text), .brief(let text), .score(let text):
+            return wrap(text, width: width, measure: state.measure)
+        case .replay(let frames, let index):
+            return wrap(
+                ReplayText.text(frames[index], state: state, width: width), width: width, measure: state.measure)
         case .dashboard(let dashboard):
             return DashboardText.lines(dashboard, language: state.language, width: width, measure: state.measure)
         case nil:
             return []
+        }
+    }
+
+    /// Wrapped lines keep their indent (and hang under a bullet's text).
+    static func wrap(_ text: String, width: Int, measure: DisplayWidth) -> [String] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { raw -> [String] in
+            let line = Sanitizer.clean(String(raw))
+            guard !line.isEmpty else { return [""] }
+            let lead = line.prefix { $0 == " " }.count
+            let hang = lead + (line.dropFirst(lead).hasPrefix("• ") ? 2 : 0)
+            let body = String(line.dropFirst(lead))
+            let wrapped = measure.wrap(body, width: max(1, width - hang))
+            return wrapped.enumerated().map { index, part in
+                String(repeating: " ", count: index == 0 ? lead : hang) + part
+            }
         }
     }
 
@@ -54,8 +66,10 @@ enum DocumentView {
         let position =
             all.count > visible
             ? " \(state.documentScroll + 1)–\(min(all.count, state.documentScroll + visible))/\(all.count)" : ""
+        var keys = UIText.documentKeys.text(state.language)
+        if case .replay = state.document { keys = UIText.replayKeys.text(state.language) + keys }
         screen.put(
-            UIText.documentKeys.text(state.language) + position, x: inner.x + 1, y: inner.maxY - 1,
+            keys + position, x: inner.x + 1, y: inner.maxY - 1,
             maxWidth: inner.width - 2, style: Style(dim: true))
     }
 }

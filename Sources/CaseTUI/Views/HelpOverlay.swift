@@ -5,7 +5,7 @@
 enum HelpOverlay {
     static func render(_ state: AppState, into screen: inout Screen) {
         let context = Context.pane(state.focus)
-        let specs = CommandTable.available(in: context, for: state.staff.role)
+        let specs = CommandTable.available(in: context, for: state.staff.role, training: state.training != nil)
         let rows = specs.map { spec in
             (
                 state.keymap.keys(for: spec.id, in: context).map(\.label).joined(separator: ", "),

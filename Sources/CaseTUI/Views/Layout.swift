@@ -19,18 +19,24 @@ public struct Layout: Sendable {
     public let detail: Rect
     /// The evidence pane, border included.
     public let evidence: Rect
+    /// The training banner under the status bar (the step note), when in training.
+    public let banner: Rect?
 
     /// The layout for a terminal size.
-    public init(width: Int, height: Int) {
+    ///
+    /// - Parameter banner: whether a training banner takes a row under the status bar.
+    public init(width: Int, height: Int, banner: Bool = false) {
         status = Rect(x: 0, y: 0, width: width, height: 1)
+        self.banner = banner ? Rect(x: 0, y: 1, width: width, height: 1) : nil
+        let top = banner ? 2 : 1
         hints = Rect(x: 0, y: max(0, height - 1), width: width, height: 1)
-        let bodyHeight = max(0, height - 2)
+        let bodyHeight = max(0, height - 1 - top)
         let queueWidth = min(90, max(30, width * 3 / 5))
-        queue = Rect(x: 0, y: 1, width: queueWidth, height: bodyHeight)
+        queue = Rect(x: 0, y: top, width: queueWidth, height: bodyHeight)
         let rightWidth = width - queueWidth
         let detailHeight = max(3, bodyHeight * 3 / 5)
-        detail = Rect(x: queueWidth, y: 1, width: rightWidth, height: detailHeight)
-        evidence = Rect(x: queueWidth, y: 1 + detailHeight, width: rightWidth, height: bodyHeight - detailHeight)
+        detail = Rect(x: queueWidth, y: top, width: rightWidth, height: detailHeight)
+        evidence = Rect(x: queueWidth, y: top + detailHeight, width: rightWidth, height: bodyHeight - detailHeight)
     }
 
     /// Queue rows on screen: the inner height less the header row.

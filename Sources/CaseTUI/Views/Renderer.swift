@@ -7,8 +7,9 @@ public enum Renderer {
             TooSmallView.render(state, into: &screen)
             return screen
         }
-        let layout = Layout(width: state.width, height: state.height)
+        let layout = state.layout
         StatusBar.render(state, into: &screen, area: layout.status)
+        if let banner = layout.banner { TrainingBanner.render(state, into: &screen, area: banner) }
         QueueView.render(state, into: &screen, area: layout.queue)
         DetailView.render(state, into: &screen, area: layout.detail)
         EvidenceView.render(state, into: &screen, area: layout.evidence)

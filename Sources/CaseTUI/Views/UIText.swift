@@ -35,6 +35,12 @@ enum UIText {
     static let helpTitle = LocalizedText(en: "Help · keys in the ", zh: "帮助 · 按键：")
     static let helpClose = LocalizedText(en: "Esc or ? closes this help", zh: "按 Esc 或 ? 关闭帮助")
     static let readOnly = LocalizedText(en: "│ READ-ONLY ", zh: "│ 只读 ")
+    static let training = LocalizedText(en: "│ TRAINING ", zh: "│ 培训模式 ")
+    static let trainingStep = LocalizedText(en: "Step", zh: "步骤")
+    static let briefTitle = LocalizedText(en: "Training brief", zh: "培训说明")
+    static let scoreTitle = LocalizedText(en: "Score", zh: "得分")
+    static let replayTitle = LocalizedText(en: "Replay", zh: "回放")
+    static let replayKeys = LocalizedText(en: "] next step  [ previous step  ", zh: "] 下一步  [ 上一步  ")
     static let narrativeCut = LocalizedText(
         en: "(cut here: the whole account is in `casedesk case show`)", zh: "（以下省略，完整内容见 casedesk case show）")
     static let noticeTitle = LocalizedText(en: "Ruling notice", zh: "裁决通知书")
