@@ -121,3 +121,65 @@ import Testing
         }
     }
 }
+
+@Suite struct ReplayAndScoreBookTests {
+    @Test func aClosedExampleCaseReplaysFromItsTrailOnAReadOnlyFile() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("cases.sqlite")
+        do {
+            let database = try CaseDatabase(path: path)
+            _ = try database.authenticate("admin", at: pinnedNow)
+            try database.loadExamplesIfEmpty(now: pinnedNow)
+        }
+        let database = try CaseDatabase(path: path, readOnly: true)
+        let closed = try #require(try database.queuePage(limit: 100).first { $0.stage == .closed })
+        let frames = try database.replay(caseID: closed.id)
+        let trail = try database.auditTrail(caseID: closed.id)
+        #expect(frames.count == trail.count && frames.count > 2)
+        #expect(frames.last?.item.stage == .closed)
+        // Before the ruling there was none; findings appear with it.
+        let ruled = try #require(frames.firstIndex { $0.entry.action == "ruling" })
+        #expect(frames[ruled - 1].decisions.rulings.isEmpty && frames[ruled].decisions.rulings.count == 1)
+        #expect(frames[ruled - 1].issues.allSatisfy { $0.finding == nil })
+        #expect(frames[ruled].issues.contains { $0.finding != nil })
+        // Evidence grows with time, never ahead of it.
+        for frame in frames { #expect(frame.evidence.allSatisfy { $0.submittedAt <= frame.entry.at }) }
+    }
+
+    @Test func theStagesOfAPlayedScenarioReplayInOrder() throws {
+        let scenario = try ScenarioLibrary.scenario("counterfeit-crpl55", language: .en)
+        let sandbox = try TrainingSandbox(
+            scenario: scenario, trainee: "trainee", rules: TrainingScenarioTests.rules, path: nil, flowing: false)
+        try sandbox.playReference()
+        let frames = try sandbox.database.replay(caseID: sandbox.caseID)
+        var stages: [Stage] = []
+        for frame in frames where stages.last != frame.item.stage { stages.append(frame.item.stage) }
+        #expect(stages == [.intervention, .evidence, .decision])
+        let take = try #require(frames.first { $0.entry.action == "take" })
+        #expect(take.item.assignee == "trainee")
+        #expect(frames.first?.item.assignee == nil)
+        let evidenceWindow = try #require(frames.first { $0.entry.action == "request_evidence" })
+        #expect(evidenceWindow.item.stageDeadline == Scenario.start.addingTimeInterval(3 * 86_400))
+    }
+
+    @Test func scoresAreKeptPerTraineeAcrossOpenings() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("nested/scores.sqlite")
+        let at = Date(timeIntervalSince1970: 1_800_000_000)
+        do {
+            let book = try ScoreBook(path: path)
+            try book.record(
+                ScoreRecord(
+                    trainee: "xiao.li", scenario: "withdrawal", language: .zh, percent: 60,
+                    differences: ["[outcome] 案件应处于「已撤回」阶段"], finishedAt: at))
+            try book.record(
+                ScoreRecord(
+                    trainee: "amy", scenario: "unsafe-food", language: .en, percent: 100, differences: [],
+                    finishedAt: at.addingTimeInterval(60)))
+        }
+        let book = try ScoreBook(path: path)
+        #expect(try book.records().map(\.trainee) == ["xiao.li", "amy"])
+        #expect(try book.records(trainee: "xiao.li").first?.differences == ["[outcome] 案件应处于「已撤回」阶段"])
+        #expect(try book.records(trainee: "nobody").isEmpty)
+    }
+}

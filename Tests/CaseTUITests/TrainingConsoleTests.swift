@@ -1,0 +1,156 @@
+import CaseModel
+import CaseStore
+import CaseTUI
+import Foundation
+import RulePacks
+import Testing
+
+@Suite("Training mode at the console (issue 7)")
+struct TrainingConsoleTests {
+    static let rules: RulePackCatalog = {
+        do { return try RulePackCatalog.shipped() } catch { return RulePackCatalog([]) }
+    }()
+
+    /// A console in training mode on a scenario's sandbox, with a score book in a temporary file.
+    func trainingDriver(
+        _ id: String, language: Language = .en, width: Int = 80, height: Int = 24, book: ScoreBook? = nil
+    ) throws -> (AppDriver, TrainingSandbox) {
+        let scenario = try ScenarioLibrary.scenario(id, language: language)
+        let sandbox = try TrainingSandbox(
+            scenario: scenario, trainee: "trainee", rules: Self.rules, path: nil, flowing: false)
+        var state = AppState(width: width, height: height, now: sandbox.now(), databaseLabel: "sandbox")
+        state.rules = Self.rules
+        state.staff = sandbox.trainee
+        state.language = language
+        let driver = AppDriver(
+            state: state, database: sandbox.database, clock: { sandbox.now() },
+            training: TrainingSession(sandbox: sandbox, book: book))
+        return (driver, sandbox)
+    }
+
+    func press(_ keys: String, _ driver: inout AppDriver) throws {
+        for key in try KeyNotation.parse(keys) { driver.press(key) }
+    }
+
+    @Test func theModeAndTheStepNoteAreAlwaysOnScreen() throws {
+        var (driver, _) = try trainingDriver("withdrawal")
+        let first = driver.render().text
+        #expect(first.contains("TRAINING"))
+        #expect(first.contains("Step 1/3  Take the case (T)"))
+        #expect(first.contains("> time") && first.contains("= score"))
+        // Over a document and a form the status bar and banner stay.
+        try press("B", &driver)
+        let brief = driver.render().text
+        #expect(brief.contains("Training brief · withdrawal") && brief.contains("TRAINING"))
+        #expect(brief.contains("▶ Step 1."))
+        try press("<Esc>]", &driver)
+        #expect(driver.render().text.contains("Step 2/3  Advance time (>)"))
+        try press("[[", &driver)
+        #expect(driver.state.training?.step == 0)
+        assertSnapshot(driver.render().text, named: "training-80x24")
+    }
+
+    @Test func theChineseBannerAt80x24() throws {
+        let (driver, _) = try trainingDriver("counterfeit-crpl55", language: .zh)
+        let text = driver.render().text
+        #expect(text.contains("培训模式") && text.contains("步骤 1/5"))
+        assertSnapshot(text, named: "training-zh-80x24")
+    }
+
+    @Test func advancingTimeBringsThePartiesEventsAndTheDeadlines() throws {
+        var (driver, sandbox) = try trainingDriver("withdrawal")
+        try press("T>", &driver)
+        #expect(driver.state.message?.contains("the buyer: withdraw") == true)
+        #expect(driver.state.openCase?.stage == .withdrawn)
+        #expect(driver.state.now == Scenario.start.addingTimeInterval(6 * 3600))
+        #expect(sandbox.pendingEvents.isEmpty)
+        try press(">", &driver)
+        #expect(driver.state.message == "nothing more is scheduled")
+    }
+
+    @Test func aTraineeRulesFromTheKeyboardAndSeesAFullScore() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("scores-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let book = try ScoreBook(path: directory.appendingPathComponent("scores.sqlite").path)
+        var (driver, _) = try trainingDriver("no-reason-excluded", width: 100, height: 30, book: book)
+        try press("T]A", &driver)
+        #expect(driver.state.stepMenu?.events.contains(.decideOnRecord) == true)
+        while driver.state.stepMenu.map({ $0.events[$0.selected] != .decideOnRecord }) == true,
+            driver.state.stepMenu?.selected ?? 99 < 10
+        {
+            driver.press(.char("j"))
+        }
+        try press("<Enter>", &driver)
+        #expect(driver.state.openCase?.stage == .decision)
+        try press("]J<Left>", &driver)
+        #expect(driver.state.form?.value("Outcome") == "claim_rejected")
+        try press("<Tab><Tab><Tab>Engraved to order: excluded by CRPL-25.<Tab>CRPL-25<Tab><Right><Enter>", &driver)
+        #expect(driver.state.form == nil, "\(driver.state.form?.error ?? "")")
+        try press("=", &driver)
+        guard case .score(let sheet) = driver.state.document else {
+            Issue.record("no score sheet: \(driver.state.message ?? "")")
+            return
+        }
+        #expect(sheet.hasPrefix("Score: 100/100"))
+        #expect(sheet.contains("No difference from the reference."))
+        #expect(driver.render().text.contains("Score · no-reason-excluded"))
+        let kept = try book.records()
+        #expect(kept.map(\.percent) == [100] && kept.first?.trainee == "trainee")
+    }
+
+    @Test func aWrongAnswerIsExplainedOnTheScoreSheet() throws {
+        var (driver, _) = try trainingDriver("merchant-silence", language: .zh)
+        // Stepping in before the merchant's time is up is the mistake this scenario teaches.
+        try press("A", &driver)
+        while driver.state.stepMenu.map({ $0.events[$0.selected] != .platformIntervenes }) == true,
+            driver.state.stepMenu?.selected ?? 99 < 10
+        {
+            driver.press(.char("j"))
+        }
+        try press("<Enter>", &driver)
+        if driver.state.confirmation != nil { try press("<Tab><Enter>", &driver) }
+        try press("=", &driver)
+        guard case .score(let sheet) = driver.state.document else {
+            Issue.record("no score sheet: \(driver.state.message ?? "")")
+            return
+        }
+        #expect(sheet.hasPrefix("得分：0/100"))
+        #expect(sheet.contains("案件应处于「执行中」阶段，实际为「客服介入」"))
+        #expect(sheet.contains("参考答案："))
+    }
+
+    @Test func trainingKeysDoNothingOutsideTraining() throws {
+        var driver = try exampleDriver(width: 100, height: 30)
+        let before = driver.state.now
+        try press(">", &driver)
+        #expect(driver.state.now == before)
+        #expect(driver.state.message?.contains("only in training") == true)
+        #expect(!driver.render().text.contains("TRAINING"))
+        let help = CommandTable.available(in: .pane(.queue), for: .admin).map(\.id)
+        #expect(!help.contains(.advanceTime) && help.contains(.replay))
+    }
+
+    @Test func replayStepsThroughACaseAsItStood() throws {
+        let (_, sandbox) = try trainingDriver("counterfeit-crpl55")
+        try sandbox.playReference()
+        var state = AppState(width: 100, height: 30, now: sandbox.now(), databaseLabel: "sandbox")
+        state.rules = Self.rules
+        state.staff = sandbox.trainee
+        var driver = AppDriver(state: state, database: sandbox.database, clock: { sandbox.now() })
+        try press("Y", &driver)
+        guard case .replay(let frames, 0) = driver.state.document else {
+            Issue.record("no replay: \(driver.state.message ?? "")")
+            return
+        }
+        #expect(frames.first?.item.stage == .intervention && frames.first?.item.assignee == nil)
+        #expect(driver.render().text.contains("Replay #1 · 1/\(frames.count)"))
+        try press("]]", &driver)
+        guard case .replay(_, let index) = driver.state.document else { return }
+        #expect(index == 2)
+        let text = driver.render().text
+        #expect(text.contains("Step 3/\(frames.count)"))
+        try press("[[[[", &driver)
+        guard case .replay(_, let back) = driver.state.document else { return }
+        #expect(back == 0)
+    }
+}
