@@ -156,7 +156,10 @@ struct ScoresCommand: ParsableCommand {
     @OptionGroup var scores: ScoreOptions
 
     func run() throws {
-        let records = try storeCall { try scores.open().records(trainee: trainee) }
+        // Listing never creates a score book: a missing one simply has no scores yet.
+        let records =
+            FileManager.default.fileExists(atPath: scores.path())
+            ? try storeCall { try scores.open().records(trainee: trainee) } : []
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -90,14 +90,23 @@ import Testing
         let first = try #require(try sandbox.nextMoment())
         #expect(first.at == Scenario.start.addingTimeInterval(3 * 3600))
         let happened = try sandbox.advanceToNext()
-        #expect(happened.map(\.en) == ["the buyer: submit evidence"])
+        #expect(
+            happened.map(\.en) == [
+                "time → 2026-11-02T04:00:00Z: the buyer acts (submit evidence)", "the buyer: submit evidence",
+            ])
         #expect(try sandbox.database.evidence(caseID: sandbox.caseID).contains { $0.kind == .brandAuthentication })
         try sandbox.advanceToNext()
         #expect(sandbox.pendingEvents.isEmpty)
         // Then the intervention deadline: decided on the record by the sweeper.
         let last = try sandbox.advanceToNext()
-        #expect(last.map(\.en) == ["deadline passed: decide_on_record"])
+        #expect(
+            last.map(\.en) == [
+                "time → 2026-11-04T01:00:01Z: the intervention deadline passes", "deadline passed: decide_on_record",
+            ])
         #expect(try sandbox.database.fetchCase(id: sandbox.caseID)?.stage == .decision)
+        // The decision stage has a deadline but no default: time reaches it once, then nothing is scheduled.
+        #expect(try sandbox.advanceToNext().first?.en.hasSuffix("the decision deadline passes") == true)
+        #expect(try sandbox.advanceToNext().map(\.en) == ["nothing more is scheduled"])
     }
 
     @Test func aSandboxNeverOpensAnExistingFile() throws {

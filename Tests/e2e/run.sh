@@ -11,5 +11,6 @@ source "$here/cli.sh"
 source "$here/console.sh"
 source "$here/rulings.sh"
 source "$here/hardening.sh"
+source "$here/training.sh"
 for test in "${E2E_TESTS[@]}"; do e2e_test "$test"; done
 e2e_summary

@@ -80,7 +80,9 @@ public final class TrainingSandbox: @unchecked Sendable {
                         zh: "\(event.party.label.zh)行动（\(event.action.rawValue)）")
                 ))
         }
-        if let item = try database.fetchCase(id: caseID), let deadline = item.stageDeadline, item.stage.isOpen {
+        if let item = try database.fetchCase(id: caseID), let deadline = item.stageDeadline, item.stage.isOpen,
+            deadline >= now
+        {
             candidates.append(
                 (
                     max(deadline.addingTimeInterval(1), now),
@@ -88,7 +90,8 @@ public final class TrainingSandbox: @unchecked Sendable {
                         en: "the \(item.stage.rawValue) deadline passes", zh: "「\(item.stage.label.zh)」期限届满")
                 ))
         }
-        for obligation in try database.decisions(caseID: caseID).obligations where obligation.status == .open {
+        for obligation in try database.decisions(caseID: caseID).obligations
+        where obligation.status == .open && obligation.dueAt >= now {
             candidates.append(
                 (
                     max(obligation.dueAt.addingTimeInterval(1), now),
@@ -104,7 +107,9 @@ public final class TrainingSandbox: @unchecked Sendable {
         guard let next = try nextMoment() else {
             return [LocalizedText(en: "nothing more is scheduled", zh: "没有待发生的事件")]
         }
-        return try advance(to: next.at)
+        let time = ISO8601Time.string(next.at)
+        let moved = LocalizedText(en: "time → \(time): \(next.what.en)", zh: "时间 → \(time)：\(next.what.zh)")
+        return [moved] + (try advance(to: next.at))
     }
 
     /// Moves simulated time forward by `hours`.
