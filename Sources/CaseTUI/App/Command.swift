@@ -297,7 +297,7 @@ public enum CommandTable {
         CommandSpec(
             id: .replayForward, keys: [.char("]"), .right],
             help: LocalizedText(en: "Replay: the next step", zh: "回放：下一步"),
-            hint: LocalizedText(en: "next", zh: "下一步"), contexts: [.document], roles: everyone),
+            hint: nil, contexts: [.document], roles: everyone),
         CommandSpec(
             id: .replayBack, keys: [.char("["), .left],
             help: LocalizedText(en: "Replay: the step before", zh: "回放：上一步"), hint: nil, contexts: [.document],
