@@ -154,3 +154,24 @@ struct TrainingConsoleTests {
         #expect(back == 0)
     }
 }
+
+extension TrainingConsoleTests {
+    @Test func helpInTrainingListsTheTrainingKeysAt80x24() throws {
+        var (driver, _) = try trainingDriver("withdrawal")
+        try press("?", &driver)
+        let text = driver.render().text
+        // The training keys first; the rest on the next page (j), and j/k say so.
+        for key in [">", "]", "[", "B", "="] {
+            #expect(text.contains("│ \(key)          Training"), "help's first page lacks \(key)")
+        }
+        #expect(text.contains("j/k page 1/2"))
+        assertSnapshot(text, named: "training-help-80x24")
+        try press("j", &driver)
+        let second = driver.render().text
+        #expect(second.contains("j/k page 2/2") && second.contains("Y          Replay"))
+        try press("jjj", &driver)
+        #expect(driver.state.helpPage == 1)
+        try press("k?", &driver)
+        #expect(!driver.state.showHelp)
+    }
+}

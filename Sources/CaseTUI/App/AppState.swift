@@ -22,6 +22,8 @@ public struct AppState: Sendable {
     public var focus: Pane = .queue
     /// Whether the help overlay is open.
     public var showHelp = false
+    /// The page of help shown, when the keys need more than one.
+    public var helpPage = 0
     /// The step menu, while open.
     public var stepMenu: StepMenu?
     /// The last command that can be undone, and how.

@@ -90,10 +90,12 @@ public enum CommandTable {
         CommandSpec(
             id: .moveDown, keys: [.char("j"), .down],
             help: LocalizedText(en: "Next row", zh: "下一行"),
-            hint: LocalizedText(en: "move", zh: "移动"), contexts: panes.union([.steps, .document]), roles: everyone),
+            hint: LocalizedText(en: "move", zh: "移动"), contexts: panes.union([.steps, .document, .help]),
+            roles: everyone),
         CommandSpec(
             id: .moveUp, keys: [.char("k"), .up],
-            help: LocalizedText(en: "Previous row", zh: "上一行"), hint: nil, contexts: panes.union([.steps, .document]),
+            help: LocalizedText(en: "Previous row", zh: "上一行"), hint: nil,
+            contexts: panes.union([.steps, .document, .help]),
             roles: everyone),
         CommandSpec(
             id: .first, keys: [.char("g"), .home],
@@ -113,11 +115,11 @@ public enum CommandTable {
             roles: everyone),
         CommandSpec(
             id: .pageDown, keys: [.pageDown],
-            help: LocalizedText(en: "Page down", zh: "向下翻页"), hint: nil, contexts: panes.union([.document]),
+            help: LocalizedText(en: "Page down", zh: "向下翻页"), hint: nil, contexts: panes.union([.document, .help]),
             roles: everyone),
         CommandSpec(
             id: .pageUp, keys: [.pageUp],
-            help: LocalizedText(en: "Page up", zh: "向上翻页"), hint: nil, contexts: panes.union([.document]),
+            help: LocalizedText(en: "Page up", zh: "向上翻页"), hint: nil, contexts: panes.union([.document, .help]),
             roles: everyone),
         CommandSpec(
             id: .nextPane, keys: [.tab],

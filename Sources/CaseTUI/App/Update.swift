@@ -137,6 +137,11 @@ public enum Update {
         if state.prompt != nil { return promptCommand(&state, id) }
         if state.confirmation != nil || state.stepMenu != nil { return overlayCommand(&state, id) }
         if state.document != nil { return documentCommand(&state, id) }
+        if state.showHelp, [.moveDown, .moveUp, .pageDown, .pageUp].contains(id) {
+            let forward = id == .moveDown || id == .pageDown
+            state.helpPage = max(0, min(HelpOverlay.pages(state) - 1, state.helpPage + (forward ? 1 : -1)))
+            return []
+        }
         switch id {
         case .search:
             state.prompt = Prompt(kind: .search, text: state.searchText ?? "")
@@ -242,6 +247,7 @@ public enum Update {
             return []
         case .help:
             state.showHelp.toggle()
+            state.helpPage = 0
             return []
         case .back:
             if state.openEvidence != nil {
