@@ -192,3 +192,30 @@ import Testing
         #expect(try book.records(trainee: "nobody").isEmpty)
     }
 }
+
+@Suite struct WalkthroughProgressTests {
+    @Test(arguments: try ScenarioLibrary.ids())
+    func theWalkthroughFollowsTheReferenceStepByStep(id: String) throws {
+        let scenario = try ScenarioLibrary.scenario(id, language: .en)
+        let sandbox = try TrainingSandbox(
+            scenario: scenario, trainee: "trainee", rules: TrainingScenarioTests.rules, path: nil, flowing: false)
+        var done: [Int] = [try sandbox.stepsDone()]
+        try sandbox.playReference { _ in done.append(try sandbox.stepsDone()) }
+        // Never backwards, and past every step with actions by the end.
+        #expect(done == done.sorted(), "\(id): \(done)")
+        let lastWithActions = try #require(scenario.steps.lastIndex { !$0.actions.isEmpty })
+        #expect(done.last ?? 0 > lastWithActions, "\(id): \(done)")
+    }
+
+    @Test func advancingTimeAloneCompletesAWaitingStep() throws {
+        let scenario = try ScenarioLibrary.scenario("withdrawal", language: .en)
+        let sandbox = try TrainingSandbox(
+            scenario: scenario, trainee: "trainee", rules: TrainingScenarioTests.rules, path: nil, flowing: false)
+        #expect(try sandbox.stepsDone() == 0)
+        try sandbox.perform(.take)
+        #expect(try sandbox.stepsDone() == 1)
+        // The reference waits 7 hours; advancing stops at the buyer's withdrawal at 6, and nothing follows it.
+        try sandbox.advanceToNext()
+        #expect(try sandbox.stepsDone() == 2)
+    }
+}

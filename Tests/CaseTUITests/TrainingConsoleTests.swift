@@ -73,7 +73,10 @@ struct TrainingConsoleTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let book = try ScoreBook(path: directory.appendingPathComponent("scores.sqlite").path)
         var (driver, _) = try trainingDriver("no-reason-excluded", width: 100, height: 30, book: book)
-        try press("T]A", &driver)
+        try press("T", &driver)
+        // The walkthrough follows the trainee: taking the case was step 1.
+        #expect(driver.state.training?.step == 1)
+        try press("A", &driver)
         #expect(driver.state.stepMenu?.events.contains(.decideOnRecord) == true)
         while driver.state.stepMenu.map({ $0.events[$0.selected] != .decideOnRecord }) == true,
             driver.state.stepMenu?.selected ?? 99 < 10
@@ -82,10 +85,12 @@ struct TrainingConsoleTests {
         }
         try press("<Enter>", &driver)
         #expect(driver.state.openCase?.stage == .decision)
-        try press("]J<Left>", &driver)
+        #expect(driver.state.training?.step == 2)
+        try press("J<Left>", &driver)
         #expect(driver.state.form?.value("Outcome") == "claim_rejected")
         try press("<Tab><Tab><Tab>Engraved to order: excluded by CRPL-25.<Tab>CRPL-25<Tab><Right><Enter>", &driver)
         #expect(driver.state.form == nil, "\(driver.state.form?.error ?? "")")
+        #expect(driver.state.training?.step == 3)
         try press("=", &driver)
         guard case .score(let sheet) = driver.state.document else {
             Issue.record("no score sheet: \(driver.state.message ?? "")")

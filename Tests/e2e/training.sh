@@ -44,13 +44,13 @@ test_trainee_completes_a_scenario_from_the_keyboard() {
     e2e_wait_for "Step 1/4"
     e2e_keys T
     e2e_wait_for "taken by trainee1"
-    e2e_keys ']'
     e2e_wait_for "Step 2/4"
     e2e_keys A
     e2e_wait_for "decide_on_record"
     e2e_keys Enter
     e2e_wait_for "#1: decide_on_record → decision"
-    e2e_keys ']' J
+    e2e_wait_for "Step 3/4"
+    e2e_keys J
     e2e_wait_for "Rule on the case · case #1"
     e2e_keys Left Tab Tab Tab
     e2e_keys -l 'Engraved to order and marked non-returnable: excluded by CRPL-25.'
@@ -58,6 +58,7 @@ test_trainee_completes_a_scenario_from_the_keyboard() {
     e2e_keys -l 'CRPL-25'
     e2e_keys Tab Right Enter
     e2e_wait_gone "Rule on the case"
+    e2e_wait_for "Step 4/4"
     e2e_keys '='
     e2e_wait_for "Score: 100/100"
     e2e_wait_for "No difference from the reference."

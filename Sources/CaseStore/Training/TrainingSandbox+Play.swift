@@ -91,3 +91,49 @@ extension TrainingSandbox {
         }
     }
 }
+
+extension TrainingSandbox {
+    /// How many steps of the walkthrough the trainee has done, from the first: a step is done
+    /// when its actions and every earlier step's are on the record as the trainee's, and its
+    /// waits are over: simulated time has passed them, or nothing else is scheduled within them
+    /// (advancing stops at the event or deadline itself). A step without actions (reading,
+    /// finishing) is done once a later step is, so the walkthrough waits there until the trainee acts.
+    public func stepsDone() throws -> Int {
+        let mine = try database.auditTrail(caseID: caseID).filter { $0.actor == trainee.name }.map(\.action)
+        var have: [String: Int] = [:]
+        for action in mine { have[action, default: 0] += 1 }
+        var need: [String: Int] = [:]
+        var waited: TimeInterval = 0
+        let now = now()
+        let next = try nextMoment()?.at ?? .distantFuture
+        var done = 0
+        for (index, step) in scenario.steps.enumerated() where !step.actions.isEmpty {
+            for action in step.actions {
+                switch action {
+                case .wait(let hours): waited += hours * 3600
+                default: need[Self.recordName(action), default: 0] += 1
+                }
+            }
+            let recorded = need.allSatisfy { have[$0.key, default: 0] >= $0.value }
+            let until = Scenario.start.addingTimeInterval(waited)
+            if !recorded || (now < until && next <= until) { break }
+            done = index + 1
+        }
+        return done
+    }
+
+    /// The audit action an action of the reference solution leaves on the record.
+    static func recordName(_ action: ScenarioAction) -> String {
+        switch action {
+        case .take: "take"
+        case .wait: "wait"
+        case .step(let event): event.rawValue
+        case .request: "request_evidence"
+        case .issue: "add_issue"
+        case .rule: "ruling"
+        case .decideAppeal: "appeal_decision"
+        case .observe: "observer_signoff"
+        case .fulfil: "fulfil"
+        }
+    }
+}

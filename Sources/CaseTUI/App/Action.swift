@@ -28,6 +28,8 @@ public enum Action: Sendable {
     case countDigit(Int)
     /// Simulated time moved on in training: what happened, and the new time.
     case trainingAdvanced([String], now: Date)
+    /// Training: how many walkthrough steps the trainee has done.
+    case trainingProgress(done: Int)
     case failed(String)
 }
 
@@ -48,6 +50,8 @@ public enum Effect: Hashable, Sendable {
     case advanceTraining
     /// Training: score the trainee against the reference and keep the score.
     case finishTraining
+    /// Training: find how far through the walkthrough the trainee is.
+    case checkTrainingProgress
     /// Rebuild a case's history from its audit trail.
     case loadReplay(Int64)
 }

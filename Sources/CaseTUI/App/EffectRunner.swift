@@ -81,6 +81,9 @@ public struct EffectRunner: Sendable {
                 guard let training else { return .failed(say("not in training", "不在培训模式")) }
                 let happened = try training.sandbox.advanceToNext().map { $0.text(language) }
                 return .trainingAdvanced(happened, now: training.sandbox.now())
+            case .checkTrainingProgress:
+                guard let training else { return .trainingProgress(done: 0) }
+                return .trainingProgress(done: try training.sandbox.stepsDone())
             case .finishTraining:
                 guard let training else { return .failed(say("not in training", "不在培训模式")) }
                 let score = try training.sandbox.finish(in: training.book)

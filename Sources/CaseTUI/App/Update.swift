@@ -37,7 +37,14 @@ public enum Update {
             state.now = now
             state.message = happened.joined(separator: "; ")
             state.messageIsError = false
-            return reloadVisible(state)
+            return reloadVisible(state) + [.checkTrainingProgress]
+        case .trainingProgress(let done):
+            // The walkthrough follows the trainee forward, never back.
+            if var training = state.training {
+                training.step = max(training.step, min(done, training.notes.count - 1))
+                state.training = training
+            }
+            return []
         case .tick(let now):
             state.now = now
             return [.checkForChanges]
@@ -69,7 +76,7 @@ public enum Update {
             state.messageIsError = false
             state.openCase = updated
             // Reload the case's evidence, issues and timeline, then whatever else changed.
-            return [.loadCase(updated.id), .checkForChanges]
+            return [.loadCase(updated.id), .checkForChanges] + (state.training == nil ? [] : [.checkTrainingProgress])
         case .queueRefreshed(let before, let from, let offset, let total):
             state.queue.total = total
             state.queue.receiveRefresh(before: before, from: from, offset: offset, visible: state.visibleQueueRows)
