@@ -15,15 +15,13 @@ struct ConsoleCommand: ParsableCommand {
         let rules = try loadRules()
         let keymap = try display.keymap()
         let session = try database.open(now: Date())
-        let noColor =
-            display.theme == .mono || (ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false)
         let outcome: ConsoleLoop.Outcome
         do {
             outcome = try ConsoleLoop.run(
                 database: session.database, rules: rules, staff: session.staff, measure: display.measure,
                 language: display.language, keymap: keymap,
                 initialMessage: session.message,
-                databaseLabel: (database.resolvedPath() as NSString).lastPathComponent, useColor: !noColor)
+                databaseLabel: (database.resolvedPath() as NSString).lastPathComponent, useColor: display.useColor)
         } catch let error as NcursesTerminal.StartError {
             throw CLIError(error.description)
         }

@@ -34,6 +34,11 @@ struct DisplayOptions: ParsableArguments {
 
     var measure: DisplayWidth { DisplayWidth(ambiguousIsWide: ambiguousWide) }
 
+    /// Colour unless --theme mono or a non-empty NO_COLOR says otherwise.
+    var useColor: Bool {
+        theme != .mono && (ProcessInfo.processInfo.environment["NO_COLOR"].map { $0.isEmpty } ?? true)
+    }
+
     /// --lang, else Chinese when the locale is Chinese, else English.
     var language: Language {
         lang ?? defaultLanguage()

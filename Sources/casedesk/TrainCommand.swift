@@ -85,8 +85,6 @@ struct TrainPlayCommand: ParsableCommand {
         } catch let error as ScenarioError {
             throw CLIError(error.description)
         }
-        let noColor =
-            display.theme == .mono || (ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false)
         let outcome: ConsoleLoop.Outcome
         do {
             outcome = try ConsoleLoop.run(
@@ -95,7 +93,7 @@ struct TrainPlayCommand: ParsableCommand {
                 initialMessage: language == .zh
                     ? "培训：\(chosen.title)（B 查看说明，> 推进时间，= 评分）"
                     : "Training: \(chosen.title) (B brief, > advance time, = score)",
-                databaseLabel: "sandbox", useColor: !noColor, clock: { session.now() },
+                databaseLabel: "sandbox", useColor: display.useColor, clock: { session.now() },
                 training: TrainingSession(sandbox: session, book: book))
         } catch let error as NcursesTerminal.StartError {
             throw CLIError(error.description)

@@ -32,6 +32,14 @@ struct TrainingConsoleTests {
         for key in try KeyNotation.parse(keys) { driver.press(key) }
     }
 
+    /// Moves the open step menu to `event` (a bounded walk) and takes it.
+    func choose(_ event: LifecycleEvent, _ driver: inout AppDriver) throws {
+        for _ in 0..<10 where driver.state.stepMenu.map({ $0.events[$0.selected] != event }) == true {
+            driver.press(.char("j"))
+        }
+        try press("<Enter>", &driver)
+    }
+
     @Test func theModeAndTheStepNoteAreAlwaysOnScreen() throws {
         var (driver, _) = try trainingDriver("withdrawal")
         let first = driver.render().text
@@ -78,12 +86,7 @@ struct TrainingConsoleTests {
         #expect(driver.state.training?.step == 1)
         try press("A", &driver)
         #expect(driver.state.stepMenu?.events.contains(.decideOnRecord) == true)
-        while driver.state.stepMenu.map({ $0.events[$0.selected] != .decideOnRecord }) == true,
-            driver.state.stepMenu?.selected ?? 99 < 10
-        {
-            driver.press(.char("j"))
-        }
-        try press("<Enter>", &driver)
+        try choose(.decideOnRecord, &driver)
         #expect(driver.state.openCase?.stage == .decision)
         #expect(driver.state.training?.step == 2)
         try press("J<Left>", &driver)
@@ -107,12 +110,7 @@ struct TrainingConsoleTests {
         var (driver, _) = try trainingDriver("merchant-silence", language: .zh)
         // Stepping in before the merchant's time is up is the mistake this scenario teaches.
         try press("A", &driver)
-        while driver.state.stepMenu.map({ $0.events[$0.selected] != .platformIntervenes }) == true,
-            driver.state.stepMenu?.selected ?? 99 < 10
-        {
-            driver.press(.char("j"))
-        }
-        try press("<Enter>", &driver)
+        try choose(.platformIntervenes, &driver)
         if driver.state.confirmation != nil { try press("<Tab><Enter>", &driver) }
         try press("=", &driver)
         guard case .score(let sheet) = driver.state.document else {
