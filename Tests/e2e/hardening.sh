@@ -154,9 +154,11 @@ test_a_storm_of_resizes_leaves_a_working_console() {
 E2E_TESTS+=(test_ctrl_z_then_fg_leaves_the_terminal_usable test_a_storm_of_resizes_leaves_a_working_console)
 
 # Runs casedesk as a user who may not write the database: nobody when we are root, else ourselves.
+# nobody runs a copy of the binary and its resource bundles in $READER_DIR, because the build
+# directory of a fresh clone (mktemp -d, mode 0700) is not one nobody may enter.
 as_reader() {
     if [ "$(id -u)" = 0 ]; then
-        setpriv --reuid=nobody --regid=nogroup --clear-groups "$CASEDESK_BIN" "$@"
+        setpriv --reuid=nobody --regid=nogroup --clear-groups "$READER_DIR/$(basename "$CASEDESK_BIN")" "$@"
     else
         "$CASEDESK_BIN" "$@"
     fi
@@ -167,6 +169,10 @@ test_a_read_only_database_is_browsed_with_a_banner() {
     tmp=$(mktemp -d)
     chmod 755 "$tmp"
     db="$tmp/c.sqlite"
+    READER_DIR="$tmp/bin"
+    mkdir "$READER_DIR"
+    cp -R "$CASEDESK_BIN" "$(dirname "$CASEDESK_BIN")"/*.resources "$READER_DIR/"
+    chmod -R a+rX "$READER_DIR"
     "$CASEDESK_BIN" queue --db "$db" --as ops --limit 1 >/dev/null
     [ "$(stat -c %a "$db")" = 600 ] || { echo "a new database is mode $(stat -c %a "$db")" >&2; rm -rf "$tmp"; return 1; }
     chmod 444 "$db"
