@@ -219,3 +219,42 @@ import Testing
         #expect(try sandbox.stepsDone() == 2)
     }
 }
+
+extension TrainingScenarioTests {
+    /// Every scenario's reference play, then its result spoiled in each area the reference covers:
+    /// the score drops and every spoilt point is named.
+    @Test(arguments: try ScenarioLibrary.ids())
+    func aSpoiltAnswerScoresLowerWithEachDifferenceNamed(id: String) throws {
+        let scenario = try ScenarioLibrary.scenario(id, language: .en)
+        let sandbox = try TrainingSandbox(
+            scenario: scenario, trainee: "trainee", rules: Self.rules, path: nil, flowing: false)
+        try sandbox.playReference()
+        var result = try sandbox.result()
+        let reference = scenario.reference
+        var expected: Set<ScoreArea> = []
+        if reference.stage != nil {
+            result.stage = result.stage == .closed ? .withdrawn : .closed
+            expected.insert(.outcome)
+        }
+        if let step = reference.steps.first {
+            result.steps.remove(step)
+            expected.insert(.outcome)
+        }
+        if let index = result.remedies.firstIndex(where: { $0.amount != nil }) {
+            result.remedies[index].amount = Money(fen: (result.remedies[index].amount?.fen ?? 0) / 2)
+            expected.insert(.amounts)
+        }
+        if !reference.citations.isEmpty {
+            result.citations.removeFirst()
+            expected.insert(.citations)
+        }
+        if let kind = reference.findings.keys.first {
+            result.findings[kind] = result.findings[kind] == .proven ? .notProven : .proven
+            expected.insert(.findings)
+        }
+        let score = TrainingScorer.score(result, against: reference)
+        #expect(score.percent < 100)
+        #expect(Set(score.differences.map(\.area)) == expected, "\(id)")
+        #expect(score.differences.allSatisfy { !$0.explanation.en.isEmpty && !$0.explanation.zh.isEmpty })
+    }
+}

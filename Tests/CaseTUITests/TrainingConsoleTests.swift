@@ -104,6 +104,11 @@ struct TrainingConsoleTests {
         #expect(driver.render().text.contains("Score · no-reason-excluded"))
         let kept = try book.records()
         #expect(kept.map(\.percent) == [100] && kept.first?.trainee == "trainee")
+        // Finishing again keeps a second attempt, and the sheet lists the first.
+        try press("<Esc>=", &driver)
+        guard case .score(let again) = driver.state.document else { return }
+        #expect(again.contains("Earlier attempts:") && again.contains(" 100/100"))
+        #expect(try book.records().count == 2)
     }
 
     @Test func aWrongAnswerIsExplainedOnTheScoreSheet() throws {

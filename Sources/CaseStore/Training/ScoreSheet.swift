@@ -4,8 +4,10 @@ import Foundation
 /// The score sheet a trainee sees at the end of a scenario: points per area, each difference
 /// explained, the reference answer and why it is right.
 public enum ScoreSheet {
-    /// The sheet as plain text in `language`.
-    public static func text(_ score: TrainingScore, scenario: Scenario, catalogue: Catalogue) -> String {
+    /// The sheet as plain text in `language`; `earlier` are the trainee's earlier attempts at it.
+    public static func text(
+        _ score: TrainingScore, scenario: Scenario, catalogue: Catalogue, earlier: [ScoreRecord] = []
+    ) -> String {
         let language = scenario.language
         func t(_ en: String, _ zh: String) -> String { language == .zh ? zh : en }
         var lines = [t("Score: \(score.percent)/100", "得分：\(score.percent)/100") + " — \(scenario.title)", ""]
@@ -28,6 +30,13 @@ public enum ScoreSheet {
         lines += referenceLines(scenario.reference, language: language, catalogue: catalogue).map { "  • " + $0 }
         lines.append("")
         lines.append(t("Why:", "理由：") + " " + scenario.explanation)
+        if !earlier.isEmpty {
+            lines.append("")
+            lines.append(t("Earlier attempts:", "此前的成绩："))
+            for record in earlier {
+                lines.append("  • \(ISO8601Time.string(record.finishedAt)) \(record.percent)/100")
+            }
+        }
         return lines.joined(separator: "\n")
     }
 

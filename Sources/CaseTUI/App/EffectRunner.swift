@@ -86,10 +86,15 @@ public struct EffectRunner: Sendable {
                 return .trainingProgress(done: try training.sandbox.stepsDone())
             case .finishTraining:
                 guard let training else { return .failed(say("not in training", "不在培训模式")) }
-                let score = try training.sandbox.finish(in: training.book)
+                let sandbox = training.sandbox
+                let earlier =
+                    try training.book?.records(trainee: sandbox.trainee.name)
+                    .filter { $0.scenario == sandbox.scenario.id } ?? []
+                let score = try sandbox.finish(in: training.book)
                 return .documentLoaded(
                     .score(
-                        ScoreSheet.text(score, scenario: training.sandbox.scenario, catalogue: rules.catalogue)))
+                        ScoreSheet.text(
+                            score, scenario: sandbox.scenario, catalogue: rules.catalogue, earlier: earlier)))
             case .sweep(let now):
                 let report = try database.sweep(now: now, rules: rules)
                 return .swept(
