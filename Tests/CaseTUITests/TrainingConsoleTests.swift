@@ -58,6 +58,13 @@ struct TrainingConsoleTests {
         assertSnapshot(driver.render().text, named: "training-80x24")
     }
 
+    @Test func theModeShowsOnTheTooSmallScreenToo() throws {
+        var (driver, _) = try trainingDriver("withdrawal")
+        driver.send(.resize(width: 40, height: 10))
+        let text = driver.render().text
+        #expect(text.hasPrefix("TRAINING") && text.contains("Terminal too small"))
+    }
+
     @Test func theChineseBannerAt80x24() throws {
         let (driver, _) = try trainingDriver("counterfeit-crpl55", language: .zh)
         let text = driver.render().text

@@ -71,4 +71,30 @@ test_trainee_completes_a_scenario_from_the_keyboard() {
         | python3 -c 'import json,sys; c=json.load(sys.stdin); assert c["rulings"][-1]["citations"] == ["CRPL-25"], c["rulings"]'
 }
 
-E2E_TESTS+=(test_train_lists_prints_handouts_and_replays test_trainee_completes_a_scenario_from_the_keyboard)
+test_a_closed_case_replays_in_a_read_only_console() {
+    trap e2e_stop EXIT
+    e2e_start replay 100 30
+    "$CASEDESK_BIN" staff list --db "$E2E_DB" >/dev/null
+    local before
+    before=$(sha256sum "$E2E_DB")
+    e2e_run_casedesk --read-only --lang en
+    e2e_wait_for "READ-ONLY"
+    e2e_keys /
+    e2e_keys -l 'T恤'
+    e2e_keys Enter
+    e2e_wait_for "search: T恤"
+    e2e_keys Enter Y
+    e2e_wait_for "Replay #"
+    e2e_wait_for "Step 1/"
+    e2e_keys ']' ']'
+    e2e_wait_for "Step 3/"
+    e2e_keys End
+    e2e_keys Escape q
+    expect_clean_exit 0
+    [ "$(sha256sum "$E2E_DB")" = "$before" ] || { echo "the database changed" >&2; return 1; }
+}
+
+E2E_TESTS+=(
+    test_train_lists_prints_handouts_and_replays test_trainee_completes_a_scenario_from_the_keyboard
+    test_a_closed_case_replays_in_a_read_only_console
+)

@@ -14,5 +14,11 @@ enum TooSmallView {
             let x = max(0, (state.width - screen.measure.of(line)) / 2)
             screen.put(line, x: x, y: top + index, style: Style(bold: true))
         }
+        // Training stays visible even here: the first row says so.
+        if state.training != nil, state.height > 0 {
+            let label = state.language == .zh ? "培训模式" : "TRAINING"
+            screen.put(
+                label, x: 0, y: 0, maxWidth: state.width, style: Style(color: .yellow, bold: true, reverse: true))
+        }
     }
 }
