@@ -196,17 +196,17 @@ struct ReplayCommand: ParsableCommand {
 
     func run() throws {
         let session = try database.open(now: Date(), examples: false)
-        let frames = try storeCall { try session.database.replay(caseID: caseID) }
-        guard !frames.isEmpty else { throw CLIError("case #\(caseID) has no audit records") }
-        if let step, !(1...frames.count).contains(step) {
-            throw ValidationError("--step must be between 1 and \(frames.count) for case #\(caseID)")
+        let history = try storeCall { try session.database.replay(caseID: caseID) }
+        guard history.count > 0 else { throw CLIError("case #\(caseID) has no audit records") }
+        if let step, !(1...history.count).contains(step) {
+            throw ValidationError("--step must be between 1 and \(history.count) for case #\(caseID)")
         }
         var state = AppState(width: width, height: 24, now: Date(), databaseLabel: "")
         state.language = display.language
         state.measure = display.measure
         state.rules = try loadRules()
-        for frame in frames where step == nil || frame.index + 1 == step {
-            print(ReplayText.text(frame, state: state, width: max(40, width)))
+        for index in 0..<history.count where step == nil || index + 1 == step {
+            print(ReplayText.text(history.frame(index), state: state, width: max(40, width)))
             print("")
         }
     }

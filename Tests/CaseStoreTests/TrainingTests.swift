@@ -142,7 +142,8 @@ import Testing
         }
         let database = try CaseDatabase(path: path, readOnly: true)
         let closed = try #require(try database.queuePage(limit: 100).first { $0.stage == .closed })
-        let frames = try database.replay(caseID: closed.id)
+        let history = try database.replay(caseID: closed.id)
+        let frames = (0..<history.count).map(history.frame)
         let trail = try database.auditTrail(caseID: closed.id)
         #expect(frames.count == trail.count && frames.count > 2)
         #expect(frames.last?.item.stage == .closed)
@@ -160,7 +161,8 @@ import Testing
         let sandbox = try TrainingSandbox(
             scenario: scenario, trainee: "trainee", rules: TrainingScenarioTests.rules, path: nil, flowing: false)
         try sandbox.playReference()
-        let frames = try sandbox.database.replay(caseID: sandbox.caseID)
+        let history = try sandbox.database.replay(caseID: sandbox.caseID)
+        let frames = (0..<history.count).map(history.frame)
         var stages: [Stage] = []
         for frame in frames where stages.last != frame.item.stage { stages.append(frame.item.stage) }
         #expect(stages == [.intervention, .evidence, .decision])

@@ -153,17 +153,17 @@ struct TrainingConsoleTests {
         state.staff = sandbox.trainee
         var driver = AppDriver(state: state, database: sandbox.database, clock: { sandbox.now() })
         try press("Y", &driver)
-        guard case .replay(let frames, 0) = driver.state.document else {
+        guard case .replay(let history, 0) = driver.state.document else {
             Issue.record("no replay: \(driver.state.message ?? "")")
             return
         }
-        #expect(frames.first?.item.stage == .intervention && frames.first?.item.assignee == nil)
-        #expect(driver.render().text.contains("Replay #1 · 1/\(frames.count)"))
+        #expect(history.frame(0).item.stage == .intervention && history.frame(0).item.assignee == nil)
+        #expect(driver.render().text.contains("Replay #1 · 1/\(history.count)"))
         try press("]]", &driver)
         guard case .replay(_, let index) = driver.state.document else { return }
         #expect(index == 2)
         let text = driver.render().text
-        #expect(text.contains("Step 3/\(frames.count)"))
+        #expect(text.contains("Step 3/\(history.count)"))
         try press("[[[[", &driver)
         guard case .replay(_, let back) = driver.state.document else { return }
         #expect(back == 0)

@@ -5,7 +5,7 @@ import Foundation
 public struct ReplayFrame: Sendable {
     /// The record this frame follows.
     public var entry: AuditEntry
-    /// Its position in the trail (0-based) and the trail's length.
+    /// Its position in the trail (0-based).
     public var index: Int
     /// How many records the trail has.
     public var count: Int
@@ -17,72 +17,101 @@ public struct ReplayFrame: Sendable {
     public var issues: [DisputeIssue]
     /// What had been decided by then.
     public var decisions: CaseDecisions
-    /// The trail up to and including this record.
-    public var timeline: [AuditEntry]
 }
 
-extension CaseDatabase {
-    /// The case's history, one frame per audit record, each showing the case as it stood then.
-    ///
-    /// Reads only: it works on a read-only database, and on closed cases.
-    public func replay(caseID: Int64) throws -> [ReplayFrame] {
-        guard let current = try fetchCase(id: caseID) else { throw StoreError.caseNotFound(caseID) }
-        let trail = try auditTrail(caseID: caseID)
-        let evidence = try self.evidence(caseID: caseID)
-        let issues = try self.issues(caseID: caseID)
-        let decisions = try self.decisions(caseID: caseID)
-        return CaseReplay.frames(
-            current: current, trail: trail, evidence: evidence, issues: issues, decisions: decisions)
+/// A case's history: its records and what hangs off them, read once, with any step's frame
+/// built on demand (so a long trail costs one copy of the case's records, not one per step).
+public struct CaseHistory: Sendable {
+    /// The case as it is now.
+    public let current: Case
+    /// Its audit trail, oldest first.
+    public let trail: [AuditEntry]
+    let evidence: [Evidence]
+    let issues: [DisputeIssue]
+    let decisions: CaseDecisions
+    /// Per record: the stage, deadline, assignee and suspension it left, and whether findings existed.
+    let states: [State]
+    /// Per point in dispute: the record that added it (nil when the trail does not say).
+    let issueAdded: [Int64: Int]
+
+    struct State: Sendable {
+        var stage: Stage
+        var deadline: Date?
+        var suspendedFrom: Stage?
+        var assignee: String?
+        var decided: Bool
     }
-}
 
-/// Rebuilds past states of a case from its audit trail and the dated records beside it (pure).
-public enum CaseReplay {
-    /// One frame per audit record.
-    public static func frames(
+    /// How many steps the history has.
+    public var count: Int { trail.count }
+
+    /// Rebuilds the states of a case from its trail (pure).
+    public init(
         current: Case, trail: [AuditEntry], evidence: [Evidence], issues: [DisputeIssue], decisions: CaseDecisions
-    ) -> [ReplayFrame] {
-        let moves = trail.map(transition)
-        let firstStage = moves.compactMap { $0?.from }.first ?? current.stage
-        let firstTake = trail.firstIndex { $0.action == "take" || $0.action == "release" }
-        var item = current
-        item.stage = firstStage
-        item.stageDeadline = firstTake == nil && moves.allSatisfy({ $0 == nil }) ? current.stageDeadline : nil
-        item.assignee = firstTake == nil ? current.assignee : nil
-        item.suspendedFrom = nil
-        var frames: [ReplayFrame] = []
-        var decided = false
+    ) {
+        self.current = current
+        self.trail = trail
+        self.evidence = evidence
+        self.issues = issues
+        self.decisions = decisions
+        let moves = trail.map(Self.transition)
+        let anyMove = moves.contains { $0 != nil }
+        let anyTake = trail.contains { $0.action == "take" || $0.action == "release" }
+        var state = State(
+            stage: moves.compactMap { $0?.from }.first ?? current.stage,
+            deadline: anyMove ? nil : current.stageDeadline, suspendedFrom: anyMove ? nil : current.suspendedFrom,
+            assignee: anyTake ? nil : current.assignee, decided: false)
+        var states: [State] = []
+        var added: [Int64: Int] = [:]
         for (index, entry) in trail.enumerated() {
             if let move = moves[index] {
-                if move.to == .suspended { item.suspendedFrom = item.stage }
-                if move.from == .suspended { item.suspendedFrom = nil }
-                item.stage = move.to
-                item.stageDeadline = move.deadline
+                if move.to == .suspended { state.suspendedFrom = move.from }
+                if move.from == .suspended { state.suspendedFrom = nil }
+                state.stage = move.to
+                state.deadline = move.deadline
             }
-            if entry.action == "take" { item.assignee = entry.actor }
-            if entry.action == "release" { item.assignee = nil }
-            if ["finding", "ruling"].contains(entry.action) { decided = true }
-            item.updatedAt = entry.at
-            let shown = issues.filter { issue in
-                trail.prefix(index + 1).contains {
-                    $0.action == "add_issue" && $0.detail.hasPrefix("issue #\(issue.id) ")
-                }
-                    || !trail.contains { $0.action == "add_issue" && $0.detail.hasPrefix("issue #\(issue.id) ") }
-            }.map { issue -> DisputeIssue in
-                var copy = issue
-                if !decided {
-                    copy.finding = nil
-                    copy.findingNote = nil
-                }
-                return copy
+            switch entry.action {
+            case "take": state.assignee = entry.actor
+            case "release": state.assignee = nil
+            case "finding", "ruling": state.decided = true
+            case "add_issue":
+                if let id = Self.issueNumber(entry.detail) { added[id] = index }
+            default: break
             }
-            frames.append(
-                ReplayFrame(
-                    entry: entry, index: index, count: trail.count, item: item,
-                    evidence: evidence.filter { $0.submittedAt <= entry.at }, issues: shown,
-                    decisions: asOf(decisions, entry.at), timeline: Array(trail.prefix(index + 1))))
+            states.append(state)
         }
-        return frames
+        self.states = states
+        self.issueAdded = added
+    }
+
+    /// The case as it stood just after record `index`.
+    public func frame(_ index: Int) -> ReplayFrame {
+        let entry = trail[index]
+        let state = states[index]
+        var item = current
+        item.stage = state.stage
+        item.stageDeadline = state.deadline
+        item.suspendedFrom = state.suspendedFrom
+        item.assignee = state.assignee
+        item.updatedAt = entry.at
+        let shown = issues.filter { (issueAdded[$0.id] ?? -1) <= index }.map { issue -> DisputeIssue in
+            var copy = issue
+            if !state.decided {
+                copy.finding = nil
+                copy.findingNote = nil
+            }
+            return copy
+        }
+        return ReplayFrame(
+            entry: entry, index: index, count: trail.count, item: item,
+            evidence: evidence.filter { $0.submittedAt <= entry.at }, issues: shown,
+            decisions: Self.asOf(decisions, entry.at))
+    }
+
+    /// "issue #12 counterfeit: …" → 12.
+    static func issueNumber(_ detail: String) -> Int64? {
+        guard detail.hasPrefix("issue #") else { return nil }
+        return Int64(detail.dropFirst(7).prefix { $0.isNumber })
     }
 
     /// "stage a → b, deadline T": the stages and deadline a record moved the case between.
@@ -121,6 +150,8 @@ public enum CaseReplay {
                 copy.status = .open
                 copy.settledAt = nil
                 copy.note = nil
+            } else if obligation.status == .defaulted && obligation.dueAt > moment {
+                copy.status = .open
             }
             return copy
         }
@@ -137,5 +168,17 @@ public enum CaseReplay {
             return copy
         }
         return result
+    }
+}
+
+extension CaseDatabase {
+    /// The case's history from its audit trail, to replay step by step.
+    ///
+    /// Reads only: it works on a read-only database, and on closed cases.
+    public func replay(caseID: Int64) throws -> CaseHistory {
+        guard let current = try fetchCase(id: caseID) else { throw StoreError.caseNotFound(caseID) }
+        return CaseHistory(
+            current: current, trail: try auditTrail(caseID: caseID), evidence: try evidence(caseID: caseID),
+            issues: try issues(caseID: caseID), decisions: try decisions(caseID: caseID))
     }
 }

@@ -66,6 +66,6 @@ public enum Document: Sendable {
     case brief(String)
     /// Training: the score sheet.
     case score(String)
-    /// A case's history, one frame per audit record, showing frame `index`.
-    case replay([ReplayFrame], index: Int)
+    /// A case's history from its audit trail, showing the case as it stood after record `index`.
+    case replay(CaseHistory, index: Int)
 }

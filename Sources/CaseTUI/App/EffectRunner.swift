@@ -72,11 +72,11 @@ public struct EffectRunner: Sendable {
                 return .caseChanged(
                     updated, message: say("#\(id): released", "#\(id)：已释放"), undoable: .released(caseID: id))
             case .loadReplay(let id):
-                let frames = try database.replay(caseID: id)
-                guard !frames.isEmpty else {
+                let history = try database.replay(caseID: id)
+                guard history.count > 0 else {
                     return .failed(say("#\(id) has no audit records to replay", "#\(id) 没有可回放的审计记录"))
                 }
-                return .documentLoaded(.replay(frames, index: 0))
+                return .documentLoaded(.replay(history, index: 0))
             case .advanceTraining:
                 guard let training else { return .failed(say("not in training", "不在培训模式")) }
                 let happened = try training.sandbox.advanceToNext().map { $0.text(language) }

@@ -177,9 +177,9 @@ extension Update {
         case .first: state.documentScroll = 0
         case .last: state.documentScroll = Int.max / 2
         case .replayForward, .replayBack:
-            guard case .replay(let frames, let index) = state.document else { break }
-            let next = max(0, min(frames.count - 1, index + (id == .replayForward ? 1 : -1)))
-            state.document = .replay(frames, index: next)
+            guard case .replay(let history, let index) = state.document else { break }
+            let next = max(0, min(history.count - 1, index + (id == .replayForward ? 1 : -1)))
+            state.document = .replay(history, index: next)
             if next != index { state.documentScroll = 0 }
         default: break
         }

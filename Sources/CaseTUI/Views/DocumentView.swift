@@ -13,8 +13,8 @@ enum DocumentView {
         case .dashboard: UIText.dashboardTitle.text(state.language)
         case .brief: UIText.briefTitle.text(state.language) + (state.training.map { " · \($0.scenarioID)" } ?? "")
         case .score: UIText.scoreTitle.text(state.language) + (state.training.map { " · \($0.scenarioID)" } ?? "")
-        case .replay(let frames, let index):
-            UIText.replayTitle.text(state.language) + " #\(frames[index].item.id) · \(index + 1)/\(frames.count)"
+        case .replay(let history, let index):
+            UIText.replayTitle.text(state.language) + " #\(history.current.id) · \(index + 1)/\(history.count)"
         case nil: ""
         }
     }
@@ -24,9 +24,9 @@ enum DocumentView {
         switch state.document {
         case .notice(_, let text), .brief(let text), .score(let text):
             return wrap(text, width: width, measure: state.measure)
-        case .replay(let frames, let index):
+        case .replay(let history, let index):
             return wrap(
-                ReplayText.text(frames[index], state: state, width: width), width: width, measure: state.measure)
+                ReplayText.text(history.frame(index), state: state, width: width), width: width, measure: state.measure)
         case .dashboard(let dashboard):
             return DashboardText.lines(dashboard, language: state.language, width: width, measure: state.measure)
         case nil:

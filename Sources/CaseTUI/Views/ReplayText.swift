@@ -11,7 +11,7 @@ public enum ReplayText {
         view.evidence = frame.evidence
         view.issues = frame.issues
         view.decisions = frame.decisions
-        view.timeline = frame.timeline
+        view.timeline = []
         view.requests = []
         view.showTimeline = false
         view.now = frame.entry.at
