@@ -190,3 +190,23 @@ extension TrainingConsoleTests {
         #expect(!driver.state.showHelp)
     }
 }
+
+@Suite("Training handouts (issue 7)")
+struct HandoutTests {
+    @Test(arguments: try ScenarioLibrary.ids(), Language.allCases)
+    func everyScenarioPrintsAHandoutWithItsKeyScreens(id: String, language: Language) throws {
+        let scenario = try ScenarioLibrary.scenario(id, language: language)
+        let text = try Handout.markdown(scenario, rules: TrainingConsoleTests.rules)
+        #expect(text.hasPrefix("# \(scenario.title)\n"))
+        let screens = text.components(separatedBy: "```text\n").count - 1
+        #expect(screens == 1 + scenario.steps.filter { !$0.actions.isEmpty }.count)
+        for note in scenario.steps.map(\.note) { #expect(text.contains(note)) }
+        #expect(text.contains(scenario.explanation))
+        // Every screen shows the mode and fits 80 columns.
+        #expect(text.contains(language == .zh ? "培训模式" : "TRAINING"))
+        for block in text.components(separatedBy: "```text\n").dropFirst() {
+            let lines = block.components(separatedBy: "\n```").first?.split(separator: "\n") ?? []
+            #expect(lines.count <= 24 && lines.allSatisfy { DisplayWidth.standard.of(String($0)) <= 80 })
+        }
+    }
+}

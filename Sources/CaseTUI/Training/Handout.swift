@@ -48,8 +48,8 @@ public enum Handout {
         try sandbox.playReference { index in
             driver.send(.trainingAdvanced([], now: sandbox.now()))
             out += [t("### Step \(index + 1)", "### 第 \(index + 1) 步"), "", scenario.steps[index].note, ""]
+            // The console after the step: the walkthrough has moved on to the next note.
             if !scenario.steps[index].actions.isEmpty { out.append(screen(driver)) }
-            driver.send(.command(.nextNote))
         }
         out += [t("## Reference answer", "## 参考答案"), ""]
         out += ScoreSheet.referenceLines(scenario.reference, language: language, catalogue: rules.catalogue)
