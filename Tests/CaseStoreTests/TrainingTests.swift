@@ -119,6 +119,15 @@ import Testing
         }
     }
 
+    @Test func theTraineeCannotTakeANameTheScenarioUses() throws {
+        let scenario = try ScenarioLibrary.scenario("appeal-overturn", language: .en)
+        for name in ["lin.mei", "platform"] {
+            #expect(throws: ScenarioError.self) {
+                try TrainingSandbox(scenario: scenario, trainee: name, rules: Self.rules, path: nil, flowing: false)
+            }
+        }
+    }
+
     @Test func aBrokenScenarioFileIsNamedWithItsProblem() throws {
         let directory = try TemporaryDirectory()
         let path = directory.path("99-broken.yaml")

@@ -38,6 +38,12 @@ public final class TrainingSandbox: @unchecked Sendable {
         if let path, FileManager.default.fileExists(atPath: path) {
             throw ScenarioError(description: "\(path) already exists: a sandbox always starts from a new file")
         }
+        let taken = [Self.platform.name] + scenario.staff.map(\.name)
+        if taken.contains(name) {
+            throw ScenarioError(
+                description: "the trainee cannot be '\(name)': the scenario \(scenario.id) uses that name for "
+                    + "someone else; choose another with --as")
+        }
         self.scenario = scenario
         self.rules = rules
         self.database = try path.map { try CaseDatabase(path: $0) } ?? CaseDatabase.inMemory()
