@@ -151,6 +151,9 @@ struct ScoresCommand: ParsableCommand {
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 
+    @Flag(help: "One line per trainee and scenario: attempts, best and latest score.")
+    var summary = false
+
     @OptionGroup var scores: ScoreOptions
 
     func run() throws {
@@ -167,6 +170,10 @@ struct ScoresCommand: ParsableCommand {
         }
         if records.isEmpty {
             print("No scores yet: a trainee's score is kept when they finish a scenario (= in `casedesk train`).")
+            return
+        }
+        if summary {
+            for line in ScoreSummary.lines(records) { print(line) }
             return
         }
         for record in records {

@@ -201,6 +201,15 @@ import Testing
         #expect(try book.records().map(\.trainee) == ["xiao.li", "amy"])
         #expect(try book.records(trainee: "xiao.li").first?.differences == ["[outcome] 案件应处于「已撤回」阶段"])
         #expect(try book.records(trainee: "nobody").isEmpty)
+        try book.record(
+            ScoreRecord(
+                trainee: "xiao.li", scenario: "withdrawal", language: .zh, percent: 100, differences: [],
+                finishedAt: at.addingTimeInterval(120)))
+        #expect(
+            ScoreSummary.lines(try book.records()) == [
+                "amy  unsafe-food  attempts 1  best 100  latest 100",
+                "xiao.li  withdrawal  attempts 2  best 100  latest 100",
+            ])
     }
 }
 

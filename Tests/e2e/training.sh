@@ -66,6 +66,8 @@ test_trainee_completes_a_scenario_from_the_keyboard() {
     expect_clean_exit 0
     # The score is kept for the trainer; the production database was never created.
     env -i PATH="$PATH" HOME="$E2E_TMP" "$CASEDESK_BIN" train scores | grep -qE 'trainee1  no-reason-excluded  100/100' || return 1
+    env -i PATH="$PATH" HOME="$E2E_TMP" "$CASEDESK_BIN" train scores --summary \
+        | grep -qxF 'trainee1  no-reason-excluded  attempts 1  best 100  latest 100' || return 1
     [ ! -e "$E2E_TMP/.local/share/casedesk/cases.sqlite" ] || { echo "production database touched" >&2; return 1; }
     "$CASEDESK_BIN" case show 1 --json --db "$E2E_TMP/sandbox.sqlite" --as trainee1 \
         | python3 -c 'import json,sys; c=json.load(sys.stdin); assert c["rulings"][-1]["citations"] == ["CRPL-25"], c["rulings"]'

@@ -117,3 +117,18 @@ extension TrainingSandbox {
         return score
     }
 }
+
+/// The trainer's overview: per trainee and scenario, how many attempts, the best and the latest score.
+public enum ScoreSummary {
+    /// "xiao.li  withdrawal  attempts 3  best 100  latest 80", trainees and scenarios in order.
+    public static func lines(_ records: [ScoreRecord]) -> [String] {
+        var groups: [String: [ScoreRecord]] = [:]
+        for record in records { groups["\(record.trainee)\u{0}\(record.scenario)", default: []].append(record) }
+        return groups.keys.sorted().compactMap { key in
+            guard let attempts = groups[key], let latest = attempts.last else { return nil }
+            let best = attempts.map(\.percent).max() ?? 0
+            return
+                "\(latest.trainee)  \(latest.scenario)  attempts \(attempts.count)  best \(best)  latest \(latest.percent)"
+        }
+    }
+}
