@@ -101,11 +101,23 @@ struct TrainPlayCommand: ParsableCommand {
         if case .signal(let number) = outcome { throw ExitCode(128 + number) }
     }
 
+    /// A private directory for the sandbox, marked with this process's id; sandboxes left by
+    /// training sessions that were killed (their process is gone) are removed first.
     func makeTemporaryDirectory() throws -> String {
-        let base = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "casedesk-training-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(
-            at: base, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let files = FileManager.default
+        let temporary = files.temporaryDirectory
+        for name in (try? files.contentsOfDirectory(atPath: temporary.path)) ?? []
+        where name.hasPrefix("casedesk-training-") {
+            let directory = temporary.appendingPathComponent(name)
+            guard let text = try? String(contentsOf: directory.appendingPathComponent("pid"), encoding: .utf8),
+                let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)),
+                kill(pid, 0) != 0 && errno == ESRCH
+            else { continue }
+            try? files.removeItem(at: directory)
+        }
+        let base = temporary.appendingPathComponent("casedesk-training-\(UUID().uuidString)")
+        try files.createDirectory(at: base, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try "\(getpid())\n".write(to: base.appendingPathComponent("pid"), atomically: true, encoding: .utf8)
         return base.path
     }
 }

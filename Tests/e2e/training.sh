@@ -20,6 +20,13 @@ test_train_lists_prints_handouts_and_replays() {
     printf '%s\n' "$out" | grep -qF '```text' || return 1
     printf '%s\n' "$out" | grep -qF '培训模式' || return 1
     printf '%s\n' "$out" | grep -qF '食品安全十倍赔偿 (food_safety_damages) ¥2,680.00' || { echo "$out" | tail -20 >&2; return 1; }
+    # Without a terminal: a clear error, no sandbox left behind, and the sandbox of a killed session swept up.
+    mkdir -p "$tmp/t/casedesk-training-killed" "$tmp/t/casedesk-training-running"
+    echo 2147483646 >"$tmp/t/casedesk-training-killed/pid"
+    echo $$ >"$tmp/t/casedesk-training-running/pid"
+    if TMPDIR="$tmp/t" "$CASEDESK_BIN" train withdrawal </dev/null >"$tmp/out" 2>&1; then return 1; fi
+    grep -qF "must be a terminal" "$tmp/out" || { cat "$tmp/out" >&2; return 1; }
+    [ "$(ls "$tmp/t")" = "casedesk-training-running" ] || { ls "$tmp/t" >&2; return 1; }
     # An unknown scenario is named, with the ones there are.
     if "$CASEDESK_BIN" train handout no-such 2>"$tmp/err"; then echo "unknown scenario accepted" >&2; return 1; fi
     grep -qF "no scenario 'no-such'; the library has merchant-silence" "$tmp/err" || { cat "$tmp/err" >&2; return 1; }
