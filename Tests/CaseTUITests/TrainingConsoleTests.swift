@@ -32,6 +32,16 @@ struct TrainingConsoleTests {
         for key in try KeyNotation.parse(keys) { driver.press(key) }
     }
 
+    /// Presses = and returns the score sheet (empty, with the issue recorded, when none opened).
+    func finish(_ driver: inout AppDriver, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        try press("=", &driver)
+        guard case .score(let sheet) = driver.state.document else {
+            Issue.record("no score sheet: \(driver.state.message ?? "")", sourceLocation: sourceLocation)
+            return ""
+        }
+        return sheet
+    }
+
     /// Moves the open step menu to `event` (a bounded walk) and takes it.
     func choose(_ event: LifecycleEvent, _ driver: inout AppDriver) throws {
         for _ in 0..<10 where driver.state.stepMenu.map({ $0.events[$0.selected] != event }) == true {
@@ -101,19 +111,15 @@ struct TrainingConsoleTests {
         try press("<Tab><Tab><Tab>Engraved to order: excluded by CRPL-25.<Tab>CRPL-25<Tab><Right><Enter>", &driver)
         #expect(driver.state.form == nil, "\(driver.state.form?.error ?? "")")
         #expect(driver.state.training?.step == 3)
-        try press("=", &driver)
-        guard case .score(let sheet) = driver.state.document else {
-            Issue.record("no score sheet: \(driver.state.message ?? "")")
-            return
-        }
+        let sheet = try finish(&driver)
         #expect(sheet.hasPrefix("Score: 100/100"))
         #expect(sheet.contains("No difference from the reference."))
         #expect(driver.render().text.contains("Score · no-reason-excluded"))
         let kept = try book.records()
         #expect(kept.map(\.percent) == [100] && kept.first?.trainee == "trainee")
         // Finishing again keeps a second attempt, and the sheet lists the first.
-        try press("<Esc>=", &driver)
-        guard case .score(let again) = driver.state.document else { return }
+        try press("<Esc>", &driver)
+        let again = try finish(&driver)
         #expect(again.contains("Earlier attempts:") && again.contains(" 100/100"))
         #expect(try book.records().count == 2)
     }
@@ -124,11 +130,7 @@ struct TrainingConsoleTests {
         try press("A", &driver)
         try choose(.platformIntervenes, &driver)
         if driver.state.confirmation != nil { try press("<Tab><Enter>", &driver) }
-        try press("=", &driver)
-        guard case .score(let sheet) = driver.state.document else {
-            Issue.record("no score sheet: \(driver.state.message ?? "")")
-            return
-        }
+        let sheet = try finish(&driver)
         #expect(sheet.hasPrefix("得分：0/100"))
         #expect(sheet.contains("案件应处于「执行中」阶段，实际为「客服介入」"))
         #expect(sheet.contains("参考答案："))

@@ -35,7 +35,7 @@ public enum Update {
             return command(&state, id, count: count)
         case .trainingAdvanced(let happened, let now):
             state.now = now
-            state.message = happened.joined(separator: "; ")
+            state.message = happened.isEmpty ? nil : happened.joined(separator: "; ")
             state.messageIsError = false
             return reloadVisible(state) + [.checkTrainingProgress]
         case .trainingProgress(let done):
