@@ -65,7 +65,9 @@ let package = Package(
         ),
         .testTarget(
             name: "CaseTUITests",
-            dependencies: ["CaseTUI", "CaseStore", "CaseModel", "RulePacks"],
+            dependencies: [
+                "CaseTUI", "CaseStore", "CaseModel", "RulePacks", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             exclude: ["__Snapshots__"]
         ),
     ],

@@ -2,6 +2,7 @@ import CaseModel
 import CaseStore
 import CaseTUI
 import Foundation
+import GRDB
 import RulePacks
 import Testing
 
@@ -122,6 +123,20 @@ struct TrainingConsoleTests {
         let again = try finish(&driver)
         #expect(again.contains("Earlier attempts:") && again.contains(" 100/100"))
         #expect(try book.records().count == 2)
+    }
+
+    @Test func aScoreBookThatCannotKeepTheScoreStillShowsIt() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("scores-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("scores.sqlite").path
+        let book = try ScoreBook(path: path)
+        // Someone broke the book after the session opened it.
+        try DatabaseQueue(path: path).write { try $0.execute(sql: "DROP TABLE scores") }
+        var (driver, _) = try trainingDriver("withdrawal", book: book)
+        try press("T>", &driver)
+        let sheet = try finish(&driver)
+        #expect(sheet.hasPrefix("Score: 100/100"))
+        #expect(sheet.contains("This score could not be kept: "))
     }
 
     @Test func aWrongAnswerIsExplainedOnTheScoreSheet() throws {

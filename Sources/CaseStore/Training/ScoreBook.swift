@@ -34,9 +34,12 @@ public struct ScoreRecord: Hashable, Codable, Sendable {
 /// sandboxes can come and go while the trainer's list stays.
 public final class ScoreBook: Sendable {
     let queue: DatabaseQueue
+    /// The file.
+    public let path: String
 
     /// Opens (creating if needed) the score book at `path`.
     public init(path: String) throws {
+        self.path = path
         do {
             let directory = (path as NSString).deletingLastPathComponent
             if !directory.isEmpty {
@@ -105,16 +108,12 @@ public final class ScoreBook: Sendable {
 }
 
 extension TrainingSandbox {
-    /// Scores the trainee now and keeps the score in `book`; returns the score.
-    public func finish(in book: ScoreBook?, at wallClock: Date = Date()) throws -> TrainingScore {
-        let score = try score()
-        try book?.record(
-            ScoreRecord(
-                trainee: trainee.name, scenario: scenario.id, language: scenario.language, percent: score.percent,
-                differences: score.differences.map {
-                    "[\($0.area.rawValue)] " + $0.explanation.text(scenario.language)
-                }, finishedAt: wallClock))
-        return score
+    /// The record of a score, to keep in the score book.
+    public func record(_ score: TrainingScore, at wallClock: Date = Date()) -> ScoreRecord {
+        ScoreRecord(
+            trainee: trainee.name, scenario: scenario.id, language: scenario.language, percent: score.percent,
+            differences: score.differences.map { "[\($0.area.rawValue)] " + $0.explanation.text(scenario.language) },
+            finishedAt: wallClock)
     }
 }
 

@@ -87,14 +87,23 @@ public struct EffectRunner: Sendable {
             case .finishTraining:
                 guard let training else { return .failed(say("not in training", "不在培训模式")) }
                 let sandbox = training.sandbox
-                let earlier =
-                    try training.book?.records(trainee: sandbox.trainee.name)
-                    .filter { $0.scenario == sandbox.scenario.id } ?? []
-                let score = try sandbox.finish(in: training.book)
-                return .documentLoaded(
-                    .score(
-                        ScoreSheet.text(
-                            score, scenario: sandbox.scenario, catalogue: rules.catalogue, earlier: earlier)))
+                let score = try sandbox.score()
+                var sheet = ScoreSheet.text(score, scenario: sandbox.scenario, catalogue: rules.catalogue)
+                // The trainee sees the score even when the score book cannot keep it (locked, full).
+                if let book = training.book {
+                    do {
+                        let earlier = try book.records(trainee: sandbox.trainee.name)
+                            .filter { $0.scenario == sandbox.scenario.id }
+                        try book.record(sandbox.record(score))
+                        sheet = ScoreSheet.text(
+                            score, scenario: sandbox.scenario, catalogue: rules.catalogue, earlier: earlier)
+                    } catch {
+                        let reason =
+                            StoreError.translating(error, path: book.path)?.message.text(language) ?? "\(error)"
+                        sheet += "\n\n" + say("This score could not be kept: ", "本次得分未能保存：") + reason
+                    }
+                }
+                return .documentLoaded(.score(sheet))
             case .sweep(let now):
                 let report = try database.sweep(now: now, rules: rules)
                 return .swept(
