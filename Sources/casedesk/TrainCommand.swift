@@ -13,7 +13,9 @@ struct TrainCommand: ParsableCommand {
             `casedesk train [SCENARIO]` opens the console in training mode on a new sandbox database \
             (never the production one). `casedesk train --list` lists the scenarios.
             """,
-        subcommands: [TrainPlayCommand.self, HandoutCommand.self, ScoresCommand.self, ReplayCommand.self],
+        subcommands: [
+            TrainPlayCommand.self, HandoutCommand.self, ScoresCommand.self, ReplayCommand.self, CheckCommand.self,
+        ],
         defaultSubcommand: TrainPlayCommand.self)
 }
 
@@ -228,5 +230,44 @@ struct ReplayCommand: ParsableCommand {
             print(ReplayText.text(history.frame(index), state: state, width: max(40, width)))
             print("")
         }
+    }
+}
+
+/// `casedesk train check FILE.yaml…`: a trainer's scenario played through in both languages.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract:
+            "Play scenarios (ids or .yaml files) through in both languages; each must score 100 for its reference.")
+
+    @Argument(help: "Scenario ids or files; default: every shipped scenario.")
+    var scenarios: [String] = []
+
+    func run() throws {
+        let rules = try loadRules()
+        var failed = 0
+        for name in try scenarios.isEmpty ? ScenarioLibrary.ids() : scenarios {
+            for language in Language.allCases {
+                do {
+                    let scenario = try loadScenario(name, language: language)
+                    let sandbox = try TrainingSandbox(
+                        scenario: scenario, trainee: "trainee", rules: rules, path: nil, flowing: false)
+                    try sandbox.playReference()
+                    let score = try sandbox.score()
+                    print("\(scenario.id) [\(language.rawValue)]: \(score.percent)/100")
+                    for difference in score.differences {
+                        print("    [\(difference.area.rawValue)] \(difference.explanation.text(language))")
+                    }
+                    if score.percent < 100 { failed += 1 }
+                } catch let error as ScenarioError {
+                    print("\(name) [\(language.rawValue)]: \(error.description)")
+                    failed += 1
+                } catch let error as CLIError {
+                    print("\(name) [\(language.rawValue)]: \(error.description)")
+                    failed += 1
+                }
+            }
+        }
+        if failed > 0 { throw CLIError("\(failed) scenario play\(failed == 1 ? "" : "s") did not score 100") }
     }
 }

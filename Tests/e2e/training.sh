@@ -27,6 +27,13 @@ test_train_lists_prints_handouts_and_replays() {
     if TMPDIR="$tmp/t" "$CASEDESK_BIN" train withdrawal </dev/null >"$tmp/out" 2>&1; then return 1; fi
     grep -qF "must be a terminal" "$tmp/out" || { cat "$tmp/out" >&2; return 1; }
     [ "$(ls "$tmp/t")" = "casedesk-training-running" ] || { ls "$tmp/t" >&2; return 1; }
+    # Every shipped scenario checks out in both languages; a trainer's broken file is named by step.
+    "$CASEDESK_BIN" train check >"$tmp/out" || { cat "$tmp/out" >&2; return 1; }
+    [ "$(grep -c ': 100/100$' "$tmp/out")" -ge 24 ] || { cat "$tmp/out" >&2; return 1; }
+    sed -e 's/^id: no-reason-excluded/id: mine/' -e 's/citations: \[CRPL-25\]/citations: [CRPL-25, NOPE-1]/' \
+        "$E2E_ROOT/Sources/CaseStore/Resources/Scenarios/02-no-reason-excluded.yaml" >"$tmp/mine.yaml"
+    if "$CASEDESK_BIN" train check "$tmp/mine.yaml" >"$tmp/out" 2>&1; then echo "a broken scenario passed" >&2; return 1; fi
+    grep -qF "step 3 (rule): 'NOPE-1' is neither a statute" "$tmp/out" || { cat "$tmp/out" >&2; return 1; }
     # An unknown scenario is named, with the ones there are.
     if "$CASEDESK_BIN" train handout no-such 2>"$tmp/err"; then echo "unknown scenario accepted" >&2; return 1; fi
     grep -qF "no scenario 'no-such'; the library has merchant-silence" "$tmp/err" || { cat "$tmp/err" >&2; return 1; }

@@ -83,6 +83,21 @@ public enum ScenarioAction: Sendable {
     case observe(observer: String, statement: String)
     /// Record every open obligation as met.
     case fulfil(note: String)
+
+    /// The action as a scenario file writes it ("take", "wait 25h", "step decide_on_record").
+    public var label: String {
+        switch self {
+        case .take: "take"
+        case .wait(let hours): "wait \(hours)h"
+        case .step(let event): "step \(event.rawValue)"
+        case .request(let party, _): "request from the \(party.rawValue)"
+        case .issue(let kind, _, _): "issue \(kind.rawValue)"
+        case .rule: "rule"
+        case .decideAppeal(let outcome, _): "decide_appeal \(outcome.rawValue)"
+        case .observe: "observe"
+        case .fulfil: "fulfil"
+        }
+    }
 }
 
 /// A scenario file that cannot be used, named with the problem.

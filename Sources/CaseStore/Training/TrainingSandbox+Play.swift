@@ -83,7 +83,7 @@ extension TrainingSandbox {
                     try perform(action)
                 } catch {
                     throw ScenarioError(
-                        description: "\(scenario.id) step \(index + 1) (\(action)): "
+                        description: "\(scenario.id) step \(index + 1) (\(action.label)): "
                             + ((error as? StoreError)?.message.en ?? "\(error)"))
                 }
             }
