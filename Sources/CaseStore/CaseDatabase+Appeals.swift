@@ -34,8 +34,10 @@ extension CaseDatabase {
             var newTerms = terms.map {
                 RulingRules.withStatutoryAmounts($0, orderAmount: current.orderAmount, catalogue: catalogue)
             }
-            if var filled = newTerms, filled.findings.isEmpty {
-                filled.findings = original.draft.findings
+            // A point the decision makes no new finding on keeps the original ruling's finding.
+            if var filled = newTerms {
+                let given = Set(filled.findings.map(\.issueID))
+                filled.findings += original.draft.findings.filter { !given.contains($0.issueID) }
                 newTerms = filled
             }
             if case .failure(let error) = RulingRules.checkAppealOutcome(

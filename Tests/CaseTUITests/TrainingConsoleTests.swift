@@ -125,6 +125,23 @@ struct TrainingConsoleTests {
         #expect(try book.records().count == 2)
     }
 
+    @Test func aSupervisorOverturnsAnAppealWithANewFindingFromTheKeyboard() throws {
+        var (driver, sandbox) = try trainingDriver("appeal-overturn", width: 100, height: 30)
+        try press("J", &driver)
+        #expect(driver.state.form?.kind == .appeal)
+        #expect(driver.state.form?.value("Finding #1") == Form.keepFinding)
+        try press("<Right><Right><Tab>The uncut video shows the crack as the seal is cut.<Tab><Right>", &driver)
+        #expect(driver.state.form?.value("New outcome") == "refund")
+        try press("<Tab><Tab><Tab>CC-577 CC-582<Tab><Right><Tab><Right>", &driver)
+        #expect(driver.state.form?.value("Finding #1") == "proven")
+        try press("<Enter>", &driver)
+        #expect(driver.state.form == nil, "\(driver.state.form?.error ?? "")")
+        let ruling = try #require(try sandbox.database.decisions(caseID: sandbox.caseID).inForce)
+        #expect(ruling.draft.findings.map(\.finding) == [.proven])
+        #expect(ruling.draft.findings.first?.note == "The uncut video shows the crack as the seal is cut.")
+        #expect(try finish(&driver).hasPrefix("Score: 100/100"))
+    }
+
     @Test func aScoreBookThatCannotKeepTheScoreStillShowsIt() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("scores-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }

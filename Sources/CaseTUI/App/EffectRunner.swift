@@ -265,12 +265,14 @@ public struct EffectRunner: Sendable {
         let statutory = form.value("Statutory").split(separator: " ").first.map(String.init) ?? "none"
         if statutory != "none" { remedies.append(OrderedRemedy(remedy: statutory)) }
         var findings: [IssueFinding] = []
-        for field in form.fields where field.label.hasPrefix("Finding #") {
+        for field in form.fields where field.label.hasPrefix("Finding #") && field.text != Form.keepFinding {
             guard let issue = Int64(field.label.dropFirst("Finding #".count)) else { continue }
+            // An appeal's new finding without its own facts rests on the decision's reasons.
+            let facts = form.value("Facts #\(issue)")
             findings.append(
                 IssueFinding(
                     issueID: issue, finding: Finding(rawValue: field.text) ?? .undetermined,
-                    note: form.value("Facts #\(issue)")))
+                    note: facts.isEmpty && form.kind == .appeal ? form.value("Reasons") : facts))
         }
         return RulingDraft(
             remedies: remedies, findings: findings, reasons: form.value("Reasons"),

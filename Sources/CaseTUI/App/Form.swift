@@ -143,7 +143,7 @@ public struct Form: Hashable, Sendable {
                 Field(label: "Comment", text: "", optional: true),
             ]
         case .appeal:
-            fields = [
+            var list = [
                 Field(
                     label: "Decision", text: AppealOutcome.uphold.rawValue,
                     choices: AppealOutcome.allCases.map(\.rawValue)),
@@ -154,6 +154,15 @@ public struct Form: Hashable, Sendable {
                 Field(label: "Cite", text: "", optional: true),
                 Field(label: "No conflict", text: "no", choices: ["no", "yes"]),
             ]
+            // New evidence may change what was found: "keep" leaves the original finding.
+            for issue in issues {
+                list.append(
+                    Field(
+                        label: "Finding #\(issue)", text: Self.keepFinding,
+                        choices: [Self.keepFinding] + Finding.allCases.map(\.rawValue)))
+                list.append(Field(label: "Facts #\(issue)", text: "", optional: true))
+            }
+            fields = list
         case .observer:
             fields = [Field(label: "Observer", text: ""), Field(label: "Statement", text: "")]
         case .fulfil:
@@ -164,6 +173,9 @@ public struct Form: Hashable, Sendable {
         }
         return Form(kind: kind, caseID: caseID, fields: fields)
     }
+
+    /// The choice of an appeal form's finding that leaves the original ruling's finding standing.
+    public static let keepFinding = "keep"
 
     /// The value of a field by label.
     public func value(_ label: String) -> String {
