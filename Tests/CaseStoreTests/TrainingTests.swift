@@ -10,6 +10,12 @@ import Testing
         do { return try RulePackCatalog.shipped() } catch { return RulePackCatalog([]) }
     }()
 
+    @Test func everyScenarioHasTimedPartyEvents() throws {
+        for scenario in try ScenarioLibrary.all(.en) {
+            #expect(!scenario.events.isEmpty, "\(scenario.id) has no party event")
+        }
+    }
+
     @Test func theLibraryCoversTheMainPathsInBothLanguages() throws {
         let ids = try ScenarioLibrary.ids()
         #expect(ids.count >= 12)
@@ -37,6 +43,8 @@ import Testing
         let sandbox = try TrainingSandbox(
             scenario: scenario, trainee: "trainee", rules: Self.rules, path: nil, flowing: false)
         try sandbox.playReference()
+        #expect(sandbox.refusals.map(\.en) == [], "\(id): every party event arrives")
+        #expect(sandbox.pendingEvents.isEmpty, "\(id): every party event is played")
         let score = try sandbox.score()
         #expect(score.differences.map(\.explanation.en) == [], "\(id)")
         #expect(score.percent == 100)

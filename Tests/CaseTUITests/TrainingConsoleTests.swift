@@ -102,6 +102,9 @@ struct TrainingConsoleTests {
         try press("T", &driver)
         // The walkthrough follows the trainee: taking the case was step 1.
         #expect(driver.state.training?.step == 1)
+        // The merchant's answer first, then the step.
+        try press(">", &driver)
+        #expect(driver.state.message?.contains("the merchant: respond") == true)
         try press("A", &driver)
         #expect(driver.state.stepMenu?.events.contains(.decideOnRecord) == true)
         try choose(.decideOnRecord, &driver)
@@ -127,6 +130,11 @@ struct TrainingConsoleTests {
 
     @Test func aSupervisorOverturnsAnAppealWithANewFindingFromTheKeyboard() throws {
         var (driver, sandbox) = try trainingDriver("appeal-overturn", width: 100, height: 30)
+        // The buyer's appeal arrives with its video when time moves on.
+        try press(">", &driver)
+        #expect(driver.state.openCase?.stage == .appealReview)
+        #expect(driver.state.evidence.contains { $0.kind == .video })
+        #expect(driver.state.training?.step == 1)
         try press("J", &driver)
         #expect(driver.state.form?.kind == .appeal)
         #expect(driver.state.form?.value("Finding #1") == Form.keepFinding)

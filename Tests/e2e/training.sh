@@ -59,6 +59,8 @@ test_trainee_completes_a_scenario_from_the_keyboard() {
     e2e_keys T
     e2e_wait_for "taken by trainee1"
     e2e_wait_for "Step 2/4"
+    e2e_keys '>'
+    e2e_wait_for "the merchant acts (respond"
     e2e_keys A
     e2e_wait_for "decide_on_record"
     e2e_keys Enter

@@ -25,6 +25,8 @@ public final class TrainingSandbox: @unchecked Sendable {
     private var advanced: TimeInterval = 0
     /// How many of the scenario's events have arrived.
     private var played = 0
+    /// The party events the case's state refused, in order.
+    private var refused: [LocalizedText] = []
     /// When the sandbox opened, if simulated time also runs with the wall clock.
     private let realStart: Date?
 
@@ -67,6 +69,10 @@ public final class TrainingSandbox: @unchecked Sendable {
             Scenario.start.addingTimeInterval(advanced + (realStart.map { Date().timeIntervalSince($0) } ?? 0))
         }
     }
+
+    /// The party events that could not apply (a trainee's earlier step may rightly have made one
+    /// impossible; the reference play should meet none).
+    public var refusals: [LocalizedText] { lock.withLock { refused } }
 
     /// The party events still to come.
     public var pendingEvents: [ScenarioEvent] { lock.withLock { Array(scenario.events.dropFirst(played)) } }
@@ -170,12 +176,13 @@ public final class TrainingSandbox: @unchecked Sendable {
             return LocalizedText(
                 en: "the \(event.party.rawValue): \(what)" + (event.note.map { ": \($0)" } ?? ""),
                 zh: "\(event.party.label.zh)：\(event.action.rawValue)" + (event.note.map { "：\($0)" } ?? ""))
-        } catch let error as StoreError {
-            return LocalizedText(
-                en: "the \(event.party.rawValue)'s '\(what)' could not apply: \(error.message.en)",
-                zh: "\(event.party.label.zh)的「\(event.action.rawValue)」未能生效：\(error.message.zh)")
         } catch {
-            return LocalizedText(en: "the \(event.party.rawValue)'s '\(what)' failed: \(error)", zh: "\(error)")
+            let reason = (error as? StoreError)?.message ?? LocalizedText(en: "\(error)", zh: "\(error)")
+            let refusal = LocalizedText(
+                en: "the \(event.party.rawValue)'s '\(what)' could not apply: \(reason.en)",
+                zh: "\(event.party.label.zh)的「\(event.action.rawValue)」未能生效：\(reason.zh)")
+            lock.withLock { refused.append(refusal) }
+            return refusal
         }
     }
 }
