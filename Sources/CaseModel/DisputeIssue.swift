@@ -41,8 +41,6 @@ public enum Finding: String, CaseIterable, Codable, Sendable {
     }
 }
 
-extension IssueKind: CodingKeyRepresentable {}
-
 /// Who must prove a point first, why, and with what (DOMAIN.md §6).
 public struct Burden: Hashable, Sendable {
     /// The party that must prove it first.

@@ -22,7 +22,7 @@ public struct ReferenceRemedy: Hashable, Codable, Sendable {
 
 /// What a scenario expects the trainee to reach: the case's stage, the steps on the record,
 /// the ruling's remedies and amounts, its citations and its findings on each point in dispute.
-public struct TrainingReference: Hashable, Codable, Sendable {
+public struct TrainingReference: Hashable, Sendable {
     /// The stage the case should stand in at the end, when that is part of the answer.
     public var stage: Stage?
     /// Audit actions that must be on the case's record ("merchant_silent", "observer_signoff").
