@@ -4,6 +4,12 @@ import Foundation
 import RulePacks
 import Testing
 
+/// A sandbox in memory for `scenario`, its clock standing still between advances.
+func memorySandbox(_ scenario: Scenario) throws -> TrainingSandbox {
+    try TrainingSandbox(
+        scenario: scenario, trainee: "trainee", rules: TrainingScenarioTests.rules, path: nil, flowing: false)
+}
+
 /// The shipped scenario library, played headless through real sandboxes.
 @Suite struct TrainingScenarioTests {
     static let rules: RulePackCatalog = {
@@ -40,8 +46,7 @@ import Testing
     @Test(arguments: try ScenarioLibrary.ids(), Language.allCases)
     func everyScenarioPlaysThroughAndScoresFullMarks(id: String, language: Language) throws {
         let scenario = try ScenarioLibrary.scenario(id, language: language)
-        let sandbox = try TrainingSandbox(
-            scenario: scenario, trainee: "trainee", rules: Self.rules, path: nil, flowing: false)
+        let sandbox = try memorySandbox(scenario)
         try sandbox.playReference()
         #expect(sandbox.refusals.map(\.en) == [], "\(id): every party event arrives")
         #expect(sandbox.pendingEvents.isEmpty, "\(id): every party event is played")
@@ -53,8 +58,7 @@ import Testing
 
     @Test func aWrongRulingScoresLowerWithEachDifferenceNamed() throws {
         let scenario = try ScenarioLibrary.scenario("counterfeit-crpl55", language: .en)
-        let sandbox = try TrainingSandbox(
-            scenario: scenario, trainee: "trainee", rules: Self.rules, path: nil, flowing: false)
+        let sandbox = try memorySandbox(scenario)
         // Everything up to the ruling as the reference does it, then a ruling that misses the fraud.
         for step in scenario.steps.prefix(3) { for action in step.actions { try sandbox.perform(action) } }
         let issue = try #require(try sandbox.database.issues(caseID: sandbox.caseID).first)
@@ -80,8 +84,7 @@ import Testing
 
     @Test func intervening_early_costsTheOutcome() throws {
         let scenario = try ScenarioLibrary.scenario("merchant-silence", language: .zh)
-        let sandbox = try TrainingSandbox(
-            scenario: scenario, trainee: "trainee", rules: Self.rules, path: nil, flowing: false)
+        let sandbox = try memorySandbox(scenario)
         try sandbox.perform(.take)
         try sandbox.perform(.step(.platformIntervenes))
         try sandbox.advanceToNext()
@@ -92,8 +95,7 @@ import Testing
 
     @Test func timeAdvancesToEachEventAndDeadlineInTurn() throws {
         let scenario = try ScenarioLibrary.scenario("counterfeit-crpl55", language: .en)
-        let sandbox = try TrainingSandbox(
-            scenario: scenario, trainee: "trainee", rules: Self.rules, path: nil, flowing: false)
+        let sandbox = try memorySandbox(scenario)
         #expect(sandbox.now() == Scenario.start)
         let first = try #require(try sandbox.nextMoment())
         #expect(first.at == Scenario.start.addingTimeInterval(3 * 3600))
@@ -175,8 +177,7 @@ import Testing
 
     @Test func theStagesOfAPlayedScenarioReplayInOrder() throws {
         let scenario = try ScenarioLibrary.scenario("counterfeit-crpl55", language: .en)
-        let sandbox = try TrainingSandbox(
-            scenario: scenario, trainee: "trainee", rules: TrainingScenarioTests.rules, path: nil, flowing: false)
+        let sandbox = try memorySandbox(scenario)
         try sandbox.playReference()
         let history = try sandbox.database.replay(caseID: sandbox.caseID)
         let frames = (0..<history.count).map(history.frame)
@@ -225,8 +226,7 @@ import Testing
     @Test(arguments: try ScenarioLibrary.ids())
     func theWalkthroughFollowsTheReferenceStepByStep(id: String) throws {
         let scenario = try ScenarioLibrary.scenario(id, language: .en)
-        let sandbox = try TrainingSandbox(
-            scenario: scenario, trainee: "trainee", rules: TrainingScenarioTests.rules, path: nil, flowing: false)
+        let sandbox = try memorySandbox(scenario)
         var done: [Int] = [try sandbox.stepsDone()]
         try sandbox.playReference { _ in done.append(try sandbox.stepsDone()) }
         // Never backwards, and past every step with actions by the end.
@@ -237,8 +237,7 @@ import Testing
 
     @Test func advancingTimeAloneCompletesAWaitingStep() throws {
         let scenario = try ScenarioLibrary.scenario("withdrawal", language: .en)
-        let sandbox = try TrainingSandbox(
-            scenario: scenario, trainee: "trainee", rules: TrainingScenarioTests.rules, path: nil, flowing: false)
+        let sandbox = try memorySandbox(scenario)
         #expect(try sandbox.stepsDone() == 0)
         try sandbox.perform(.take)
         #expect(try sandbox.stepsDone() == 1)
@@ -254,8 +253,7 @@ extension TrainingScenarioTests {
     @Test(arguments: try ScenarioLibrary.ids())
     func aSpoiltAnswerScoresLowerWithEachDifferenceNamed(id: String) throws {
         let scenario = try ScenarioLibrary.scenario(id, language: .en)
-        let sandbox = try TrainingSandbox(
-            scenario: scenario, trainee: "trainee", rules: Self.rules, path: nil, flowing: false)
+        let sandbox = try memorySandbox(scenario)
         try sandbox.playReference()
         var result = try sandbox.result()
         let reference = scenario.reference

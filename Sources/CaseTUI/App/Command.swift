@@ -339,8 +339,11 @@ public enum CommandTable {
 
     /// The commands a role may use in a context: what help and the hint bar show.
     ///
-    /// - Parameter training: whether the console is in training mode (training commands show only then).
+    /// - Parameter training: whether the console is in training mode: training commands show only
+    ///   then, and first, so help's first page and a narrow hint bar still show them.
     public static func available(in context: Context, for role: StaffRole, training: Bool = false) -> [CommandSpec] {
-        available(in: context).filter { $0.roles.contains(role) && (training || !$0.trainingOnly) }
+        let usable = available(in: context).filter { $0.roles.contains(role) }
+        guard training else { return usable.filter { !$0.trainingOnly } }
+        return usable.filter(\.trainingOnly) + usable.filter { !$0.trainingOnly }
     }
 }

@@ -6,9 +6,7 @@
 enum HelpOverlay {
     static func rows(_ state: AppState) -> [(String, String)] {
         let context = Context.pane(state.focus)
-        let available = CommandTable.available(in: context, for: state.staff.role, training: state.training != nil)
-        // In training the training keys come first.
-        let specs = available.filter(\.trainingOnly) + available.filter { !$0.trainingOnly }
+        let specs = CommandTable.available(in: context, for: state.staff.role, training: state.training != nil)
         return specs.map { spec in
             (
                 state.keymap.keys(for: spec.id, in: context).map(\.label).joined(separator: ", "),

@@ -2,9 +2,7 @@
 enum HintBar {
     static func render(_ state: AppState, into screen: inout Screen, area: Rect) {
         var x = area.x + 1
-        let specs = CommandTable.available(in: state.context, for: state.staff.role, training: state.training != nil)
-        // In training the training keys come first, so a narrow terminal still shows them.
-        for spec in specs.filter(\.trainingOnly) + specs.filter({ !$0.trainingOnly }) {
+        for spec in CommandTable.available(in: state.context, for: state.staff.role, training: state.training != nil) {
             guard let hint = spec.hint, let key = state.keymap.keys(for: spec.id, in: state.context).first else {
                 continue
             }
