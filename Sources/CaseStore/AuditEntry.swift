@@ -1,3 +1,4 @@
+import CaseModel
 import Foundation
 
 /// One record of the append-only, hash-chained audit log.
@@ -18,6 +19,13 @@ public struct AuditEntry: Hashable, Sendable, Identifiable {
     public var prevHash: String
     /// SHA-256 over this record's fields and `prevHash`.
     public var hash: String
+    /// The event's kind ("taken", "ruled"); nil for a record written before events were typed.
+    public var kind: String? = nil
+    /// The event's canonical JSON, as hashed; nil for a record written before events were typed.
+    public var payload: String? = nil
+
+    /// The typed event, when the record carries one that this CaseDesk can read.
+    public var event: CaseEvent? { payload.flatMap { try? CaseEvent(payload: $0) } }
 }
 
 /// Appends audit records inside the caller's transaction, extending the hash chain.
@@ -25,10 +33,15 @@ enum AuditLog {
     static let genesis = String(repeating: "0", count: 64)
 
     /// The hash of a record: every field and the previous hash, unambiguously delimited.
+    ///
+    /// A typed record's kind and payload are hashed after the rest; a record written before
+    /// events were typed has neither and hashes exactly as it always did.
     static func hash(
-        prev: String, at: Int64, actor: String, action: String, caseID: Int64?, detail: String
+        prev: String, at: Int64, actor: String, action: String, caseID: Int64?, detail: String,
+        kind: String? = nil, payload: String? = nil
     ) -> String {
-        let fields = [prev, String(at), actor, action, caseID.map(String.init) ?? "", detail]
+        var fields = [prev, String(at), actor, action, caseID.map(String.init) ?? "", detail]
+        if let payload { fields += [kind ?? "", payload] }
         // Length-prefix each field so no two different records serialise alike.
         let canonical = fields.map { "\($0.utf8.count):\($0)" }.joined(separator: "|")
         return Hashing.sha256Hex(canonical)

@@ -66,9 +66,7 @@ extension CaseDatabase {
                 ruling.id = try Self.insertRuling(db, ruling)
                 appeal.newRulingID = ruling.id
                 try Self.recordFindings(db, newTerms.findings)
-                try Self.appendAudit(
-                    db, at: now, actor: member.name, action: "ruling", caseID: caseID,
-                    detail: Self.rulingSummary(ruling, catalogue: catalogue) + "; decides appeal #\(appeal.id)")
+                try Self.appendEvent(db, .ruled(try Self.entry(ruling)), at: now, actor: member.name, caseID: caseID)
                 obligations = ObligationPlan.obligations(
                     for: newTerms, caseID: caseID, rulingID: ruling.id, catalogue: catalogue, pack: pack, at: now)
             }
@@ -78,10 +76,12 @@ extension CaseDatabase {
                     WHERE id = ?
                     """,
                 arguments: [outcome.rawValue, member.name, why, Timestamp.seconds(now), appeal.newRulingID, appeal.id])
-            try Self.appendAudit(
-                db, at: now, actor: member.name, action: "appeal_decision", caseID: caseID,
-                detail: "appeal #\(appeal.id) by the \(appeal.party.rawValue) against ruling #\(original.id): "
-                    + "\(outcome.rawValue); \(why)")
+            try Self.appendEvent(
+                db,
+                .appealDecided(
+                    appealID: appeal.id, party: appeal.party, rulingID: original.id, outcome: outcome, reasons: why,
+                    newRulingID: appeal.newRulingID),
+                at: now, actor: member.name, caseID: caseID)
             let event: LifecycleEvent = obligations.isEmpty ? .appealClosed : .appealUpheldForExecution
             try Self.apply(
                 db, event, toCase: caseID, by: member, onBehalfOf: nil, expectedVersion: nil, at: now, rules: rules,
@@ -96,7 +96,7 @@ extension CaseDatabase {
     static func recordAppeal(
         _ db: Database, caseID: Int64, party: PartyRole, grounds: String?, evidenceID: Int64?, at: Date,
         pack: RulePack
-    ) throws {
+    ) throws -> (id: Int64, rulingID: Int64, grounds: String) {
         let text = grounds?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         guard !text.isEmpty else { throw StoreError.emptyText(field: "the appeal's grounds ('note')") }
         let decisions = try decisions(db, caseID: caseID)
@@ -113,5 +113,6 @@ extension CaseDatabase {
                 VALUES (?, ?, ?, ?, ?, ?)
                 """,
             arguments: [caseID, ruling.id, party.rawValue, text, Timestamp.seconds(at), evidenceID])
+        return (db.lastInsertedRowID, ruling.id, text)
     }
 }

@@ -21,9 +21,9 @@ extension CaseDatabase {
             .execute(arguments: CaseRecord.arguments(stored, includeID: includeID))
         stored.id = db.lastInsertedRowID
         try indexCase(db, stored)
-        try appendAudit(
-            db, at: newCase.createdAt, actor: actor, action: "file", caseID: stored.id,
-            detail: "filed in stage \(newCase.stage.rawValue) under \(stored.rulePack): \(newCase.title)")
+        try appendEvent(
+            db, .filed(stage: newCase.stage, rulePack: stored.rulePack, title: newCase.title), at: newCase.createdAt,
+            actor: actor, caseID: stored.id)
         return stored
     }
 
@@ -83,8 +83,23 @@ extension CaseDatabase {
     @discardableResult
     static func apply(
         _ db: Database, _ event: LifecycleEvent, toCase id: Int64, by staff: StaffMember, onBehalfOf party: PartyRole?,
-        expectedVersion: Int?, at now: Date, rules: RulePackCatalog, note: String? = nil, dedicated: Bool = false
+        expectedVersion: Int?, at now: Date, rules: RulePackCatalog, note: StepNote? = nil, dedicated: Bool = false
     ) throws -> Case {
+        let (current, updated, actor) = try step(
+            db, event, toCase: id, by: staff, onBehalfOf: party, expectedVersion: expectedVersion, at: now,
+            rules: rules, dedicated: dedicated)
+        try appendEvent(
+            db, .stepped(event: event, move: StageMove(from: current, to: updated), note: note), at: now,
+            actor: actor, caseID: id)
+        return updated
+    }
+
+    /// Checks and writes a lifecycle step, leaving its audit record to the caller (which may record
+    /// more than the move, as an appeal does): the case before and after, and who the record names.
+    static func step(
+        _ db: Database, _ event: LifecycleEvent, toCase id: Int64, by staff: StaffMember, onBehalfOf party: PartyRole?,
+        expectedVersion: Int?, at now: Date, rules: RulePackCatalog, dedicated: Bool
+    ) throws -> (current: Case, updated: Case, actor: String) {
         if !dedicated, Lifecycle.rulingSteps.contains(event) {
             let command = event == .rule ? "casedesk case rule" : "casedesk case decide-appeal"
             throw StoreError.useCommand(event: event, command: command)
@@ -110,10 +125,7 @@ extension CaseDatabase {
         case .failure(let error): throw StoreError.lifecycle(error)
         }
         try update(db, from: current, to: updated)
-        var detail = transitionSummary(from: current, to: updated)
-        if let note, !note.isEmpty { detail += "; \(note)" }
-        try appendAudit(db, at: now, actor: actor, action: event.rawValue, caseID: id, detail: detail)
-        return updated
+        return (current, updated, actor)
     }
 
     /// Writes a transition, guarded by the version read in the same transaction.
@@ -134,13 +146,5 @@ extension CaseDatabase {
                 caseID: current.id, expectedVersion: current.version, actualVersion: current.version + 1,
                 changedBy: nil)
         }
-    }
-
-    /// "stage a → b, deadline 2026-11-28T08:00:00Z": the before/after of a transition for the audit log.
-    static func transitionSummary(from current: Case, to updated: Case) -> String {
-        var text = "stage \(current.stage.rawValue) → \(updated.stage.rawValue)"
-        if let deadline = updated.stageDeadline { text += ", deadline \(ISO8601.string(deadline))" }
-        if let remaining = updated.pausedRemaining { text += ", clock paused with \(remaining)s left" }
-        return text
     }
 }

@@ -39,9 +39,9 @@ extension CaseDatabase {
         ])
         let id = db.lastInsertedRowID
         try indexEvidence(db, id: id, description: description)
-        try appendAudit(
-            db, at: at, actor: actor, action: "add_evidence", caseID: caseID,
-            detail: "evidence #\(id) \(kind.rawValue) from \(source.rawValue) sha256 \(hash)")
+        try appendEvent(
+            db, .evidenceAdded(evidenceID: id, kind: kind, source: source, description: description, sha256: hash),
+            at: at, actor: actor, caseID: caseID)
         return Evidence(
             id: id, caseID: caseID, kind: kind, source: source, description: description, sha256: hash,
             submittedAt: Timestamp.date(Timestamp.seconds(at)))

@@ -74,24 +74,14 @@ extension CaseDatabase {
     static func applyEventLine(_ db: Database, _ line: EventLine, by staff: StaffMember, rules: RulePackCatalog) throws
     {
         let actor = "\(staff.name) for the \(line.party.rawValue)"
+        if line.action == .appeal {
+            try fileAppeal(db, line, by: staff, rules: rules)
+            return
+        }
         if let event = line.action.lifecycleEvent {
-            let moved = try apply(
+            try apply(
                 db, event, toCase: line.caseID, by: staff, onBehalfOf: line.party, expectedVersion: nil, at: line.at,
-                rules: rules, note: line.note.map { "\(line.party.rawValue) says: \($0)" })
-            if line.action == .appeal {
-                var evidenceID: Int64?
-                if let evidence = line.evidence {
-                    evidenceID =
-                        try addEvidence(
-                            db, caseID: line.caseID, kind: evidence.kind,
-                            source: line.party == .buyer ? .buyer : .merchant,
-                            description: evidence.description, content: evidence.content, at: line.at, actor: actor
-                        ).id
-                }
-                try recordAppeal(
-                    db, caseID: line.caseID, party: line.party, grounds: line.note, evidenceID: evidenceID, at: line.at,
-                    pack: try pack(for: moved, rules))
-            }
+                rules: rules, note: line.note.flatMap { $0.isEmpty ? nil : .partySays(party: line.party, text: $0) })
             return
         }
         guard let current = try fetchCase(db, id: line.caseID) else { throw StoreError.caseNotFound(line.caseID) }
@@ -106,12 +96,37 @@ extension CaseDatabase {
                 db, caseID: line.caseID, kind: evidence.kind, source: source, description: evidence.description,
                 content: evidence.content, at: line.at, actor: actor)
         default:
-            var detail = line.action.rawValue.replacingOccurrences(of: "_", with: " ")
-            if let tracking = line.tracking { detail += ", tracking \(tracking)" }
-            if let note = line.note { detail += ": \(note)" }
-            try appendAudit(
-                db, at: line.at, actor: actor, action: line.action.rawValue, caseID: line.caseID, detail: detail)
+            try appendEvent(
+                db, .partyActed(party: line.party, action: line.action, tracking: line.tracking, note: line.note),
+                at: line.at, actor: actor, caseID: line.caseID)
         }
+    }
+}
+
+extension CaseDatabase {
+    /// A party's appeal: the lifecycle step (a late appeal is refused with its deadline), the
+    /// evidence it brings, and the appeal itself on one record that fixes all of it.
+    static func fileAppeal(_ db: Database, _ line: EventLine, by staff: StaffMember, rules: RulePackCatalog) throws {
+        let (current, moved, actor) = try step(
+            db, .appealFiled, toCase: line.caseID, by: staff, onBehalfOf: line.party, expectedVersion: nil,
+            at: line.at, rules: rules, dedicated: false)
+        var evidenceID: Int64?
+        if let evidence = line.evidence {
+            evidenceID =
+                try addEvidence(
+                    db, caseID: line.caseID, kind: evidence.kind, source: line.party == .buyer ? .buyer : .merchant,
+                    description: evidence.description, content: evidence.content, at: line.at, actor: actor
+                ).id
+        }
+        let appeal = try recordAppeal(
+            db, caseID: line.caseID, party: line.party, grounds: line.note, evidenceID: evidenceID, at: line.at,
+            pack: try pack(for: moved, rules))
+        try appendEvent(
+            db,
+            .appealFiled(
+                appealID: appeal.id, rulingID: appeal.rulingID, party: line.party, grounds: appeal.grounds,
+                evidenceID: evidenceID, move: StageMove(from: current, to: moved)),
+            at: line.at, actor: actor, caseID: line.caseID)
     }
 }
 

@@ -37,10 +37,12 @@ extension CaseDatabase {
                 Timestamp.seconds(now),
             ])
         let id = db.lastInsertedRowID
-        try appendAudit(
-            db, at: now, actor: actor, action: "add_issue", caseID: caseID,
-            detail:
-                "issue #\(id) \(kind.rawValue): \(text); burden on the \(burden.party.rawValue): \(burden.reason.en)")
+        try appendEvent(
+            db,
+            .issueAdded(
+                issueID: id, kind: kind, description: text, burden: burden.party, burdenReason: burden.reason,
+                buyerConfirmedReceipt: buyerConfirmedReceipt, durableWithinSixMonths: durableWithinSixMonths),
+            at: now, actor: actor, caseID: caseID)
         return DisputeIssue(
             id: id, caseID: caseID, kind: kind, description: text, buyerConfirmedReceipt: buyerConfirmedReceipt,
             durableWithinSixMonths: durableWithinSixMonths)
@@ -62,9 +64,9 @@ extension CaseDatabase {
                 sql: "INSERT OR IGNORE INTO issue_evidence (issue_id, evidence_id) VALUES (?, ?)",
                 arguments: [issueID, evidenceID])
             guard db.changesCount > 0 else { return }
-            try Self.appendAudit(
-                db, at: now, actor: member.name, action: "link_evidence", caseID: caseID,
-                detail: "evidence #\(evidenceID) linked to issue #\(issueID)")
+            try Self.appendEvent(
+                db, .evidenceLinked(evidenceID: evidenceID, issueID: issueID), at: now, actor: member.name,
+                caseID: caseID)
         }
     }
 
@@ -80,9 +82,9 @@ extension CaseDatabase {
             try db.execute(
                 sql: "UPDATE issues SET finding = ?, finding_note = ? WHERE id = ?",
                 arguments: [finding.rawValue, text, issueID])
-            try Self.appendAudit(
-                db, at: now, actor: member.name, action: "finding", caseID: caseID,
-                detail: "issue #\(issueID): \(finding.rawValue): \(text)")
+            try Self.appendEvent(
+                db, .findingRecorded(issueID: issueID, finding: finding, note: text), at: now, actor: member.name,
+                caseID: caseID)
         }
     }
 
@@ -162,10 +164,12 @@ extension CaseDatabase {
             let request = EvidenceRequest(
                 id: db.lastInsertedRowID, caseID: caseID, party: party, what: text,
                 openedAt: Timestamp.date(Timestamp.seconds(now)), dueAt: Timestamp.date(Timestamp.seconds(due)))
-            try Self.appendAudit(
-                db, at: now, actor: member.name, action: "request_evidence", caseID: caseID,
-                detail: "request #\(request.id) to the \(party.rawValue): \(text); due \(ISO8601.string(due)) "
-                    + "(\(pack.reference) evidence window); " + Self.transitionSummary(from: current, to: updated))
+            try Self.appendEvent(
+                db,
+                .evidenceRequested(
+                    requestID: request.id, party: party, what: text, due: due, rulePack: pack.reference,
+                    move: StageMove(from: current, to: updated)),
+                at: now, actor: member.name, caseID: caseID)
             return (request, updated)
         }
     }

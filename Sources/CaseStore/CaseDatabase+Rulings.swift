@@ -57,10 +57,7 @@ extension CaseDatabase {
                 status: reason == nil ? .final : .pendingReview, reviewReason: reason?.text.en, createdAt: now)
             ruling.id = try Self.insertRuling(db, ruling)
             try Self.recordFindings(db, filled.findings)
-            try Self.appendAudit(
-                db, at: now, actor: member.name, action: "ruling", caseID: caseID,
-                detail: Self.rulingSummary(ruling, catalogue: catalogue)
-                    + (reason.map { "; to review: \($0.text.en)" } ?? "; takes effect without review"))
+            try Self.appendEvent(db, .ruled(try Self.entry(ruling)), at: now, actor: member.name, caseID: caseID)
             guard reason == nil else {
                 try Self.changeFlags(db, caseID: caseID, add: [.reviewPending], at: now)
                 return RulingSubmission(ruling: ruling, reviewReason: reason, obligations: [])
@@ -95,11 +92,12 @@ extension CaseDatabase {
                 arguments: [
                     ruling.status.rawValue, member.name, ruling.reviewComment, Timestamp.seconds(now), ruling.id,
                 ])
-            try Self.appendAudit(
-                db, at: now, actor: member.name, action: approve ? "review_approve" : "review_return",
-                caseID: caseID,
-                detail: "ruling #\(ruling.id) r\(ruling.revision) by \(ruling.mediator) "
-                    + (approve ? "approved" : "returned for revision") + (text.isEmpty ? "" : ": \(text)"))
+            try Self.appendEvent(
+                db,
+                .rulingReviewed(
+                    rulingID: ruling.id, revision: ruling.revision, mediator: ruling.mediator, approved: approve,
+                    comment: ruling.reviewComment),
+                at: now, actor: member.name, caseID: caseID)
             try Self.changeFlags(db, caseID: caseID, remove: [.reviewPending], at: now)
             guard approve else { return (ruling, []) }
             return (ruling, try Self.putInForce(db, ruling, by: member, at: now, rules: rules))
@@ -125,9 +123,8 @@ extension CaseDatabase {
                 sql:
                     "INSERT INTO observer_signoffs (case_id, observer, statement, recorded_by, at) VALUES (?, ?, ?, ?, ?)",
                 arguments: [caseID, name, said, member.name, Timestamp.seconds(now)])
-            try Self.appendAudit(
-                db, at: now, actor: member.name, action: "observer_signoff", caseID: caseID,
-                detail: "independent observer \(name) signed off: \(said)")
+            try Self.appendEvent(
+                db, .observerSignedOff(observer: name, statement: said), at: now, actor: member.name, caseID: caseID)
         }
     }
 
@@ -148,11 +145,12 @@ extension CaseDatabase {
                     db, sql: "SELECT count(*) FROM obligations WHERE case_id = ? AND status = 'defaulted'",
                     arguments: [caseID]) ?? 0
             if stillDefaulted == 0 { try Self.changeFlags(db, caseID: caseID, remove: [.obligationOverdue], at: now) }
-            let late = obligation.status == .defaulted ? " (late, after default)" : ""
-            try Self.appendAudit(
-                db, at: now, actor: member.name, action: "fulfil", caseID: caseID,
-                detail: "obligation #\(obligationID) fulfilled\(late): \(obligation.label(.empty).en)"
-                    + (text.isEmpty ? "" : "; \(text)"))
+            try Self.appendEvent(
+                db,
+                .obligationFulfilled(
+                    obligationID: obligationID, label: obligation.label(.empty), late: obligation.status == .defaulted,
+                    note: text.isEmpty ? nil : text),
+                at: now, actor: member.name, caseID: caseID)
         }
     }
 
@@ -181,19 +179,12 @@ extension CaseDatabase {
         return db.lastInsertedRowID
     }
 
-    /// "ruling #4 r2: full refund ¥120.00 + fraud_damages ¥500.00 (3 × …) — buyer-favoured; cites …; sha256 …"
-    static func rulingSummary(_ ruling: Ruling, catalogue: Catalogue) -> String {
-        let remedies = ruling.draft.remedies.map { ordered in
-            var text = ordered.remedy
-            if let amount = ordered.amount { text += " \(amount.formatted)" }
-            if let formula = ordered.formula { text += " (\(formula))" }
-            if let reason = ordered.overrideReason { text += " [override: \(reason)]" }
-            return text
-        }.joined(separator: " + ")
-        let terms = (try? termsJSON(ruling.draft)) ?? ""
-        return "ruling #\(ruling.id) r\(ruling.revision): \(remedies), \(ruling.favours.label.en); "
-            + "cites \(ruling.draft.citations.joined(separator: ", ")); "
-            + "no conflict of interest declared by \(ruling.mediator); sha256 \(Hashing.sha256Hex(Data(terms.utf8)))"
+    /// The audit entry of a stored ruling: its terms and their SHA-256.
+    static func entry(_ ruling: Ruling) throws -> RulingEntry {
+        RulingEntry(
+            rulingID: ruling.id, revision: ruling.revision, mediator: ruling.mediator, terms: ruling.draft,
+            favours: ruling.favours, sha256: Hashing.sha256Hex(Data(try termsJSON(ruling.draft).utf8)),
+            reviewReason: ruling.reviewReason, appealID: ruling.appealID)
     }
 
     static func recordFindings(_ db: Database, _ findings: [IssueFinding]) throws {
@@ -219,7 +210,7 @@ extension CaseDatabase {
         try db.execute(sql: "UPDATE rulings SET status = 'final' WHERE id = ?", arguments: [ruling.id])
         try apply(
             db, .rule, toCase: ruling.caseID, by: member, onBehalfOf: nil, expectedVersion: nil, at: now,
-            rules: rules, note: "ruling #\(ruling.id) in force", dedicated: true)
+            rules: rules, note: .rulingInForce(rulingID: ruling.id), dedicated: true)
         let pack = try Self.pack(for: current, rules)
         let obligations = ObligationPlan.obligations(
             for: ruling.draft, caseID: ruling.caseID, rulingID: ruling.id, catalogue: rules.catalogue, pack: pack,
@@ -246,11 +237,8 @@ extension CaseDatabase {
                 ])
             obligation.id = db.lastInsertedRowID
             stored.append(obligation)
-            try appendAudit(
-                db, at: now, actor: member.name, action: "obligation", caseID: caseID,
-                detail: "obligation #\(obligation.id): \(obligation.obligor.rawValue) must \(obligation.task)"
-                    + (obligation.amount.map { " \($0.formatted)" } ?? "")
-                    + " by \(ISO8601.string(obligation.dueAt))")
+            try appendEvent(
+                db, .obligationCreated(ObligationEntry(obligation)), at: now, actor: member.name, caseID: caseID)
         }
         if stretchClock, let last = stored.map(\.dueAt).max() {
             try db.execute(

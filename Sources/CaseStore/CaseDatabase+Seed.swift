@@ -82,10 +82,12 @@ extension CaseDatabase {
                         digest.append(contentsOf: hash.utf8)
                     }
                 }
-                try Self.appendAudit(
-                    db, at: now, actor: member.name, action: "seed", caseID: nil,
-                    detail: "seeded cases #\(firstCase)–#\(lastCase) with evidence #\(firstEvidence)–#\(lastEvidence) "
-                        + "(seed \(seed)); evidence digest \(Hashing.sha256Hex(digest))")
+                try Self.appendEvent(
+                    db,
+                    .seeded(
+                        cases: firstCase...lastCase, evidence: firstEvidence == 0 ? nil : firstEvidence...lastEvidence,
+                        seed: seed, digest: Hashing.sha256Hex(digest)),
+                    at: now, actor: member.name, caseID: nil)
             }
             written += batch
             progress(written)

@@ -21,9 +21,8 @@ extension CaseDatabase {
                 sql:
                     "INSERT INTO settings (key, value) VALUES ('rule_pack', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 arguments: [pack.reference])
-            try Self.appendAudit(
-                db, at: now, actor: member.name, action: "set_rule_pack", caseID: nil,
-                detail: "rule pack for new cases \(previous) → \(pack.reference)")
+            try Self.appendEvent(
+                db, .rulePackChosen(from: previous, to: pack.reference), at: now, actor: member.name, caseID: nil)
         }
     }
 }

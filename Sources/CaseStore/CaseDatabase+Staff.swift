@@ -29,9 +29,9 @@ extension CaseDatabase {
                 guard existing.role != member.role else { return }
                 try db.execute(
                     sql: "UPDATE staff SET role = ? WHERE name = ?", arguments: [member.role.rawValue, member.name])
-                try Self.appendAudit(
-                    db, at: now, actor: actor.name, action: "staff_role", caseID: nil,
-                    detail: "\(member.name): \(existing.role.rawValue) → \(member.role.rawValue)")
+                try Self.appendEvent(
+                    db, .staffRoleChanged(name: member.name, from: existing.role, to: member.role), at: now,
+                    actor: actor.name, caseID: nil)
                 return
             }
             try Self.insertStaff(db, member, by: actor.name, at: now)
@@ -69,9 +69,7 @@ extension CaseDatabase {
         try db.execute(
             sql: "INSERT INTO staff (name, role, added_at, added_by) VALUES (?, ?, ?, ?)",
             arguments: [member.name, member.role.rawValue, Timestamp.seconds(now), actor])
-        try appendAudit(
-            db, at: now, actor: actor, action: "staff_add", caseID: nil,
-            detail: "\(member.name) registered as \(member.role.rawValue)")
+        try appendEvent(db, .staffAdded(name: member.name, role: member.role), at: now, actor: actor, caseID: nil)
     }
 
     static func validateStaffName(_ name: String) throws {

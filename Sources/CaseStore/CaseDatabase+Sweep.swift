@@ -95,12 +95,13 @@ extension CaseDatabase {
                         sql: "UPDATE obligations SET status = 'defaulted', settled_at = ? WHERE id = ?",
                         arguments: [Timestamp.seconds(obligation.dueAt), id])
                     try Self.changeFlags(db, caseID: caseID, add: [.obligationOverdue], at: now)
-                    let consequence = pack.obligations.onDefault[obligation.obligor]?.en ?? "urge the party"
-                    try Self.appendAudit(
-                        db, at: now, actor: actor, action: "obligation_default", caseID: caseID,
-                        detail: "rule \(pack.reference) obligations.\(obligation.obligor.rawValue): obligation #\(id) "
-                            + "(\(obligation.label(rules.catalogue).en)) not carried out by "
-                            + "\(ISO8601.string(obligation.dueAt)); \(consequence)")
+                    try Self.appendEvent(
+                        db,
+                        .obligationDefaulted(
+                            obligationID: id, obligor: obligation.obligor, label: obligation.label(rules.catalogue),
+                            due: obligation.dueAt, rulePack: pack.reference,
+                            consequence: pack.obligations.onDefault[obligation.obligor]),
+                        at: now, actor: actor, caseID: caseID)
                     return true
                 }
                 if done { report.defaulted.append(id) }
@@ -127,11 +128,12 @@ extension CaseDatabase {
             }
             try Self.update(db, from: current, to: updated)
             let ruleName = "\(pack.reference) \(current.stage.rawValue).on_expiry"
-            let outcome = rule.outcome.map { " (\($0.en))" } ?? ""
-            try Self.appendAudit(
-                db, at: now, actor: actor, action: event.rawValue, caseID: id,
-                detail: "rule \(ruleName): deadline \(ISO8601.string(deadline)) expired\(outcome); "
-                    + Self.transitionSummary(from: current, to: updated))
+            try Self.appendEvent(
+                db,
+                .deadlineExpired(
+                    event: event, rule: ruleName, deadline: deadline, outcome: rule.outcome,
+                    move: StageMove(from: current, to: updated)),
+                at: now, actor: actor, caseID: id)
             return SweepAction(
                 caseID: id, event: event, from: current.stage, to: updated.stage, expiredAt: deadline, rule: ruleName)
         }

@@ -40,33 +40,21 @@ extension CaseDatabase {
                     "audit record #\(broken) does not match the hash chain (it, or the record before it, was changed, inserted or deleted)"
                 )
             }
-            // The hash each add_evidence record fixed, by evidence id.
-            var fixed: [Int64: String] = [:]
-            let records = try Row.fetchCursor(db, sql: "SELECT detail FROM audit WHERE action = 'add_evidence'")
-            while let row = try records.next() {
-                let detail: String = row[0]
-                let words = detail.split(separator: " ")
-                guard words.count >= 2, words[0] == "evidence", words[1].hasPrefix("#"),
-                    let id = Int64(words[1].dropFirst()), let index = words.firstIndex(of: "sha256"),
-                    index + 1 < words.count
-                else { continue }
-                fixed[id] = String(words[index + 1])
-            }
+            try Self.verifyPayloads(db, into: &report)
+            let fixedHashes = try Self.fixedHashes(db)
+            var fixed = fixedHashes.evidence
             // Seeded batches fix a digest of their evidence hashes instead of one record per item.
-            let batches = try Row.fetchAll(db, sql: "SELECT id, detail FROM audit WHERE action = 'seed' ORDER BY id")
-            for batch in batches {
-                let recordID: Int64 = batch[0]
-                let detail: String = batch[1]
-                guard let range = Self.evidenceRange(in: detail), let digest = detail.split(separator: " ").last else {
-                    report.problems.append("audit record #\(recordID): a seed record without its evidence range")
+            for batch in fixedHashes.batches {
+                guard let range = batch.evidence else {
+                    report.problems.append("audit record #\(batch.record): a seed record without its evidence range")
                     continue
                 }
                 let hashes = try String.fetchAll(
                     db, sql: "SELECT sha256 FROM evidence WHERE id BETWEEN ? AND ? ORDER BY id",
                     arguments: [range.lowerBound, range.upperBound])
-                if hashes.count != range.count || Hashing.sha256Hex(Data(hashes.joined().utf8)) != digest {
+                if hashes.count != range.count || Hashing.sha256Hex(Data(hashes.joined().utf8)) != batch.digest {
                     report.problems.append(
-                        "evidence #\(range.lowerBound)–#\(range.upperBound): the seeded items differ from the digest audit record #\(recordID) fixed"
+                        "evidence #\(range.lowerBound)–#\(range.upperBound): the seeded items differ from the digest audit record #\(batch.record) fixed"
                     )
                 }
                 for id in range where fixed[id] == nil { fixed[id] = "" }
@@ -90,23 +78,80 @@ extension CaseDatabase {
             if let missing = fixed.keys.filter({ !seen.contains($0) }).min() {
                 report.problems.append("evidence #\(missing): its audit record exists but the item is gone")
             }
-            try Self.verifyRulings(db, into: &report)
+            try Self.verifyRulings(db, fixed: fixedHashes.rulings, into: &report)
             return report
         }
     }
 
-    /// Every ruling's terms against their SHA-256 and against the hash its audit record fixed.
-    static func verifyRulings(_ db: Database, into report: inout VerifyReport) throws {
-        var fixed: [Int64: String] = [:]
-        let records = try Row.fetchCursor(db, sql: "SELECT detail FROM audit WHERE action = 'ruling'")
+    /// What the audit records fix: each evidence item's and ruling's SHA-256 by id, and the seeded
+    /// batches' digests. Read from typed payloads; records written before events were typed are
+    /// read by their old prose (`LegacyAudit`), and only those.
+    static func fixedHashes(_ db: Database) throws -> FixedHashes {
+        var fixed = FixedHashes()
+        let records = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT id, action, detail, payload FROM audit
+                WHERE kind IN ('evidence_added', 'ruled', 'seeded')
+                    OR (payload IS NULL AND action IN ('add_evidence', 'ruling', 'seed'))
+                ORDER BY id
+                """)
         while let row = try records.next() {
-            let detail: String = row[0]
-            let words = detail.split(separator: " ")
-            guard words.count >= 2, words[0] == "ruling", words[1].hasPrefix("#"),
-                let id = Int64(words[1].dropFirst()), let index = words.lastIndex(of: "sha256"), index + 1 < words.count
-            else { continue }
-            fixed[id] = String(words[index + 1].prefix { $0.isHexDigit })
+            let record: Int64 = row[0]
+            let action: String = row[1]
+            let detail: String = row[2]
+            guard let payload: String = row[3] else {
+                switch action {
+                case "add_evidence":
+                    if let (id, hash) = LegacyAudit.evidenceHash(detail) { fixed.evidence[id] = hash }
+                case "ruling":
+                    if let (id, hash) = LegacyAudit.rulingHash(detail) { fixed.rulings[id] = hash }
+                default:
+                    let batch = LegacyAudit.seedBatch(detail)
+                    fixed.batches.append((record, batch?.evidence, batch?.digest ?? ""))
+                }
+                continue
+            }
+            switch try? CaseEvent(payload: payload) {
+            case .evidenceAdded(let id, _, _, _, let hash): fixed.evidence[id] = hash
+            case .ruled(let entry): fixed.rulings[entry.rulingID] = entry.sha256
+            case .seeded(_, let evidence, _, let digest): fixed.batches.append((record, evidence, digest))
+            default: break
+            }
         }
+        return fixed
+    }
+
+    /// Every typed record's payload reads back as an event whose kind, action and sentence are the
+    /// ones the record shows (the sentence is derived from the event, so they can only differ by
+    /// an edit or a bug).
+    static func verifyPayloads(_ db: Database, into report: inout VerifyReport) throws {
+        let records = try Row.fetchCursor(
+            db, sql: "SELECT id, action, detail, kind, payload FROM audit WHERE payload IS NOT NULL ORDER BY id")
+        var found = 0
+        while let row = try records.next(), found < 5 {
+            let record: Int64 = row[0]
+            guard let event = try? CaseEvent(payload: row[4] as String) else {
+                report.problems.append("audit record #\(record): its payload cannot be read as an event")
+                found += 1
+                continue
+            }
+            if event.kind != row[3] || event.action != row[1] || event.summary(.en) != row[2] {
+                report.problems.append("audit record #\(record): its action or detail differs from its event")
+                found += 1
+            }
+        }
+    }
+
+    /// The hashes the audit log fixes, by what they fix.
+    struct FixedHashes {
+        var evidence: [Int64: String] = [:]
+        var rulings: [Int64: String] = [:]
+        var batches: [(record: Int64, evidence: ClosedRange<Int64>?, digest: String)] = []
+    }
+
+    /// Every ruling's terms against their SHA-256 and against the hash its audit record fixed.
+    static func verifyRulings(_ db: Database, fixed: [Int64: String], into report: inout VerifyReport) throws {
         let rulings = try Row.fetchCursor(db, sql: "SELECT id, terms, sha256 FROM rulings ORDER BY id")
         while let row = try rulings.next() {
             report.rulings += 1
@@ -121,16 +166,5 @@ extension CaseDatabase {
                 report.problems.append("ruling #\(id): its SHA-256 differs from the one its audit record fixed")
             }
         }
-    }
-
-    /// "evidence #12–#40" in a seed record's detail.
-    static func evidenceRange(in detail: String) -> ClosedRange<Int64>? {
-        guard let marker = detail.range(of: "with evidence #") else { return nil }
-        let rest = detail[marker.upperBound...]
-        let parts = rest.split(separator: " ").first?.split(separator: "–")
-        guard let parts, parts.count == 2, let low = Int64(parts[0]), let high = Int64(parts[1].dropFirst()),
-            low <= high
-        else { return nil }
-        return low...high
     }
 }

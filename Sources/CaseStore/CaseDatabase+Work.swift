@@ -13,7 +13,9 @@ extension CaseDatabase {
                 throw StoreError.takenBy(caseID: caseID, assignee: holder)
             }
             guard current.assignee != member.name else { return current }
-            return try Self.reassign(db, current, to: member.name, by: member, action: "take", at: now)
+            return try Self.reassign(
+                db, current, to: member.name, by: member, event: .taken(from: current.assignee, to: member.name),
+                at: now)
         }
     }
 
@@ -27,7 +29,8 @@ extension CaseDatabase {
             guard current.assignee == member.name || member.role == .supervisor || member.role == .admin,
                 current.assignee != nil
             else { throw StoreError.notAssignee(caseID: caseID, assignee: current.assignee) }
-            return try Self.reassign(db, current, to: nil, by: member, action: "release", at: now)
+            return try Self.reassign(
+                db, current, to: nil, by: member, event: .released(from: current.assignee ?? ""), at: now)
         }
     }
 
@@ -39,9 +42,7 @@ extension CaseDatabase {
             let member = try Self.require(db, staff, .urge)
             guard let current = try Self.fetchCase(db, id: caseID) else { throw StoreError.caseNotFound(caseID) }
             guard current.stage.isOpen else { throw StoreError.finalStage(caseID: caseID, stage: current.stage) }
-            try Self.appendAudit(
-                db, at: now, actor: member.name, action: "urge", caseID: caseID,
-                detail: "urged the \(party.rawValue): \(text)")
+            try Self.appendEvent(db, .urged(party: party, message: text), at: now, actor: member.name, caseID: caseID)
         }
     }
 
@@ -52,7 +53,7 @@ extension CaseDatabase {
         try writer.write { db in
             let member = try Self.require(db, staff, .note)
             guard try Self.fetchCase(db, id: caseID) != nil else { throw StoreError.caseNotFound(caseID) }
-            try Self.appendAudit(db, at: now, actor: member.name, action: "note", caseID: caseID, detail: note)
+            try Self.appendEvent(db, .noted(text: note), at: now, actor: member.name, caseID: caseID)
         }
     }
 
@@ -69,7 +70,7 @@ extension CaseDatabase {
     }
 
     static func reassign(
-        _ db: Database, _ current: Case, to assignee: String?, by member: StaffMember, action: String, at now: Date
+        _ db: Database, _ current: Case, to assignee: String?, by member: StaffMember, event: CaseEvent, at now: Date
     ) throws -> Case {
         var updated = current
         updated.assignee = assignee
@@ -78,9 +79,7 @@ extension CaseDatabase {
         try db.execute(
             sql: "UPDATE cases SET assignee = ?, updated_at = ?, version = ? WHERE id = ? AND version = ?",
             arguments: [assignee, Timestamp.seconds(now), updated.version, current.id, current.version])
-        try appendAudit(
-            db, at: now, actor: member.name, action: action, caseID: current.id,
-            detail: "assignee \(current.assignee ?? "none") → \(assignee ?? "none")")
+        try appendEvent(db, event, at: now, actor: member.name, caseID: current.id)
         return updated
     }
 }
@@ -96,8 +95,7 @@ extension CaseDatabase {
             let before = updated.priority
             guard before != level else { return updated }
             updated.priority = level
-            try Self.rewriteHandling(
-                db, updated, by: member, action: "priority", detail: "priority \(before) → \(level)", at: now)
+            try Self.rewriteHandling(db, updated, by: member, event: .priorityChanged(from: before, to: level), at: now)
             updated.version += 1
             updated.updatedAt = now
             return updated
@@ -113,9 +111,7 @@ extension CaseDatabase {
             var updated = try Self.current(db, caseID, nil)
             guard updated.flags.contains(flag) != on else { return updated }
             if on { updated.flags.insert(flag) } else { updated.flags.remove(flag) }
-            try Self.rewriteHandling(
-                db, updated, by: member, action: "flag", detail: "\(on ? "flagged" : "unflagged") \(flag.rawValue)",
-                at: now)
+            try Self.rewriteHandling(db, updated, by: member, event: .flagChanged(flag: flag, raised: on), at: now)
             updated.version += 1
             updated.updatedAt = now
             return updated
@@ -124,12 +120,12 @@ extension CaseDatabase {
 
     /// Writes priority and flags with a version bump and an audit record.
     static func rewriteHandling(
-        _ db: Database, _ item: Case, by member: StaffMember, action: String, detail: String, at now: Date
+        _ db: Database, _ item: Case, by member: StaffMember, event: CaseEvent, at now: Date
     ) throws {
         try db.execute(
             sql:
                 "UPDATE cases SET priority = ?, flags = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?",
             arguments: [item.priority, flagsText(item.flags), Timestamp.seconds(now), item.id, item.version])
-        try appendAudit(db, at: now, actor: member.name, action: action, caseID: item.id, detail: detail)
+        try appendEvent(db, event, at: now, actor: member.name, caseID: item.id)
     }
 }

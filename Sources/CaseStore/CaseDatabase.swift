@@ -172,19 +172,31 @@ public final class CaseDatabase: Sendable {
 
     // MARK: Audit
 
-    /// Appends one audit record; call only inside a write transaction.
+    /// Appends one event's audit record; call only inside a write transaction.
+    ///
+    /// The record's action and English detail are derived from the event; its kind and canonical
+    /// payload are stored beside them and covered by the hash.
     @discardableResult
-    static func appendAudit(
-        _ db: Database, at: Date, actor: String, action: String, caseID: Int64?, detail: String
+    static func appendEvent(
+        _ db: Database, _ event: CaseEvent, at: Date, actor: String, caseID: Int64?
     ) throws -> String {
         let prev =
             try String.fetchOne(db.cachedStatement(sql: "SELECT hash FROM audit ORDER BY id DESC LIMIT 1"))
             ?? AuditLog.genesis
         let seconds = Timestamp.seconds(at)
-        let hash = AuditLog.hash(prev: prev, at: seconds, actor: actor, action: action, caseID: caseID, detail: detail)
+        let action = event.action
+        let detail = event.summary(.en)
+        let kind = event.kind
+        let payload = event.payload
+        let hash = AuditLog.hash(
+            prev: prev, at: seconds, actor: actor, action: action, caseID: caseID, detail: detail, kind: kind,
+            payload: payload)
         try db.cachedStatement(
-            sql: "INSERT INTO audit (at, actor, action, case_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)"
-        ).execute(arguments: [seconds, actor, action, caseID, detail, prev, hash])
+            sql: """
+                INSERT INTO audit (at, actor, action, case_id, detail, prev_hash, hash, kind, payload)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [seconds, actor, action, caseID, detail, prev, hash, kind, payload])
         return hash
     }
 
@@ -194,7 +206,7 @@ public final class CaseDatabase: Sendable {
             try Row.fetchAll(
                 db,
                 sql:
-                    "SELECT id, at, actor, action, case_id, detail, prev_hash, hash FROM audit WHERE case_id = ? ORDER BY id",
+                    "SELECT \(Self.auditColumns) FROM audit WHERE case_id = ? ORDER BY id",
                 arguments: [caseID]
             ).map(Self.auditEntry)
         }
@@ -208,21 +220,24 @@ public final class CaseDatabase: Sendable {
     static func firstBrokenAuditRecord(_ db: Database) throws -> Int64? {
         var prev = AuditLog.genesis
         let cursor = try Row.fetchCursor(
-            db, sql: "SELECT id, at, actor, action, case_id, detail, prev_hash, hash FROM audit ORDER BY id")
+            db, sql: "SELECT \(auditColumns) FROM audit ORDER BY id")
         while let row = try cursor.next() {
             let entry = auditEntry(row)
             let expected = AuditLog.hash(
                 prev: prev, at: Timestamp.seconds(entry.at), actor: entry.actor, action: entry.action,
-                caseID: entry.caseID, detail: entry.detail)
+                caseID: entry.caseID, detail: entry.detail, kind: entry.kind, payload: entry.payload)
             if entry.prevHash != prev || entry.hash != expected { return entry.id }
             prev = entry.hash
         }
         return nil
     }
 
+    /// The columns `auditEntry` reads, in its order.
+    static let auditColumns = "id, at, actor, action, case_id, detail, prev_hash, hash, kind, payload"
+
     static func auditEntry(_ row: Row) -> AuditEntry {
         AuditEntry(
             id: row[0], at: Timestamp.date(row[1]), actor: row[2], action: row[3], caseID: row[4],
-            detail: row[5], prevHash: row[6], hash: row[7])
+            detail: row[5], prevHash: row[6], hash: row[7], kind: row[8], payload: row[9])
     }
 }

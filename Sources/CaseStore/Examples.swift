@@ -180,9 +180,9 @@ extension CaseDatabase {
                 arguments: [
                     caseID, signoff.observer, signoff.statement, mediator, Timestamp.seconds(ago(signoff.hoursAgo)),
                 ])
-            try appendAudit(
-                db, at: ago(signoff.hoursAgo), actor: mediator, action: "observer_signoff", caseID: caseID,
-                detail: "independent observer \(signoff.observer) signed off: \(signoff.statement)")
+            try appendEvent(
+                db, .observerSignedOff(observer: signoff.observer, statement: signoff.statement),
+                at: ago(signoff.hoursAgo), actor: mediator, caseID: caseID)
         }
         guard let written = example.ruling else { return }
         let draft = RulingDraft(
@@ -194,17 +194,16 @@ extension CaseDatabase {
             status: written.status, reviewReason: written.reviewReason, createdAt: ago(written.hoursAgo))
         ruling.id = try insertRuling(db, ruling)
         try recordFindings(db, findings)
-        try appendAudit(
-            db, at: ruling.createdAt, actor: written.mediator, action: "ruling", caseID: caseID,
-            detail: rulingSummary(ruling, catalogue: .empty)
-                + (written.reviewReason.map { "; to review: \($0)" } ?? "; takes effect without review"))
+        try appendEvent(db, .ruled(try entry(ruling)), at: ruling.createdAt, actor: written.mediator, caseID: caseID)
         if let reviewer = written.reviewer, let hours = written.reviewedHoursAgo {
             try db.execute(
                 sql: "UPDATE rulings SET reviewer = ?, reviewed_at = ? WHERE id = ?",
                 arguments: [reviewer, Timestamp.seconds(ago(hours)), ruling.id])
-            try appendAudit(
-                db, at: ago(hours), actor: reviewer, action: "review_approve", caseID: caseID,
-                detail: "ruling #\(ruling.id) r1 by \(written.mediator) approved")
+            try appendEvent(
+                db,
+                .rulingReviewed(
+                    rulingID: ruling.id, revision: 1, mediator: written.mediator, approved: true, comment: nil),
+                at: ago(hours), actor: reviewer, caseID: caseID)
         }
         let staff = StaffMember(name: written.mediator, role: .mediator)
         for obligation in written.obligations {
@@ -221,10 +220,11 @@ extension CaseDatabase {
             try db.execute(
                 sql: "UPDATE obligations SET status = 'fulfilled', settled_at = ?, note = ? WHERE id = ?",
                 arguments: [Timestamp.seconds(at), obligation.note, id])
-            try appendAudit(
-                db, at: at, actor: written.mediator, action: "fulfil", caseID: caseID,
-                detail: "obligation #\(id) fulfilled: \(obligation.obligor.rawValue) \(obligation.task)"
-                    + (obligation.note.map { "; \($0)" } ?? ""))
+            try appendEvent(
+                db,
+                .obligationFulfilled(
+                    obligationID: id, label: stored[0].label(.empty), late: false, note: obligation.note),
+                at: at, actor: written.mediator, caseID: caseID)
         }
         if let appeal = example.appeal {
             try db.execute(
@@ -232,10 +232,12 @@ extension CaseDatabase {
                 arguments: [
                     caseID, ruling.id, appeal.party.rawValue, appeal.grounds, Timestamp.seconds(ago(appeal.hoursAgo)),
                 ])
-            try appendAudit(
-                db, at: ago(appeal.hoursAgo), actor: "system for the \(appeal.party.rawValue)", action: "appeal_filed",
-                caseID: caseID,
-                detail: "stage appeal_window → appeal_review; \(appeal.party.rawValue) says: \(appeal.grounds)")
+            try appendEvent(
+                db,
+                .appealFiled(
+                    appealID: db.lastInsertedRowID, rulingID: ruling.id, party: appeal.party, grounds: appeal.grounds,
+                    evidenceID: nil, move: StageMove(from: .appealWindow, to: .appealReview)),
+                at: ago(appeal.hoursAgo), actor: "system for the \(appeal.party.rawValue)", caseID: caseID)
         }
     }
 }

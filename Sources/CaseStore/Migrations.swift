@@ -8,7 +8,7 @@ enum Migrations {
     /// Every migration, in order.
     static let all: [(identifier: String, sql: String)] = [
         ("v1", v1), ("v2", v2), ("v3", v3), ("v4", v4), ("v5", v5), ("v6", v6), ("v7", v7), ("v8", v8), ("v9", v9),
-        ("v10", v10),
+        ("v10", v10), ("v11", v11),
     ]
 
     static var migrator: DatabaseMigrator {
@@ -296,5 +296,14 @@ enum Migrations {
         );
         CREATE INDEX appeals_by_case ON appeals(case_id, id);
         CREATE INDEX audit_by_time ON audit(at);
+        """
+
+    /// Typed history: each audit record carries its event's kind and canonical JSON payload,
+    /// which the hash chain covers. Records written before stay as they are (both NULL) and
+    /// keep verifying by the fields they were hashed with.
+    static let v11 = """
+        ALTER TABLE audit ADD COLUMN kind TEXT;
+        ALTER TABLE audit ADD COLUMN payload TEXT;
+        CREATE INDEX audit_by_kind ON audit(kind) WHERE kind IS NOT NULL;
         """
 }

@@ -22,8 +22,15 @@ struct MigrationTests {
                     VALUES (7, '旧案件', '', 'damaged', 'refund_only', 'b', '买家', 'm', '商家', '1', 100, 100,
                         'merchant_response', 1795766400, 1795762800, 1795762800, 3)
                     """)
-            try CaseDatabase.appendAudit(
-                db, at: pinnedNow, actor: "old", action: "file", caseID: 7, detail: "filed in the old days")
+            // As v1 wrote it: no kind, no payload, the hash over the record's own fields.
+            let seconds = Timestamp.seconds(pinnedNow)
+            let hash = AuditLog.hash(
+                prev: AuditLog.genesis, at: seconds, actor: "old", action: "file", caseID: 7,
+                detail: "filed in the old days")
+            try db.execute(
+                sql:
+                    "INSERT INTO audit (at, actor, action, case_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                arguments: [seconds, "old", "file", 7, "filed in the old days", AuditLog.genesis, hash])
         }
         try queue.close()
     }
@@ -56,7 +63,7 @@ struct MigrationTests {
 
     @Test func eachMigrationAppliesOnTopOfThePreviousOnes() throws {
         let identifiers = Migrations.migrator.migrations
-        #expect(identifiers == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10"])
+        #expect(identifiers == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11"])
         for count in 1...identifiers.count {
             var migrator = DatabaseMigrator()
             for identifier in identifiers.prefix(count) {

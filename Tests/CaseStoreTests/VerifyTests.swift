@@ -42,7 +42,7 @@ struct VerifyTests {
         )
     }
 
-    @Test(arguments: ["at", "actor", "action", "case_id", "detail", "prev_hash", "hash"])
+    @Test(arguments: ["at", "actor", "action", "case_id", "detail", "prev_hash", "hash", "kind", "payload"])
     func changingOneByteOfAnAuditRowNamesIt(column: String) throws {
         let database = try examples()
         try database.writer.write { db in

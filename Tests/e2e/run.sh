@@ -12,5 +12,6 @@ source "$here/console.sh"
 source "$here/rulings.sh"
 source "$here/hardening.sh"
 source "$here/training.sh"
+source "$here/upgrade.sh"
 for test in "${E2E_TESTS[@]}"; do e2e_test "$test"; done
 e2e_summary

@@ -54,34 +54,70 @@ public struct CaseHistory: Sendable {
         self.evidence = evidence
         self.issues = issues
         self.decisions = decisions
-        let moves = trail.map(Self.transition)
-        let anyMove = moves.contains { $0 != nil }
-        let anyTake = trail.contains { $0.action == "take" || $0.action == "release" }
+        let facts = trail.map { Fact($0) }
+        let anyMove = facts.contains { $0.move != nil }
+        let anyTake = facts.contains { $0.assignee != nil }
         var state = State(
-            stage: moves.compactMap { $0?.from }.first ?? current.stage,
+            stage: facts.compactMap { $0.move?.from }.first ?? current.stage,
             deadline: anyMove ? nil : current.stageDeadline, suspendedFrom: anyMove ? nil : current.suspendedFrom,
             assignee: anyTake ? nil : current.assignee, decided: false)
         var states: [State] = []
         var added: [Int64: Int] = [:]
-        for (index, entry) in trail.enumerated() {
-            if let move = moves[index] {
+        for (index, fact) in facts.enumerated() {
+            if let move = fact.move {
                 if move.to == .suspended { state.suspendedFrom = move.from }
                 if move.from == .suspended { state.suspendedFrom = nil }
                 state.stage = move.to
                 state.deadline = move.deadline
             }
-            switch entry.action {
-            case "take": state.assignee = entry.actor
-            case "release": state.assignee = nil
-            case "finding", "ruling": state.decided = true
-            case "add_issue":
-                if let id = Self.issueNumber(entry.detail) { added[id] = index }
-            default: break
-            }
+            if let assignee = fact.assignee { state.assignee = assignee }
+            if fact.decides { state.decided = true }
+            if let issue = fact.issueAdded { added[issue] = index }
             states.append(state)
         }
         self.states = states
         self.issueAdded = added
+    }
+
+    /// What one record changes in a replayed case: read from its event, or, for a record written
+    /// before events were typed, from its prose (the only place prose is read).
+    struct Fact {
+        var move: StageMove?
+        /// The assignee it leaves: .some(nil) on a release.
+        var assignee: String??
+        var decides = false
+        var issueAdded: Int64?
+
+        init(_ entry: AuditEntry) {
+            guard entry.payload != nil else {
+                self = Self.legacy(entry)
+                return
+            }
+            guard let event = entry.event else { return }
+            move = event.move
+            switch event {
+            case .taken(_, let to): assignee = .some(to)
+            case .released: assignee = .some(nil)
+            case .findingRecorded, .ruled: decides = true
+            case .issueAdded(let id, _, _, _, _, _, _): issueAdded = id
+            default: break
+            }
+        }
+
+        init() {}
+
+        static func legacy(_ entry: AuditEntry) -> Fact {
+            var fact = Fact()
+            fact.move = LegacyAudit.move(entry.detail)
+            switch entry.action {
+            case "take": fact.assignee = .some(entry.actor)
+            case "release": fact.assignee = .some(nil)
+            case "finding", "ruling": fact.decides = true
+            case "add_issue": fact.issueAdded = LegacyAudit.issueNumber(entry.detail)
+            default: break
+            }
+            return fact
+        }
     }
 
     /// The case as it stood just after record `index`.
@@ -106,28 +142,6 @@ public struct CaseHistory: Sendable {
             entry: entry, index: index, count: trail.count, item: item,
             evidence: evidence.filter { $0.submittedAt <= entry.at }, issues: shown,
             decisions: Self.asOf(decisions, entry.at))
-    }
-
-    /// "issue #12 counterfeit: …" → 12.
-    static func issueNumber(_ detail: String) -> Int64? {
-        guard detail.hasPrefix("issue #") else { return nil }
-        return Int64(detail.dropFirst(7).prefix { $0.isNumber })
-    }
-
-    /// "stage a → b, deadline T": the stages and deadline a record moved the case between.
-    static func transition(_ entry: AuditEntry) -> (from: Stage, to: Stage, deadline: Date?)? {
-        guard let range = entry.detail.range(of: "stage ") else { return nil }
-        let rest = entry.detail[range.upperBound...]
-        let parts = rest.split(separator: " ", maxSplits: 3)
-        guard parts.count >= 3, parts[1] == "→",
-            let from = Stage(rawValue: String(parts[0])),
-            let to = Stage(rawValue: String(parts[2].prefix { $0 != "," && $0 != ";" }))
-        else { return nil }
-        var deadline: Date?
-        if let mark = rest.range(of: ", deadline ") {
-            deadline = ISO8601Time.date(String(rest[mark.upperBound...].prefix(20)))
-        }
-        return (from, to, deadline)
     }
 
     /// The decisions as they stood at `moment`: later records dropped, later reviews and settlements undone.

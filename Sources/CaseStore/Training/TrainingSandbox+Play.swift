@@ -6,7 +6,7 @@ extension TrainingSandbox {
     /// steps on its record, and the trainee's own latest ruling (an appeal decision's new terms included).
     public func result() throws -> TraineeResult {
         guard let item = try database.fetchCase(id: caseID) else { throw StoreError.caseNotFound(caseID) }
-        let steps = Set(try database.auditTrail(caseID: caseID).map(\.action))
+        let steps = Set(try database.auditTrail(caseID: caseID).compactMap { $0.event?.action })
         let issues = try database.issues(caseID: caseID)
         guard let ruling = try database.decisions(caseID: caseID).rulings.last(where: { $0.mediator == trainee.name })
         else { return TraineeResult(stage: item.stage, steps: steps) }
@@ -99,20 +99,20 @@ extension TrainingSandbox {
     /// (advancing stops at the event or deadline itself). A step without actions (reading,
     /// finishing) is done once a later step is, so the walkthrough waits there until the trainee acts.
     public func stepsDone() throws -> Int {
-        let mine = try database.auditTrail(caseID: caseID).filter { $0.actor == trainee.name }.map(\.action)
-        var have: [String: Int] = [:]
-        for action in mine { have[action, default: 0] += 1 }
-        var need: [String: Int] = [:]
+        let mine = try database.auditTrail(caseID: caseID).filter { $0.actor == trainee.name }
+        var have: [ScenarioAction.Record: Int] = [:]
+        for record in mine.compactMap({ $0.event.flatMap(ScenarioAction.Record.init) }) {
+            have[record, default: 0] += 1
+        }
+        var need: [ScenarioAction.Record: Int] = [:]
         var waited: TimeInterval = 0
         let now = now()
         let next = try nextMoment()?.at ?? .distantFuture
         var done = 0
         for (index, step) in scenario.steps.enumerated() where !step.actions.isEmpty {
             for action in step.actions {
-                switch action {
-                case .wait(let hours): waited += hours * 3600
-                default: need[Self.recordName(action), default: 0] += 1
-                }
+                if case .wait(let hours) = action { waited += hours * 3600 }
+                if let record = action.record { need[record, default: 0] += 1 }
             }
             let recorded = need.allSatisfy { have[$0.key, default: 0] >= $0.value }
             let until = Scenario.start.addingTimeInterval(waited)
@@ -121,19 +121,43 @@ extension TrainingSandbox {
         }
         return done
     }
+}
 
-    /// The audit action an action of the reference solution leaves on the record.
-    static func recordName(_ action: ScenarioAction) -> String {
-        switch action {
-        case .take: "take"
-        case .wait: "wait"
-        case .step(let event): event.rawValue
-        case .request: "request_evidence"
-        case .issue: "add_issue"
-        case .rule: "ruling"
-        case .decideAppeal: "appeal_decision"
-        case .observe: "observer_signoff"
-        case .fulfil: "fulfil"
+extension ScenarioAction {
+    /// The kind of event an action of the reference solution puts on the record.
+    enum Record: Hashable {
+        case take
+        case step(LifecycleEvent)
+        case request, issue, rule, decideAppeal, observe, fulfil
+
+        /// The record an event is, when it is one a reference action makes.
+        init?(_ event: CaseEvent) {
+            switch event {
+            case .taken: self = .take
+            case .stepped(let step, _, _): self = .step(step)
+            case .evidenceRequested: self = .request
+            case .issueAdded: self = .issue
+            case .ruled(let entry) where entry.appealID == nil: self = .rule
+            case .appealDecided: self = .decideAppeal
+            case .observerSignedOff: self = .observe
+            case .obligationFulfilled: self = .fulfil
+            default: return nil
+            }
+        }
+    }
+
+    /// The record this action leaves; nil for waiting, which leaves none.
+    var record: Record? {
+        switch self {
+        case .take: .take
+        case .wait: nil
+        case .step(let event): .step(event)
+        case .request: .request
+        case .issue: .issue
+        case .rule: .rule
+        case .decideAppeal: .decideAppeal
+        case .observe: .observe
+        case .fulfil: .fulfil
         }
     }
 }

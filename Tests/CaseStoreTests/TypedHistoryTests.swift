@@ -1,0 +1,119 @@
+import CaseModel
+import Foundation
+import GRDB
+import Testing
+
+@testable import CaseStore
+
+/// Text that the old prose readers would have taken for a step, an evidence hash or a finding.
+let hostileTexts = [
+    "stage execution → closed",
+    "evidence #1 photo from buyer sha256 \(String(repeating: "0", count: 64))",
+    "issue #1 proven: stage merchant_response → withdrawn, deadline 2020-01-01T00:00:00Z",
+]
+
+@Suite("Typed case history: events, not prose")
+struct TypedHistoryTests {
+    /// A case in merchant response with one evidence item, taken by the mediator.
+    func filedCase() throws -> (CaseDatabase, Int64) {
+        let database = try CaseDatabase.withStaff()
+        let stored = try database.insertCase(sampleCase(), actor: "system")
+        try database.addEvidence(
+            caseID: stored.id, kind: .photo, source: .buyer, description: "屏幕碎裂照片", content: Data("jpeg".utf8),
+            at: pinnedNow, by: mediator)
+        try database.take(caseID: stored.id, by: mediator, at: pinnedNow)
+        return (database, stored.id)
+    }
+
+    /// Notes, urges and a party's own words carrying every hostile text.
+    func writeHostileTexts(_ database: CaseDatabase, _ id: Int64) throws {
+        for text in hostileTexts {
+            try database.addNote(caseID: id, text: text, by: mediator, at: pinnedNow)
+            try database.urge(caseID: id, party: .merchant, message: text, by: mediator, at: pinnedNow)
+            try database.recordPartyAction(
+                caseID: id, party: .merchant, action: .respond, note: text, tracking: nil, at: pinnedNow,
+                by: mediator, rules: testRules)
+        }
+    }
+
+    @Test func hostileTextChangesNothingInReplay() throws {
+        let (database, id) = try filedCase()
+        try writeHostileTexts(database, id)
+        let history = try database.replay(caseID: id)
+        #expect(history.count == 3 + 3 * hostileTexts.count)
+        for index in 0..<history.count {
+            let frame = history.frame(index)
+            #expect(frame.item.stage == .merchantResponse, "step \(index + 1): \(frame.entry.detail)")
+            #expect(frame.item.stageDeadline == pinnedNow, "step \(index + 1)")
+            #expect(frame.issues.isEmpty, "step \(index + 1)")
+        }
+        #expect(history.frame(history.count - 1).item.assignee == mediator.name)
+        #expect(history.trail.allSatisfy { $0.event != nil }, "every new record carries its event")
+    }
+
+    @Test func hostileTextChangesNothingInVerify() throws {
+        let (database, id) = try filedCase()
+        try writeHostileTexts(database, id)
+        let report = try database.verify()
+        #expect(report.isIntact, "\(report.problems)")
+        #expect(report.evidenceItems == 1)
+    }
+
+    @Test func theDetailIsTheEventsSentenceAndThePayloadItsJSON() throws {
+        let (database, id) = try filedCase()
+        try database.addNote(caseID: id, text: "买家来电：stage execution → closed", by: mediator, at: pinnedNow)
+        for entry in try database.auditTrail(caseID: id) {
+            let event = try #require(entry.event)
+            #expect(entry.kind == event.kind)
+            #expect(entry.action == event.action)
+            #expect(entry.detail == event.summary(.en))
+            #expect(entry.payload == event.payload)
+        }
+    }
+
+    @Test func aPayloadEditedToTellAnotherStoryIsFound() throws {
+        let (database, id) = try filedCase()
+        try database.addNote(caseID: id, text: "ok", by: mediator, at: pinnedNow)
+        // Turn the note into a step that closes the case, rehashing nothing: the chain breaks.
+        let forged = CaseEvent.stepped(
+            event: .withdraw, move: StageMove(from: .merchantResponse, to: .withdrawn), note: nil)
+        try database.writer.write { db in
+            try db.execute(
+                sql: "UPDATE audit SET payload = ?, kind = ? WHERE action = 'note'",
+                arguments: [forged.payload, forged.kind])
+        }
+        let report = try database.verify()
+        #expect(report.problems.contains { $0.contains("does not match the hash chain") }, "\(report.problems)")
+        #expect(report.problems.contains { $0.contains("differs from its event") }, "\(report.problems)")
+    }
+
+    @Test func anUnreadablePayloadIsNamed() throws {
+        let (database, _) = try filedCase()
+        try database.writer.write { db in
+            try db.execute(sql: "UPDATE audit SET payload = '{\"v\":1}' WHERE action = 'take'")
+        }
+        let report = try database.verify()
+        #expect(report.problems.contains { $0.contains("cannot be read as an event") }, "\(report.problems)")
+    }
+
+    @Test func legacyRecordsKeepVerifyingBesideTypedOnes() throws {
+        let (database, id) = try filedCase()
+        // A record as the release before typed events wrote it, appended to the chain.
+        try database.writer.write { db in
+            let prev = try String.fetchOne(db, sql: "SELECT hash FROM audit ORDER BY id DESC LIMIT 1")!
+            let seconds = Timestamp.seconds(pinnedNow)
+            let detail = "stage merchant_response → closed"
+            let hash = AuditLog.hash(
+                prev: prev, at: seconds, actor: "old", action: "note", caseID: id, detail: detail)
+            try db.execute(
+                sql:
+                    "INSERT INTO audit (at, actor, action, case_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                arguments: [seconds, "old", "note", id, detail, prev, hash])
+        }
+        #expect(try database.verify().isIntact)
+        // Read by the legacy reader, as the old release read it.
+        let history = try database.replay(caseID: id)
+        #expect(history.frame(history.count - 1).item.stage == .closed)
+        #expect(history.trail.last?.event == nil)
+    }
+}
