@@ -15,20 +15,20 @@ extension CaseDatabase {
             let member = try Self.require(db, staff, .decideAppeal)
             let current = try Self.current(db, caseID, nil)
             guard current.stage == .appealReview else {
-                throw StoreError.wrongStage(
+                throw CaseError.wrongStage(
                     caseID: caseID, stage: current.stage, needed: .appealReview, doing: "an appeal decision")
             }
             let decisions = try Self.decisions(db, caseID: caseID)
             guard var appeal = decisions.openAppeal,
                 let original = decisions.rulings.first(where: { $0.id == appeal.rulingID })
             else {
-                throw StoreError.noRuling(
+                throw CaseError.noRuling(
                     caseID: caseID, what: LocalizedText(en: "appeal awaiting a decision", zh: "待复核的申诉"))
             }
             if case .failure(let error) = RulingRules.checkAppealDecision(rulings: decisions.rulings, by: member.name) {
-                throw StoreError.ruling([error])
+                throw CaseError.ruling([error])
             }
-            guard !why.isEmpty else { throw StoreError.ruling([.reasonsRequired]) }
+            guard !why.isEmpty else { throw CaseError.ruling([.reasonsRequired]) }
             let catalogue = rules.catalogue
             let pack = try Self.pack(for: current, rules)
             var newTerms = terms.map {
@@ -43,7 +43,7 @@ extension CaseDatabase {
             if case .failure(let error) = RulingRules.checkAppealOutcome(
                 outcome, original: original, newTerms: newTerms, claim: current.claimAmount, catalogue: catalogue)
             {
-                throw StoreError.ruling([error])
+                throw CaseError.ruling([error])
             }
             appeal.outcome = outcome
             appeal.decidedBy = member.name
@@ -55,7 +55,7 @@ extension CaseDatabase {
                     db, sql: "SELECT id FROM issues WHERE case_id = ? ORDER BY id", arguments: [caseID])
                 let problems = RulingRules.problems(
                     newTerms, orderAmount: current.orderAmount, issueIDs: issueIDs, catalogue: catalogue, pack: pack)
-                guard problems.isEmpty else { throw StoreError.ruling(problems) }
+                guard problems.isEmpty else { throw CaseError.ruling(problems) }
                 try db.execute(
                     sql: "UPDATE rulings SET status = 'superseded' WHERE case_id = ? AND status = 'final'",
                     arguments: [caseID])
@@ -98,14 +98,14 @@ extension CaseDatabase {
         pack: RulePack
     ) throws -> (id: Int64, rulingID: Int64, grounds: String) {
         let text = grounds?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        guard !text.isEmpty else { throw StoreError.emptyText(field: "the appeal's grounds ('note')") }
+        guard !text.isEmpty else { throw CaseError.emptyText(field: "the appeal's grounds ('note')") }
         let decisions = try decisions(db, caseID: caseID)
         guard let ruling = decisions.inForce else {
-            throw StoreError.noRuling(
+            throw CaseError.noRuling(
                 caseID: caseID, what: LocalizedText(en: "ruling in force to appeal against", zh: "可申诉的生效裁决"))
         }
         guard decisions.appeals.count < pack.maxAppeals else {
-            throw StoreError.appealLimit(caseID: caseID, allowed: pack.maxAppeals, pack: pack.reference)
+            throw CaseError.appealLimit(caseID: caseID, allowed: pack.maxAppeals, pack: pack.reference)
         }
         try db.execute(
             sql: """

@@ -102,7 +102,7 @@ extension CaseDatabase {
     ) throws -> (current: Case, updated: Case, actor: String) {
         if !dedicated, Lifecycle.rulingSteps.contains(event) {
             let command = event == .rule ? "casedesk case rule" : "casedesk case decide-appeal"
-            throw StoreError.useCommand(event: event, command: command)
+            throw CaseError.useCommand(event: event, command: command)
         }
         let member = try require(db, staff, .view)
         let kind = party.map { $0 == .buyer ? ActorKind.buyer : .merchant } ?? Permissions.actorKind(for: member.role)
@@ -110,19 +110,19 @@ extension CaseDatabase {
         let actor = party.map { "\(member.name) for the \($0.rawValue)" } ?? member.name
         let current = try Self.current(db, id, expectedVersion)
         guard let pack = rules.pack(current.rulePack) else {
-            throw StoreError.unknownRulePack(caseID: id, reference: current.rulePack)
+            throw CaseError.unknownRulePack(caseID: id, reference: current.rulePack)
         }
         if event == .executed {
             let open = try obligations(db, caseID: id).filter { $0.status == .open }
             if !open.isEmpty {
-                throw StoreError.obligationsOutstanding(
+                throw CaseError.obligationsOutstanding(
                     caseID: id, labels: open.map { "#\($0.id) \($0.label(rules.catalogue).en)" })
             }
         }
         let updated: Case
         switch current.applying(event, by: kind, at: now, pack: pack) {
         case .success(let next): updated = next
-        case .failure(let error): throw StoreError.lifecycle(error)
+        case .failure(let error): throw CaseError.lifecycle(error)
         }
         try update(db, from: current, to: updated)
         return (current, updated, actor)

@@ -32,7 +32,7 @@ extension CaseDatabase {
             guard let item = try Self.fetchCase(db, id: caseID) else { throw StoreError.caseNotFound(caseID) }
             let decisions = try Self.decisions(db, caseID: caseID)
             guard let ruling = decisions.inForce ?? decisions.latest else {
-                throw StoreError.noRuling(caseID: caseID, what: LocalizedText(en: "ruling yet", zh: "裁决"))
+                throw CaseError.noRuling(caseID: caseID, what: LocalizedText(en: "ruling yet", zh: "裁决"))
             }
             return RulingNotice.render(
                 case: item, ruling: ruling, issues: try Self.issues(db, caseID: caseID),

@@ -10,7 +10,7 @@ extension CaseDatabase {
         content: Data, at: Date, by staff: StaffMember
     ) throws -> Evidence {
         let text = description.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else { throw StoreError.emptyText(field: "the evidence description") }
+        guard !text.isEmpty else { throw CaseError.emptyText(field: "the evidence description") }
         return try writer.write { db in
             let member = try Self.require(db, staff, .addEvidence)
             return try Self.addEvidence(

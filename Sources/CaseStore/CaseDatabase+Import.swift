@@ -39,7 +39,7 @@ extension CaseDatabase {
                             return .commit
                         }
                         report.applied += 1
-                    } catch let error as StoreError {
+                    } catch let error as any ExplainedError {
                         report.errors.append(ImportError(line: item.line, reason: error.message.en))
                     } catch let error as ImportError.Reason {
                         report.errors.append(ImportError(line: item.line, reason: error.text))
@@ -86,7 +86,7 @@ extension CaseDatabase {
         }
         guard let current = try fetchCase(db, id: line.caseID) else { throw StoreError.caseNotFound(line.caseID) }
         guard line.action.recordedIn.contains(current.stage) else {
-            throw StoreError.partyActionNotNow(action: line.action, stage: current.stage)
+            throw CaseError.partyActionNotNow(action: line.action, stage: current.stage)
         }
         switch line.action {
         case .submitEvidence:
@@ -138,11 +138,11 @@ extension CaseDatabase {
         by staff: StaffMember, rules: RulePackCatalog
     ) throws {
         guard action.parties.contains(party) else {
-            throw StoreError.partyCannot(party: party, action: action)
+            throw CaseError.partyCannot(party: party, action: action)
         }
-        guard action != .submitEvidence else { throw StoreError.partyCannot(party: party, action: action) }
+        guard action != .submitEvidence else { throw CaseError.partyCannot(party: party, action: action) }
         if action == .shipReturn && (tracking ?? "").isEmpty {
-            throw StoreError.emptyText(field: "the return tracking number")
+            throw CaseError.emptyText(field: "the return tracking number")
         }
         let line = EventLine(
             line: 0, caseID: caseID, party: party, action: action, at: now,

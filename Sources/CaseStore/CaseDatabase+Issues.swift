@@ -10,7 +10,7 @@ extension CaseDatabase {
         durableWithinSixMonths: Bool = false, by staff: StaffMember, at now: Date
     ) throws -> DisputeIssue {
         let text = description.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else { throw StoreError.emptyText(field: "the issue's description") }
+        guard !text.isEmpty else { throw CaseError.emptyText(field: "the issue's description") }
         return try writer.write { db in
             let member = try Self.require(db, staff, .recordIssue)
             guard try Self.fetchCase(db, id: caseID) != nil else { throw StoreError.caseNotFound(caseID) }
@@ -59,7 +59,7 @@ extension CaseDatabase {
                 try Int.fetchOne(
                     db, sql: "SELECT 1 FROM evidence WHERE id = ? AND case_id = ?", arguments: [evidenceID, caseID])
                     != nil
-            else { throw StoreError.evidenceNotFound(caseID: caseID, evidenceID: evidenceID) }
+            else { throw CaseError.evidenceNotFound(caseID: caseID, evidenceID: evidenceID) }
             try db.execute(
                 sql: "INSERT OR IGNORE INTO issue_evidence (issue_id, evidence_id) VALUES (?, ?)",
                 arguments: [issueID, evidenceID])
@@ -75,7 +75,7 @@ extension CaseDatabase {
         caseID: Int64, issueID: Int64, finding: Finding, note: String, by staff: StaffMember, at now: Date
     ) throws {
         let text = note.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else { throw StoreError.emptyText(field: "the finding's reasoning") }
+        guard !text.isEmpty else { throw CaseError.emptyText(field: "the finding's reasoning") }
         try writer.write { db in
             let member = try Self.require(db, staff, .recordIssue)
             try Self.requireIssue(db, caseID: caseID, issueID: issueID)
@@ -132,12 +132,12 @@ extension CaseDatabase {
         rules: RulePackCatalog
     ) throws -> (request: EvidenceRequest, case: Case) {
         let text = what.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else { throw StoreError.emptyText(field: "what is requested") }
+        guard !text.isEmpty else { throw CaseError.emptyText(field: "what is requested") }
         return try writer.write { db in
             let member = try Self.require(db, staff, .step)
             guard let current = try Self.fetchCase(db, id: caseID) else { throw StoreError.caseNotFound(caseID) }
             guard let pack = rules.pack(current.rulePack) else {
-                throw StoreError.unknownRulePack(caseID: caseID, reference: current.rulePack)
+                throw CaseError.unknownRulePack(caseID: caseID, reference: current.rulePack)
             }
             let due = pack.deadline(entering: .evidence, at: now) ?? now.addingTimeInterval(3 * 86_400)
             var updated: Case
@@ -147,7 +147,7 @@ extension CaseDatabase {
                     .requestEvidence, by: Permissions.actorKind(for: member.role), at: now, deadline: due)
                 {
                 case .success(let next): updated = next
-                case .failure(let error): throw StoreError.lifecycle(error)
+                case .failure(let error): throw CaseError.lifecycle(error)
                 }
             case .evidence:
                 updated = current
@@ -155,7 +155,7 @@ extension CaseDatabase {
                 updated.updatedAt = now
                 updated.version += 1
             default:
-                throw StoreError.lifecycle(.notAllowed(event: .requestEvidence, stage: current.stage))
+                throw CaseError.lifecycle(.notAllowed(event: .requestEvidence, stage: current.stage))
             }
             try Self.update(db, from: current, to: updated)
             try db.execute(
@@ -193,6 +193,6 @@ extension CaseDatabase {
         guard
             try Int.fetchOne(
                 db, sql: "SELECT 1 FROM issues WHERE id = ? AND case_id = ?", arguments: [issueID, caseID]) != nil
-        else { throw StoreError.issueNotFound(caseID: caseID, issueID: issueID) }
+        else { throw CaseError.issueNotFound(caseID: caseID, issueID: issueID) }
     }
 }

@@ -26,14 +26,14 @@ extension CaseDatabase {
             let member = try Self.require(db, staff, .rule)
             let current = try Self.current(db, caseID, expectedVersion)
             guard current.stage == .decision else {
-                throw StoreError.wrongStage(caseID: caseID, stage: current.stage, needed: .decision, doing: "a ruling")
+                throw CaseError.wrongStage(caseID: caseID, stage: current.stage, needed: .decision, doing: "a ruling")
             }
             guard current.assignee == member.name || member.role == .supervisor || member.role == .admin else {
-                throw StoreError.notYourCase(caseID: caseID, assignee: current.assignee)
+                throw CaseError.notYourCase(caseID: caseID, assignee: current.assignee)
             }
             let pack = try Self.pack(for: current, rules)
             let previous = try Self.rulings(db, caseID: caseID)
-            if previous.last?.status == .pendingReview { throw StoreError.rulingPending(caseID: caseID) }
+            if previous.last?.status == .pendingReview { throw CaseError.rulingPending(caseID: caseID) }
             let catalogue = rules.catalogue
             let filled = RulingRules.withStatutoryAmounts(
                 draft, orderAmount: current.orderAmount, catalogue: catalogue)
@@ -41,7 +41,7 @@ extension CaseDatabase {
                 db, sql: "SELECT id FROM issues WHERE case_id = ? ORDER BY id", arguments: [caseID])
             let problems = RulingRules.problems(
                 filled, orderAmount: current.orderAmount, issueIDs: issueIDs, catalogue: catalogue, pack: pack)
-            guard problems.isEmpty else { throw StoreError.ruling(problems) }
+            guard problems.isEmpty else { throw CaseError.ruling(problems) }
             let revision = (previous.last?.revision ?? 0) + 1
             let reason = pack.review.reason(
                 total: filled.total, flags: current.flags, caseID: caseID, revision: revision,
@@ -76,13 +76,13 @@ extension CaseDatabase {
         return try writer.write { db in
             let member = try Self.require(db, staff, .reviewRuling)
             guard var ruling = try Self.rulings(db, caseID: caseID).last, ruling.status == .pendingReview else {
-                throw StoreError.noRuling(
+                throw CaseError.noRuling(
                     caseID: caseID, what: LocalizedText(en: "ruling awaiting review", zh: "待审核的裁决"))
             }
             if case .failure(let error) = RulingRules.checkReview(of: ruling, by: member.name) {
-                throw StoreError.ruling([error])
+                throw CaseError.ruling([error])
             }
-            if !approve && text.isEmpty { throw StoreError.ruling([.commentRequired]) }
+            if !approve && text.isEmpty { throw CaseError.ruling([.commentRequired]) }
             ruling.reviewer = member.name
             ruling.reviewComment = text.isEmpty ? nil : text
             ruling.reviewedAt = now
@@ -110,15 +110,15 @@ extension CaseDatabase {
     ) throws {
         let name = observer.trimmingCharacters(in: .whitespacesAndNewlines)
         let said = statement.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty else { throw StoreError.emptyText(field: "the observer's name") }
-        guard !said.isEmpty else { throw StoreError.emptyText(field: "the observer's statement") }
+        guard !name.isEmpty else { throw CaseError.emptyText(field: "the observer's name") }
+        guard !said.isEmpty else { throw CaseError.emptyText(field: "the observer's statement") }
         try writer.write { db in
             let member = try Self.require(db, staff, .rule)
             let current = try Self.current(db, caseID, nil)
             guard current.flags.contains(.platformInterest) else {
-                throw StoreError.notPlatformInterest(caseID: caseID)
+                throw CaseError.notPlatformInterest(caseID: caseID)
             }
-            guard current.stage.isOpen else { throw StoreError.finalStage(caseID: caseID, stage: current.stage) }
+            guard current.stage.isOpen else { throw CaseError.finalStage(caseID: caseID, stage: current.stage) }
             try db.execute(
                 sql:
                     "INSERT INTO observer_signoffs (case_id, observer, statement, recorded_by, at) VALUES (?, ?, ?, ?, ?)",
@@ -136,7 +136,7 @@ extension CaseDatabase {
             guard
                 let obligation = try Self.obligations(db, caseID: caseID).first(where: { $0.id == obligationID }),
                 obligation.isOutstanding
-            else { throw StoreError.obligationNotOpen(caseID: caseID, obligationID: obligationID) }
+            else { throw CaseError.obligationNotOpen(caseID: caseID, obligationID: obligationID) }
             try db.execute(
                 sql: "UPDATE obligations SET status = 'fulfilled', settled_at = ?, note = ? WHERE id = ?",
                 arguments: [Timestamp.seconds(now), text.isEmpty ? nil : text, obligationID])
@@ -205,7 +205,7 @@ extension CaseDatabase {
                 try Int.fetchOne(
                     db, sql: "SELECT count(*) FROM observer_signoffs WHERE case_id = ?", arguments: [ruling.caseID])
                 ?? 0
-            guard signed > 0 else { throw StoreError.ruling([.observerSignoffMissing(caseID: ruling.caseID)]) }
+            guard signed > 0 else { throw CaseError.ruling([.observerSignoffMissing(caseID: ruling.caseID)]) }
         }
         try db.execute(sql: "UPDATE rulings SET status = 'final' WHERE id = ?", arguments: [ruling.id])
         try apply(
@@ -264,7 +264,7 @@ extension CaseDatabase {
 
     static func pack(for item: Case, _ rules: RulePackCatalog) throws -> RulePack {
         guard let pack = rules.pack(item.rulePack) else {
-            throw StoreError.unknownRulePack(caseID: item.id, reference: item.rulePack)
+            throw CaseError.unknownRulePack(caseID: item.id, reference: item.rulePack)
         }
         return pack
     }

@@ -11,7 +11,7 @@ extension CaseDatabase {
         try writer.write { db in
             if let member = try Self.staffMember(db, name) { return (member, false) }
             guard try Int.fetchOne(db, sql: "SELECT count(*) FROM staff") == 0 else {
-                throw StoreError.permission(.unknownStaff(name))
+                throw CaseError.permission(.unknownStaff(name))
             }
             try Self.validateStaffName(name)
             let member = StaffMember(name: name, role: .admin)
@@ -59,9 +59,9 @@ extension CaseDatabase {
     @discardableResult
     static func require(_ db: Database, _ actor: StaffMember, _ operation: Permission) throws -> StaffMember {
         guard let member = try staffMember(db, actor.name) else {
-            throw StoreError.permission(.unknownStaff(actor.name))
+            throw CaseError.permission(.unknownStaff(actor.name))
         }
-        if case .failure(let error) = member.check(operation) { throw StoreError.permission(error) }
+        if case .failure(let error) = member.check(operation) { throw CaseError.permission(error) }
         return member
     }
 
@@ -77,6 +77,6 @@ extension CaseDatabase {
             ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)))
                 || ".-_".unicodeScalars.contains($0)
         }
-        guard (1...64).contains(name.count), allowed else { throw StoreError.invalidStaffName(name) }
+        guard (1...64).contains(name.count), allowed else { throw CaseError.invalidStaffName(name) }
     }
 }

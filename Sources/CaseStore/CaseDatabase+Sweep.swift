@@ -55,7 +55,7 @@ extension CaseDatabase {
                         report.applied.append(action)
                         progressed = true
                     }
-                } catch let error as StoreError {
+                } catch let error as any ExplainedError {
                     failed.insert(id)
                     report.problems.append((id, error.message.en))
                 }
@@ -105,7 +105,7 @@ extension CaseDatabase {
                     return true
                 }
                 if done { report.defaulted.append(id) }
-            } catch let error as StoreError {
+            } catch let error as any ExplainedError {
                 report.problems.append((caseOf, "obligation #\(id): \(error.message.en)"))
             }
         }
@@ -118,13 +118,13 @@ extension CaseDatabase {
                 deadline <= now, current.stage.isOpen
             else { return nil }
             guard let pack = rules.pack(current.rulePack) else {
-                throw StoreError.unknownRulePack(caseID: id, reference: current.rulePack)
+                throw CaseError.unknownRulePack(caseID: id, reference: current.rulePack)
             }
             guard let rule = current.expiryRule(in: pack), let event = rule.onExpiry else { return nil }
             let updated: Case
             switch current.applying(event, by: .sweeper, at: now, pack: pack, clockStart: deadline) {
             case .success(let next): updated = next
-            case .failure(let error): throw StoreError.lifecycle(error)
+            case .failure(let error): throw CaseError.lifecycle(error)
             }
             try Self.update(db, from: current, to: updated)
             let ruleName = "\(pack.reference) \(current.stage.rawValue).on_expiry"

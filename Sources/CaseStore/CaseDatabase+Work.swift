@@ -10,7 +10,7 @@ extension CaseDatabase {
             let member = try Self.require(db, staff, .take)
             let current = try Self.current(db, caseID, expectedVersion)
             if let holder = current.assignee, holder != member.name {
-                throw StoreError.takenBy(caseID: caseID, assignee: holder)
+                throw CaseError.takenBy(caseID: caseID, assignee: holder)
             }
             guard current.assignee != member.name else { return current }
             return try Self.reassign(
@@ -28,7 +28,7 @@ extension CaseDatabase {
             let current = try Self.current(db, caseID, expectedVersion)
             guard current.assignee == member.name || member.role == .supervisor || member.role == .admin,
                 current.assignee != nil
-            else { throw StoreError.notAssignee(caseID: caseID, assignee: current.assignee) }
+            else { throw CaseError.notAssignee(caseID: caseID, assignee: current.assignee) }
             return try Self.reassign(
                 db, current, to: nil, by: member, event: .released(from: current.assignee ?? ""), at: now)
         }
@@ -37,11 +37,11 @@ extension CaseDatabase {
     /// Urges a slow party (DOMAIN.md §1: a slow merchant can be urged); the message goes on the record.
     public func urge(caseID: Int64, party: PartyRole, message: String, by staff: StaffMember, at now: Date) throws {
         let text = message.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else { throw StoreError.emptyText(field: "the urging message") }
+        guard !text.isEmpty else { throw CaseError.emptyText(field: "the urging message") }
         try writer.write { db in
             let member = try Self.require(db, staff, .urge)
             guard let current = try Self.fetchCase(db, id: caseID) else { throw StoreError.caseNotFound(caseID) }
-            guard current.stage.isOpen else { throw StoreError.finalStage(caseID: caseID, stage: current.stage) }
+            guard current.stage.isOpen else { throw CaseError.finalStage(caseID: caseID, stage: current.stage) }
             try Self.appendEvent(db, .urged(party: party, message: text), at: now, actor: member.name, caseID: caseID)
         }
     }
@@ -49,7 +49,7 @@ extension CaseDatabase {
     /// Adds a note to the case record.
     public func addNote(caseID: Int64, text: String, by staff: StaffMember, at now: Date) throws {
         let note = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !note.isEmpty else { throw StoreError.emptyText(field: "the note") }
+        guard !note.isEmpty else { throw CaseError.emptyText(field: "the note") }
         try writer.write { db in
             let member = try Self.require(db, staff, .note)
             guard try Self.fetchCase(db, id: caseID) != nil else { throw StoreError.caseNotFound(caseID) }
@@ -88,7 +88,7 @@ extension CaseDatabase {
     /// Sets a case's priority level (1 most urgent … 4).
     @discardableResult
     public func setPriority(caseID: Int64, level: Int, by staff: StaffMember, at now: Date) throws -> Case {
-        guard Priority.levels.contains(level) else { throw StoreError.invalidPriority(level) }
+        guard Priority.levels.contains(level) else { throw CaseError.invalidPriority(level) }
         return try writer.write { db in
             let member = try Self.require(db, staff, .step)
             var updated = try Self.current(db, caseID, nil)
@@ -105,7 +105,7 @@ extension CaseDatabase {
     /// Raises or lowers a flag on a case.
     @discardableResult
     public func setFlag(_ flag: CaseFlag, on: Bool, caseID: Int64, by staff: StaffMember, at now: Date) throws -> Case {
-        guard flag.isManual else { throw StoreError.automaticFlag(flag) }
+        guard flag.isManual else { throw CaseError.automaticFlag(flag) }
         return try writer.write { db in
             let member = try Self.require(db, staff, .step)
             var updated = try Self.current(db, caseID, nil)

@@ -48,7 +48,7 @@ struct DatabaseOptions: ParsableArguments {
             let database = try CaseDatabase(
                 path: path, group: shared.flatMap { $0.isEmpty ? nil : $0 }, readOnly: readOnly)
             let (member, bootstrapped) = try database.authenticate(actorName(actor), at: now)
-            if case .failure(let error) = member.check(.view) { throw StoreError.permission(error) }
+            if case .failure(let error) = member.check(.view) { throw CaseError.permission(error) }
             let loaded = examples && !database.isReadOnly ? try database.loadExamplesIfEmpty(now: now) : 0
             var notes: [String] = []
             if database.isReadOnly {

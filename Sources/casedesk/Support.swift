@@ -28,7 +28,7 @@ nonisolated(unsafe) var currentDatabasePath = "the database"
 func storeCall<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
-    } catch let error as StoreError {
+    } catch let error as any ExplainedError {
         throw CLIError(error.message.en)
     } catch {
         if let known = StoreError.translating(error, path: currentDatabasePath) { throw CLIError(known.message.en) }

@@ -26,7 +26,7 @@ struct AuditTests {
     @Test func aRefusedStepChangesNothingAndRecordsNothing() throws {
         let database = try CaseDatabase.withStaff()
         let filed = try database.insertCase(sampleCase(stage: .negotiation), actor: "lin.mei")
-        #expect(throws: StoreError.lifecycle(.notAllowed(event: .executed, stage: .negotiation))) {
+        #expect(throws: CaseError.lifecycle(.notAllowed(event: .executed, stage: .negotiation))) {
             try database.apply(
                 .executed, toCase: filed.id, by: mediator, expectedVersion: 1, at: pinnedNow,
                 rules: testRules)

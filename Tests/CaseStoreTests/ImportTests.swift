@@ -102,7 +102,7 @@ struct ImportTests {
         let (database, _) = try database()
         let trainer = StaffMember(name: "chen.jing", role: .trainer)
         #expect(
-            throws: StoreError.permission(.denied(name: "chen.jing", role: .trainer, permission: .recordPartyEvent))
+            throws: CaseError.permission(.denied(name: "chen.jing", role: .trainer, permission: .recordPartyEvent))
         ) {
             _ = try database.importFile(Data(good.utf8), by: trainer, skipInvalid: false, rules: testRules)
         }

@@ -38,11 +38,11 @@ struct IssueTests {
         let foreign = try database.addEvidence(
             caseID: second.id, kind: .photo, source: .buyer, description: "照片", content: Data(), at: pinnedNow,
             by: mediator)
-        #expect(throws: StoreError.evidenceNotFound(caseID: first.id, evidenceID: foreign.id)) {
+        #expect(throws: CaseError.evidenceNotFound(caseID: first.id, evidenceID: foreign.id)) {
             try database.linkEvidence(
                 caseID: first.id, issueID: issue.id, evidenceID: foreign.id, by: mediator, at: pinnedNow)
         }
-        #expect(throws: StoreError.issueNotFound(caseID: second.id, issueID: issue.id)) {
+        #expect(throws: CaseError.issueNotFound(caseID: second.id, issueID: issue.id)) {
             try database.recordFinding(
                 caseID: second.id, issueID: issue.id, finding: .proven, note: "x", by: mediator, at: pinnedNow)
         }
@@ -68,7 +68,7 @@ struct IssueTests {
     @Test func evidenceCannotBeRequestedBeforeThePlatformIntervenes() throws {
         let database = try CaseDatabase.withStaff()
         let filed = try database.insertCase(sampleCase(stage: .negotiation), actor: "seed")
-        #expect(throws: StoreError.lifecycle(.notAllowed(event: .requestEvidence, stage: .negotiation))) {
+        #expect(throws: CaseError.lifecycle(.notAllowed(event: .requestEvidence, stage: .negotiation))) {
             try database.requestEvidence(
                 caseID: filed.id, from: .buyer, what: "照片", by: mediator, at: pinnedNow, rules: testRules)
         }
@@ -78,7 +78,7 @@ struct IssueTests {
     @Test func emptyTextsAreRefused() throws {
         let database = try CaseDatabase.withStaff()
         let filed = try database.insertCase(sampleCase(stage: .intervention), actor: "seed")
-        #expect(throws: StoreError.emptyText(field: "the issue's description")) {
+        #expect(throws: CaseError.emptyText(field: "the issue's description")) {
             try database.addIssue(caseID: filed.id, kind: .counterfeit, description: "  ", by: mediator, at: pinnedNow)
         }
     }

@@ -26,11 +26,11 @@ struct PriorityTests {
         // By priority: level 1 first (case 7 now, the expired infant formula, the leaking kettle, the fraud), each by deadline.
         let byPriority = try database.queuePage(QueueQuery(order: .priority), limit: 4).map(\.id)
         #expect(byPriority == [5, 7, 16, 14])
-        #expect(throws: StoreError.invalidPriority(9)) {
+        #expect(throws: CaseError.invalidPriority(9)) {
             try database.setPriority(caseID: 7, level: 9, by: mediator, at: pinnedNow)
         }
         let trainer = StaffMember(name: "chen.jing", role: .trainer)
-        #expect(throws: StoreError.permission(.denied(name: "chen.jing", role: .trainer, permission: .step))) {
+        #expect(throws: CaseError.permission(.denied(name: "chen.jing", role: .trainer, permission: .step))) {
             try database.setFlag(.courtRisk, on: true, caseID: 3, by: trainer, at: pinnedNow)
         }
     }

@@ -33,7 +33,7 @@ func draft(_ remedies: [OrderedRemedy], findings: [IssueFinding] = [], cite: [St
 func refusal(_ body: () throws -> Void) -> [RulingError] {
     do {
         try body()
-    } catch StoreError.ruling(let problems) {
+    } catch CaseError.ruling(let problems) {
         return problems
     } catch {
         Issue.record("expected a ruling refusal, got \(error)")
@@ -59,7 +59,7 @@ struct RulingStoreTests {
         #expect(first.reviewReason == .amount(total: Money(fen: 519_600), threshold: .yuan(2000)))
         #expect(first.ruling.draft.remedies[1].amount == Money(fen: 389_700))
         #expect(try database.fetchCase(id: item.id)?.flags.contains(.reviewPending) == true)
-        #expect(throws: StoreError.rulingPending(caseID: item.id)) {
+        #expect(throws: CaseError.rulingPending(caseID: item.id)) {
             try database.submitRuling(caseID: item.id, draft: terms, by: mediator, at: later, rules: testRules)
         }
 
@@ -89,7 +89,7 @@ struct RulingStoreTests {
         #expect(try database.issues(caseID: item.id).first?.finding == .proven)
 
         // Execution cannot end with obligations open.
-        #expect(throws: StoreError.self) {
+        #expect(throws: CaseError.self) {
             try database.apply(
                 .executed, toCase: item.id, by: mediator, expectedVersion: nil, at: later, rules: testRules)
         }
@@ -120,7 +120,7 @@ struct RulingStoreTests {
 
         // Neither the ruling's mediator nor its reviewer decides the appeal.
         let decidedAt = buyerDue.addingTimeInterval(7200)
-        #expect(throws: StoreError.self) {
+        #expect(throws: CaseError.self) {
             try database.decideAppeal(
                 caseID: item.id, outcome: .uphold, terms: nil, reasons: "x", by: mediator, at: decidedAt,
                 rules: testRules)
@@ -187,7 +187,7 @@ struct RulingStoreTests {
                 try database.reviewRuling(
                     caseID: item.id, approve: true, comment: "", by: supervisor, at: later, rules: testRules)
             } == [.ownRuling(name: "wang.fang", caseID: item.id)])
-        #expect(throws: StoreError.self) {
+        #expect(throws: CaseError.self) {
             try database.reviewRuling(
                 caseID: item.id, approve: true, comment: "", by: mediator, at: later, rules: testRules)
         }
@@ -232,7 +232,7 @@ struct RulingStoreTests {
         let directory = try TemporaryDirectory()
         let (database, item) = try decisionCase(claimFen: 12_000, in: directory)
         let terms = draft([OrderedRemedy(remedy: "refund", amount: .yuan(120))], cite: ["CC-582"])
-        #expect(throws: StoreError.notYourCase(caseID: item.id, assignee: "lin.mei")) {
+        #expect(throws: CaseError.notYourCase(caseID: item.id, assignee: "lin.mei")) {
             try database.submitRuling(caseID: item.id, draft: terms, by: otherMediator, at: later, rules: testRules)
         }
     }
@@ -240,10 +240,10 @@ struct RulingStoreTests {
     @Test func theRuleStepIsTakenOnlyByARuling() throws {
         let directory = try TemporaryDirectory()
         let (database, item) = try decisionCase(in: directory)
-        #expect(throws: StoreError.useCommand(event: .rule, command: "casedesk case rule")) {
+        #expect(throws: CaseError.useCommand(event: .rule, command: "casedesk case rule")) {
             try database.apply(.rule, toCase: item.id, by: mediator, expectedVersion: nil, at: later, rules: testRules)
         }
-        #expect(throws: StoreError.automaticFlag(.reviewPending)) {
+        #expect(throws: CaseError.automaticFlag(.reviewPending)) {
             try database.setFlag(.reviewPending, on: true, caseID: item.id, by: mediator, at: later)
         }
     }

@@ -55,7 +55,7 @@ struct SeedTests {
 
     @Test func onlyAnAdminSeeds() throws {
         let database = try CaseDatabase.withStaff()
-        #expect(throws: StoreError.permission(.denied(name: "lin.mei", role: .mediator, permission: .administer))) {
+        #expect(throws: CaseError.permission(.denied(name: "lin.mei", role: .mediator, permission: .administer))) {
             try database.seed(cases: 10, seed: 1, now: pinnedNow, by: mediator)
         }
     }

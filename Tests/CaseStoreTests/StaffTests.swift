@@ -11,14 +11,14 @@ struct StaffTests {
         let (first, bootstrapped) = try database.authenticate("ops", at: pinnedNow)
         #expect(first == StaffMember(name: "ops", role: .admin) && bootstrapped)
         #expect(try database.authenticate("ops", at: pinnedNow).bootstrapped == false)
-        #expect(throws: StoreError.permission(.unknownStaff("intruder"))) {
+        #expect(throws: CaseError.permission(.unknownStaff("intruder"))) {
             _ = try database.authenticate("intruder", at: pinnedNow)
         }
     }
 
     @Test func onlyAnAdminRegistersStaff() throws {
         let database = try CaseDatabase.withStaff()
-        #expect(throws: StoreError.permission(.denied(name: "lin.mei", role: .mediator, permission: .administer))) {
+        #expect(throws: CaseError.permission(.denied(name: "lin.mei", role: .mediator, permission: .administer))) {
             try database.addStaff(StaffMember(name: "x", role: .admin), by: mediator, at: pinnedNow)
         }
         #expect(try database.staff().map(\.name) == ["admin", "chen.jing", "lin.mei", "wang.fang", "zhang.wei"])
@@ -28,7 +28,7 @@ struct StaffTests {
     func unusableNamesAreRefused(name: String) throws {
         let database = try CaseDatabase.withStaff()
         let admin = StaffMember(name: "admin", role: .admin)
-        #expect(throws: StoreError.invalidStaffName(name)) {
+        #expect(throws: CaseError.invalidStaffName(name)) {
             try database.addStaff(StaffMember(name: name, role: .mediator), by: admin, at: pinnedNow)
         }
     }
@@ -37,7 +37,7 @@ struct StaffTests {
         let database = try CaseDatabase.withStaff()
         let filed = try database.insertCase(sampleCase(stage: .intervention), actor: "seed")
         let trainer = StaffMember(name: "chen.jing", role: .trainer)
-        #expect(throws: StoreError.permission(.denied(name: "chen.jing", role: .trainer, permission: .step))) {
+        #expect(throws: CaseError.permission(.denied(name: "chen.jing", role: .trainer, permission: .step))) {
             try database.apply(
                 .requestEvidence, toCase: filed.id, by: trainer, expectedVersion: 1, at: pinnedNow, rules: testRules)
         }
@@ -50,7 +50,7 @@ struct StaffTests {
         let filed = try database.insertCase(sampleCase(stage: .intervention), actor: "seed")
         // A trainer presenting themselves as a supervisor is still a trainer.
         let forged = StaffMember(name: "chen.jing", role: .supervisor)
-        #expect(throws: StoreError.permission(.denied(name: "chen.jing", role: .trainer, permission: .step))) {
+        #expect(throws: CaseError.permission(.denied(name: "chen.jing", role: .trainer, permission: .step))) {
             try database.apply(
                 .requestEvidence, toCase: filed.id, by: forged, expectedVersion: 1, at: pinnedNow, rules: testRules)
         }
@@ -59,14 +59,14 @@ struct StaffTests {
     @Test func onlyASupervisorDecidesAnAppeal() throws {
         let database = try CaseDatabase.withStaff()
         let filed = try database.insertCase(sampleCase(stage: .appealReview), actor: "seed")
-        #expect(throws: StoreError.permission(.denied(name: "lin.mei", role: .mediator, permission: .decideAppeal))) {
+        #expect(throws: CaseError.permission(.denied(name: "lin.mei", role: .mediator, permission: .decideAppeal))) {
             try database.decideAppeal(
                 caseID: filed.id, outcome: .uphold, terms: nil, reasons: "维持", by: mediator, at: pinnedNow,
                 rules: testRules)
         }
         // The bare step is refused for everyone: an appeal decision records its outcome and reasons.
         let supervisor = StaffMember(name: "wang.fang", role: .supervisor)
-        #expect(throws: StoreError.useCommand(event: .appealClosed, command: "casedesk case decide-appeal")) {
+        #expect(throws: CaseError.useCommand(event: .appealClosed, command: "casedesk case decide-appeal")) {
             try database.apply(
                 .appealClosed, toCase: filed.id, by: supervisor, expectedVersion: 1, at: pinnedNow, rules: testRules)
         }

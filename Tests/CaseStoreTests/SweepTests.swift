@@ -78,7 +78,7 @@ struct SweepTests {
         let admin = StaffMember(name: "admin", role: .admin)
         let retailer = RulePack(
             id: "retailer", version: 3, name: LocalizedText(en: "R", zh: "R"), calendar: testPack.calendar, stages: [:])
-        #expect(throws: StoreError.permission(.denied(name: "lin.mei", role: .mediator, permission: .administer))) {
+        #expect(throws: CaseError.permission(.denied(name: "lin.mei", role: .mediator, permission: .administer))) {
             try database.setRulePack(retailer, by: mediator, at: pinnedNow)
         }
         try database.setRulePack(retailer, by: admin, at: pinnedNow)
@@ -192,7 +192,7 @@ struct LatePartyEventTests {
         let deadline = pinnedNow.addingTimeInterval(-60)
         let filed = try database.insertCase(sampleCase(stage: .appealWindow, deadline: deadline), actor: "seed")
         #expect(
-            throws: StoreError.lifecycle(.deadlinePassed(event: .appealFiled, stage: .appealWindow, deadline: deadline))
+            throws: CaseError.lifecycle(.deadlinePassed(event: .appealFiled, stage: .appealWindow, deadline: deadline))
         ) {
             try database.apply(
                 .appealFiled, toCase: filed.id, by: mediator, onBehalfOf: .buyer, expectedVersion: 1, at: pinnedNow,

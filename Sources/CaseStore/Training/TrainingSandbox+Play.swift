@@ -84,7 +84,7 @@ extension TrainingSandbox {
                 } catch {
                     throw ScenarioError(
                         description: "\(scenario.id) step \(index + 1) (\(action.label)): "
-                            + ((error as? StoreError)?.message.en ?? "\(error)"))
+                            + ((error as? any ExplainedError)?.message.en ?? "\(error)"))
                 }
             }
             try after(index)

@@ -177,7 +177,7 @@ public final class TrainingSandbox: @unchecked Sendable {
                 en: "the \(event.party.rawValue): \(what)" + (event.note.map { ": \($0)" } ?? ""),
                 zh: "\(event.party.label.zh)：\(event.action.rawValue)" + (event.note.map { "：\($0)" } ?? ""))
         } catch {
-            let reason = (error as? StoreError)?.message ?? LocalizedText(en: "\(error)", zh: "\(error)")
+            let reason = (error as? any ExplainedError)?.message ?? LocalizedText(en: "\(error)", zh: "\(error)")
             let refusal = LocalizedText(
                 en: "the \(event.party.rawValue)'s '\(what)' could not apply: \(reason.en)",
                 zh: "\(event.party.label.zh)的「\(event.action.rawValue)」未能生效：\(reason.zh)")

@@ -109,7 +109,7 @@ public struct EffectRunner: Sendable {
                 return .swept(
                     applied: report.applied.count, problems: report.problems.map { "#\($0.caseID): \($0.message)" })
             }
-        } catch let error as StoreError {
+        } catch let error as any ExplainedError {
             if case .submitForm = effect { return .formRefused(error.message.text(language)) }
             return .failed(error.message.text(language))
         } catch {
