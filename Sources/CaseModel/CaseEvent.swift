@@ -196,16 +196,19 @@ public struct RulingEntry: Hashable, Codable, Sendable {
     public var favours: Favours
     /// SHA-256 of the terms' canonical JSON.
     public var sha256: String
-    /// Why it waits for a supervisor, if it does.
+    /// Why it waits for a supervisor, in words, if it does.
     public var reviewReason: String?
+    /// Which review rule sent it there (nil for an example case's own words).
+    public var review: ReviewReason?
     /// The appeal it decides, for a ruling made by an appeal decision.
     public var appealID: Int64?
 
     /// Creates an entry.
     public init(
         rulingID: Int64, revision: Int, mediator: String, terms: RulingDraft, favours: Favours, sha256: String,
-        reviewReason: String? = nil, appealID: Int64? = nil
+        reviewReason: String? = nil, review: ReviewReason? = nil, appealID: Int64? = nil
     ) {
+        self.review = review
         self.rulingID = rulingID
         self.revision = revision
         self.mediator = mediator

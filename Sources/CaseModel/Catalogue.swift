@@ -133,3 +133,8 @@ public struct Catalogue: Hashable, Codable, Sendable {
     /// The id of the remedy that rejects the claim.
     public static let claimRejected = "claim_rejected"
 }
+
+extension Catalogue {
+    /// A catalogue with nothing in it, for labels that fall back to ids.
+    public static let empty = Catalogue(statutes: [], remedies: [])
+}

@@ -9,6 +9,7 @@ extension CaseDatabase {
         try writer.write { db in try Self.insertCase(db, newCase, actor: actor) }
     }
 
+    @discardableResult
     static func insertCase(_ db: Database, _ newCase: Case, actor: String) throws -> Case {
         var stored = newCase
         if stored.rulePack.isEmpty { stored.rulePack = try currentRulePack(db) }
@@ -72,79 +73,9 @@ extension CaseDatabase {
         _ event: LifecycleEvent, toCase id: Int64, by staff: StaffMember, onBehalfOf party: PartyRole? = nil,
         expectedVersion: Int?, at now: Date, rules: RulePackCatalog
     ) throws -> Case {
-        try writer.write { db in
-            try Self.apply(
-                db, event, toCase: id, by: staff, onBehalfOf: party, expectedVersion: expectedVersion, at: now,
-                rules: rules)
-        }
-    }
-
-    /// `apply` inside the caller's transaction, for imports that write many steps at once.
-    @discardableResult
-    static func apply(
-        _ db: Database, _ event: LifecycleEvent, toCase id: Int64, by staff: StaffMember, onBehalfOf party: PartyRole?,
-        expectedVersion: Int?, at now: Date, rules: RulePackCatalog, note: StepNote? = nil, dedicated: Bool = false
-    ) throws -> Case {
-        let (current, updated, actor) = try step(
-            db, event, toCase: id, by: staff, onBehalfOf: party, expectedVersion: expectedVersion, at: now,
-            rules: rules, dedicated: dedicated)
-        try appendEvent(
-            db, .stepped(event: event, move: StageMove(from: current, to: updated), note: note), at: now,
-            actor: actor, caseID: id)
-        return updated
-    }
-
-    /// Checks and writes a lifecycle step, leaving its audit record to the caller (which may record
-    /// more than the move, as an appeal does): the case before and after, and who the record names.
-    static func step(
-        _ db: Database, _ event: LifecycleEvent, toCase id: Int64, by staff: StaffMember, onBehalfOf party: PartyRole?,
-        expectedVersion: Int?, at now: Date, rules: RulePackCatalog, dedicated: Bool
-    ) throws -> (current: Case, updated: Case, actor: String) {
-        if !dedicated, Lifecycle.rulingSteps.contains(event) {
-            let command = event == .rule ? "casedesk case rule" : "casedesk case decide-appeal"
-            throw CaseError.useCommand(event: event, command: command)
-        }
-        let member = try require(db, staff, .view)
-        let kind = party.map { $0 == .buyer ? ActorKind.buyer : .merchant } ?? Permissions.actorKind(for: member.role)
-        try require(db, member, Permissions.permission(for: event, as: kind))
-        let actor = party.map { "\(member.name) for the \($0.rawValue)" } ?? member.name
-        let current = try Self.current(db, id, expectedVersion)
-        guard let pack = rules.pack(current.rulePack) else {
-            throw CaseError.unknownRulePack(caseID: id, reference: current.rulePack)
-        }
-        if event == .executed {
-            let open = try obligations(db, caseID: id).filter { $0.status == .open }
-            if !open.isEmpty {
-                throw CaseError.obligationsOutstanding(
-                    caseID: id, labels: open.map { "#\($0.id) \($0.label(rules.catalogue).en)" })
-            }
-        }
-        let updated: Case
-        switch current.applying(event, by: kind, at: now, pack: pack) {
-        case .success(let next): updated = next
-        case .failure(let error): throw CaseError.lifecycle(error)
-        }
-        try update(db, from: current, to: updated)
-        return (current, updated, actor)
-    }
-
-    /// Writes a transition, guarded by the version read in the same transaction.
-    static func update(_ db: Database, from current: Case, to updated: Case) throws {
-        try db.execute(
-            sql: """
-                UPDATE cases SET stage = ?, stage_deadline = ?, suspended_from = ?, paused_remaining = ?,
-                    updated_at = ?, version = ?
-                WHERE id = ? AND version = ?
-                """,
-            arguments: [
-                updated.stage.rawValue, updated.stageDeadline.map(Timestamp.seconds), updated.suspendedFrom?.rawValue,
-                updated.pausedRemaining, Timestamp.seconds(updated.updatedAt), updated.version, current.id,
-                current.version,
-            ])
-        guard db.changesCount == 1 else {
-            throw StoreError.conflict(
-                caseID: current.id, expectedVersion: current.version, actualVersion: current.version + 1,
-                changedBy: nil)
-        }
+        try perform(
+            .step(event, for: party), on: id, by: staff, expectedVersion: expectedVersion, at: now, rules: rules
+        )
+        .item
     }
 }

@@ -2,28 +2,6 @@ import CaseModel
 import Foundation
 import GRDB
 
-/// Everything decided on a case: its rulings (every revision), sign-offs, obligations and appeals.
-public struct CaseDecisions: Sendable {
-    /// Every revision, oldest first.
-    public var rulings: [Ruling] = []
-    /// Observers' sign-offs.
-    public var signoffs: [ObserverSignoff] = []
-    /// The obligations rulings created.
-    public var obligations: [Obligation] = []
-    /// Appeals, oldest first.
-    public var appeals: [Appeal] = []
-
-    /// The ruling in force, if any.
-    public var inForce: Ruling? { rulings.last { $0.status == .final } }
-    /// The latest revision, whatever its status.
-    public var latest: Ruling? { rulings.last }
-    /// The appeal waiting for a decision, if any.
-    public var openAppeal: Appeal? { appeals.last { $0.outcome == nil } }
-
-    /// Creates an empty record.
-    public init() {}
-}
-
 extension CaseDatabase {
     /// The ruling notice of a case as the parties receive it, in `language`: the ruling in force,
     /// or the latest revision marked as not yet in force.

@@ -73,60 +73,14 @@ extension CaseDatabase {
 
     static func applyEventLine(_ db: Database, _ line: EventLine, by staff: StaffMember, rules: RulePackCatalog) throws
     {
-        let actor = "\(staff.name) for the \(line.party.rawValue)"
-        if line.action == .appeal {
-            try fileAppeal(db, line, by: staff, rules: rules)
-            return
+        let evidence = line.evidence.map {
+            PartyEvidence(kind: $0.kind, description: $0.description, sha256: Hashing.sha256Hex($0.content))
         }
-        if let event = line.action.lifecycleEvent {
-            try apply(
-                db, event, toCase: line.caseID, by: staff, onBehalfOf: line.party, expectedVersion: nil, at: line.at,
-                rules: rules, note: line.note.flatMap { $0.isEmpty ? nil : .partySays(party: line.party, text: $0) })
-            return
-        }
-        guard let current = try fetchCase(db, id: line.caseID) else { throw StoreError.caseNotFound(line.caseID) }
-        guard line.action.recordedIn.contains(current.stage) else {
-            throw CaseError.partyActionNotNow(action: line.action, stage: current.stage)
-        }
-        switch line.action {
-        case .submitEvidence:
-            guard let evidence = line.evidence else { return }
-            let source: EvidenceSource = line.party == .buyer ? .buyer : .merchant
-            _ = try addEvidence(
-                db, caseID: line.caseID, kind: evidence.kind, source: source, description: evidence.description,
-                content: evidence.content, at: line.at, actor: actor)
-        default:
-            try appendEvent(
-                db, .partyActed(party: line.party, action: line.action, tracking: line.tracking, note: line.note),
-                at: line.at, actor: actor, caseID: line.caseID)
-        }
-    }
-}
-
-extension CaseDatabase {
-    /// A party's appeal: the lifecycle step (a late appeal is refused with its deadline), the
-    /// evidence it brings, and the appeal itself on one record that fixes all of it.
-    static func fileAppeal(_ db: Database, _ line: EventLine, by staff: StaffMember, rules: RulePackCatalog) throws {
-        let (current, moved, actor) = try step(
-            db, .appealFiled, toCase: line.caseID, by: staff, onBehalfOf: line.party, expectedVersion: nil,
-            at: line.at, rules: rules, dedicated: false)
-        var evidenceID: Int64?
-        if let evidence = line.evidence {
-            evidenceID =
-                try addEvidence(
-                    db, caseID: line.caseID, kind: evidence.kind, source: line.party == .buyer ? .buyer : .merchant,
-                    description: evidence.description, content: evidence.content, at: line.at, actor: actor
-                ).id
-        }
-        let appeal = try recordAppeal(
-            db, caseID: line.caseID, party: line.party, grounds: line.note, evidenceID: evidenceID, at: line.at,
-            pack: try pack(for: moved, rules))
-        try appendEvent(
-            db,
-            .appealFiled(
-                appealID: appeal.id, rulingID: appeal.rulingID, party: line.party, grounds: appeal.grounds,
-                evidenceID: evidenceID, move: StageMove(from: current, to: moved)),
-            at: line.at, actor: actor, caseID: line.caseID)
+        let entry = PartyEntry(
+            party: line.party, action: line.action, note: line.note, tracking: line.tracking, evidence: evidence)
+        try perform(
+            db, .party(entry), on: line.caseID, by: .staff(staff), expectedVersion: nil, at: line.at, rules: rules,
+            contents: line.evidence.map { [$0.content] } ?? [])
     }
 }
 
@@ -137,19 +91,7 @@ extension CaseDatabase {
         caseID: Int64, party: PartyRole, action: PartyAction, note: String?, tracking: String?, at now: Date,
         by staff: StaffMember, rules: RulePackCatalog
     ) throws {
-        guard action.parties.contains(party) else {
-            throw CaseError.partyCannot(party: party, action: action)
-        }
-        guard action != .submitEvidence else { throw CaseError.partyCannot(party: party, action: action) }
-        if action == .shipReturn && (tracking ?? "").isEmpty {
-            throw CaseError.emptyText(field: "the return tracking number")
-        }
-        let line = EventLine(
-            line: 0, caseID: caseID, party: party, action: action, at: now,
-            note: note.flatMap { $0.isEmpty ? nil : $0 }, tracking: tracking.flatMap { $0.isEmpty ? nil : $0 })
-        try writer.write { db in
-            try Self.require(db, staff, .recordPartyEvent)
-            try Self.applyEventLine(db, line, by: staff, rules: rules)
-        }
+        let entry = PartyEntry(party: party, action: action, note: note, tracking: tracking, enteredByStaff: true)
+        try perform(.party(entry), on: caseID, by: staff, at: now, rules: rules)
     }
 }

@@ -80,29 +80,15 @@ extension CaseDatabase {
             do {
                 let done = try writer.write { db -> Bool in
                     guard
-                        let row = try Row.fetchOne(
+                        let caseID = try Int64.fetchOne(
                             db, sql: "SELECT case_id FROM obligations WHERE id = ? AND status = 'open' AND due_at <= ?",
                             arguments: [id, Timestamp.seconds(now)])
                     else { return false }
-                    let caseID: Int64 = row[0]
                     caseOf = caseID
-                    guard let obligation = try Self.obligations(db, caseID: caseID).first(where: { $0.id == id }) else {
-                        return false
-                    }
-                    let item = try Self.current(db, caseID, nil)
-                    let pack = try Self.pack(for: item, rules)
-                    try db.execute(
-                        sql: "UPDATE obligations SET status = 'defaulted', settled_at = ? WHERE id = ?",
-                        arguments: [Timestamp.seconds(obligation.dueAt), id])
-                    try Self.changeFlags(db, caseID: caseID, add: [.obligationOverdue], at: now)
-                    try Self.appendEvent(
-                        db,
-                        .obligationDefaulted(
-                            obligationID: id, obligor: obligation.obligor, label: obligation.label(rules.catalogue),
-                            due: obligation.dueAt, rulePack: pack.reference,
-                            consequence: pack.obligations.onDefault[obligation.obligor]),
-                        at: now, actor: actor, caseID: caseID)
-                    return true
+                    let commit = try Self.perform(
+                        db, .defaultObligation(id), on: caseID, by: .system(actor), expectedVersion: nil, at: now,
+                        rules: rules)
+                    return !commit.events.isEmpty
                 }
                 if done { report.defaulted.append(id) }
             } catch let error as any ExplainedError {
@@ -114,28 +100,14 @@ extension CaseDatabase {
     /// Expires one case if it is still expired when its transaction starts.
     private func sweepOne(_ id: Int64, now: Date, rules: RulePackCatalog, actor: String) throws -> SweepAction? {
         try writer.write { db -> SweepAction? in
-            guard let current = try Self.fetchCase(db, id: id), let deadline = current.stageDeadline,
-                deadline <= now, current.stage.isOpen
-            else { return nil }
-            guard let pack = rules.pack(current.rulePack) else {
-                throw CaseError.unknownRulePack(caseID: id, reference: current.rulePack)
+            guard try Self.fetchCase(db, id: id) != nil else { return nil }
+            let commit = try Self.perform(
+                db, .expire, on: id, by: .system(actor), expectedVersion: nil, at: now, rules: rules)
+            guard case .deadlineExpired(let event, let rule, let deadline, _, let move) = commit.events.first else {
+                return nil
             }
-            guard let rule = current.expiryRule(in: pack), let event = rule.onExpiry else { return nil }
-            let updated: Case
-            switch current.applying(event, by: .sweeper, at: now, pack: pack, clockStart: deadline) {
-            case .success(let next): updated = next
-            case .failure(let error): throw CaseError.lifecycle(error)
-            }
-            try Self.update(db, from: current, to: updated)
-            let ruleName = "\(pack.reference) \(current.stage.rawValue).on_expiry"
-            try Self.appendEvent(
-                db,
-                .deadlineExpired(
-                    event: event, rule: ruleName, deadline: deadline, outcome: rule.outcome,
-                    move: StageMove(from: current, to: updated)),
-                at: now, actor: actor, caseID: id)
             return SweepAction(
-                caseID: id, event: event, from: current.stage, to: updated.stage, expiredAt: deadline, rule: ruleName)
+                caseID: id, event: event, from: move.from, to: move.to, expiredAt: deadline, rule: rule)
         }
     }
 }

@@ -149,95 +149,91 @@ extension CaseDatabase {
                 flags: Set(example.flags ?? [])
                     .union(example.ruling?.status == .pendingReview ? [.reviewPending] : [])),
             actor: actor)
+        var file = try Self.loadFile(db, stored, reading: Set(CaseFile.Part.allCases))
         for item in example.evidence {
-            try Self.addEvidence(
-                db, caseID: stored.id, kind: item.kind, source: item.source, description: item.description,
-                content: Data(item.content.utf8), at: ago(item.hoursAgo), actor: actor)
+            let content = Data(item.content.utf8)
+            let hash = Hashing.sha256Hex(content)
+            try Self.record(
+                .evidenceAdded(
+                    evidenceID: file.next.evidence, kind: item.kind, source: item.source, description: item.description,
+                    sha256: hash),
+                on: &file, db, by: actor, at: ago(item.hoursAgo), contents: [hash: content])
         }
-        try Self.loadDecisions(example, caseID: stored.id, now: now, db)
+        try Self.loadDecisions(example, into: &file, now: now, db)
         return stored.id
     }
 }
 
 extension CaseDatabase {
-    /// Writes an example's points in dispute, sign-off, ruling, obligations and appeal, each with its audit record.
-    static func loadDecisions(_ example: Examples.ExampleCase, caseID: Int64, now: Date, _ db: Database) throws {
+    /// Records an example's points in dispute, sign-off, ruling, obligations and appeal as the
+    /// events that made them, each at its own moment. The case row was filed as the example
+    /// stands now, so it is not rewritten from the events.
+    static func loadDecisions(_ example: Examples.ExampleCase, into file: inout CaseFile, now: Date, _ db: Database)
+        throws
+    {
         func ago(_ hours: Double) -> Date { now.addingTimeInterval(-hours * 3600) }
+        func record(_ event: CaseEvent, by actor: String, at: Date) throws {
+            try Self.record(event, on: &file, db, by: actor, at: at, contents: [:])
+        }
         let mediator = example.ruling?.mediator ?? example.assignee ?? "system"
         var findings: [IssueFinding] = []
         for issue in example.issues ?? [] {
-            let stored = try insertIssue(
-                db, caseID: caseID, kind: issue.kind, description: issue.description,
-                buyerConfirmedReceipt: issue.buyerConfirmedReceipt ?? false, durableWithinSixMonths: false,
-                actor: mediator, at: ago(issue.hoursAgo))
+            let id = file.next.issue
+            let confirmed = issue.buyerConfirmedReceipt ?? false
+            let burden = BurdenRules.burden(
+                for: issue.kind, buyerConfirmedReceipt: confirmed, durableWithinSixMonths: false)
+            try record(
+                .issueAdded(
+                    issueID: id, kind: issue.kind, description: issue.description, burden: burden.party,
+                    burdenReason: burden.reason, buyerConfirmedReceipt: confirmed, durableWithinSixMonths: false),
+                by: mediator, at: ago(issue.hoursAgo))
             guard let finding = issue.finding else { continue }
-            findings.append(IssueFinding(issueID: stored.id, finding: finding, note: issue.findingNote ?? ""))
+            findings.append(IssueFinding(issueID: id, finding: finding, note: issue.findingNote ?? ""))
         }
         if let signoff = example.signoff {
-            try db.execute(
-                sql:
-                    "INSERT INTO observer_signoffs (case_id, observer, statement, recorded_by, at) VALUES (?, ?, ?, ?, ?)",
-                arguments: [
-                    caseID, signoff.observer, signoff.statement, mediator, Timestamp.seconds(ago(signoff.hoursAgo)),
-                ])
-            try appendEvent(
-                db, .observerSignedOff(observer: signoff.observer, statement: signoff.statement),
-                at: ago(signoff.hoursAgo), actor: mediator, caseID: caseID)
+            try record(
+                .observerSignedOff(observer: signoff.observer, statement: signoff.statement), by: mediator,
+                at: ago(signoff.hoursAgo))
         }
         guard let written = example.ruling else { return }
         let draft = RulingDraft(
             remedies: written.remedies.map {
                 OrderedRemedy(remedy: $0.remedy, amount: $0.amountFen.map(Money.init(fen:)), formula: $0.formula)
             }, findings: findings, reasons: written.reasons, citations: written.citations, declaresNoConflict: true)
-        var ruling = Ruling(
-            id: 0, caseID: caseID, revision: 1, mediator: written.mediator, draft: draft, favours: written.favours,
-            status: written.status, reviewReason: written.reviewReason, createdAt: ago(written.hoursAgo))
-        ruling.id = try insertRuling(db, ruling)
-        try recordFindings(db, findings)
-        try appendEvent(db, .ruled(try entry(ruling)), at: ruling.createdAt, actor: written.mediator, caseID: caseID)
+        let rulingID = file.next.ruling
+        try record(
+            .ruled(
+                RulingEntry(
+                    rulingID: rulingID, revision: 1, mediator: written.mediator, terms: draft, favours: written.favours,
+                    sha256: "", reviewReason: written.reviewReason)),
+            by: written.mediator, at: ago(written.hoursAgo))
         if let reviewer = written.reviewer, let hours = written.reviewedHoursAgo {
-            try db.execute(
-                sql: "UPDATE rulings SET reviewer = ?, reviewed_at = ? WHERE id = ?",
-                arguments: [reviewer, Timestamp.seconds(ago(hours)), ruling.id])
-            try appendEvent(
-                db,
+            try record(
                 .rulingReviewed(
-                    rulingID: ruling.id, revision: 1, mediator: written.mediator, approved: true, comment: nil),
-                at: ago(hours), actor: reviewer, caseID: caseID)
+                    rulingID: rulingID, revision: 1, mediator: written.mediator, approved: true, comment: nil),
+                by: reviewer, at: ago(hours))
         }
-        let staff = StaffMember(name: written.mediator, role: .mediator)
         for obligation in written.obligations {
-            let stored = try insertObligations(
-                db,
-                [
-                    Obligation(
-                        caseID: caseID, rulingID: ruling.id, obligor: obligation.obligor, task: obligation.task,
-                        amount: obligation.amountFen.map(Money.init(fen:)),
-                        dueAt: now.addingTimeInterval(obligation.dueInHours * 3600))
-                ], caseID: caseID, by: staff, at: ruling.createdAt, stretchClock: false)
-            guard obligation.status == .fulfilled, let id = stored.first?.id else { continue }
-            let at = min(now, stored[0].dueAt)
-            try db.execute(
-                sql: "UPDATE obligations SET status = 'fulfilled', settled_at = ?, note = ? WHERE id = ?",
-                arguments: [Timestamp.seconds(at), obligation.note, id])
-            try appendEvent(
-                db,
+            let entry = ObligationEntry(
+                Obligation(
+                    id: file.next.obligation, caseID: file.item.id, rulingID: rulingID, obligor: obligation.obligor,
+                    task: obligation.task, amount: obligation.amountFen.map(Money.init(fen:)),
+                    dueAt: now.addingTimeInterval(obligation.dueInHours * 3600)))
+            try record(.obligationCreated(entry), by: written.mediator, at: ago(written.hoursAgo))
+            guard obligation.status == .fulfilled,
+                let stored = file.decisions.obligations.first(where: { $0.id == entry.obligationID })
+            else { continue }
+            try record(
                 .obligationFulfilled(
-                    obligationID: id, label: stored[0].label(.empty), late: false, note: obligation.note),
-                at: at, actor: written.mediator, caseID: caseID)
+                    obligationID: stored.id, label: stored.label(.empty), late: false, note: obligation.note),
+                by: written.mediator, at: min(now, stored.dueAt))
         }
         if let appeal = example.appeal {
-            try db.execute(
-                sql: "INSERT INTO appeals (case_id, ruling_id, party, grounds, filed_at) VALUES (?, ?, ?, ?, ?)",
-                arguments: [
-                    caseID, ruling.id, appeal.party.rawValue, appeal.grounds, Timestamp.seconds(ago(appeal.hoursAgo)),
-                ])
-            try appendEvent(
-                db,
+            try record(
                 .appealFiled(
-                    appealID: db.lastInsertedRowID, rulingID: ruling.id, party: appeal.party, grounds: appeal.grounds,
+                    appealID: file.next.appeal, rulingID: rulingID, party: appeal.party, grounds: appeal.grounds,
                     evidenceID: nil, move: StageMove(from: .appealWindow, to: .appealReview)),
-                at: ago(appeal.hoursAgo), actor: "system for the \(appeal.party.rawValue)", caseID: caseID)
+                by: "system for the \(appeal.party.rawValue)", at: ago(appeal.hoursAgo))
         }
     }
 }
