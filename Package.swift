@@ -28,21 +28,32 @@ let package = Package(
             resources: [.copy("Packs"), .copy("Catalogue")]
         ),
         .target(
+            name: "CaseInterchange",
+            dependencies: ["CaseModel", .product(name: "Crypto", package: "swift-crypto")],
+            resources: [.copy("Resources/examples.json")]
+        ),
+        .target(
             name: "CaseStore",
+            dependencies: ["CaseModel", "CaseInterchange"]
+        ),
+        .target(
+            name: "CaseStoreSQLite",
             dependencies: [
-                "CaseModel",
+                "CaseModel", "CaseStore", "CaseInterchange",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
-                .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "Yams", package: "Yams"),
-            ],
-            resources: [.copy("Resources/examples.json"), .copy("Resources/Scenarios")]
+            ]
         ),
-        .target(name: "CaseTUI", dependencies: ["CaseModel", "CaseStore", "CNcurses"]),
+        .target(
+            name: "CaseTraining",
+            dependencies: ["CaseModel", "CaseStore", "CaseInterchange", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Resources/Scenarios")]
+        ),
+        .target(name: "CaseTUI", dependencies: ["CaseModel", "CaseStore", "CaseTraining", "CNcurses"]),
         .executableTarget(
             name: "casedesk",
             dependencies: [
-                "CaseTUI", "CaseStore", "CaseModel", "RulePacks",
+                "CaseTUI", "CaseStore", "CaseStoreSQLite", "CaseTraining", "CaseInterchange", "CaseModel", "RulePacks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
@@ -50,7 +61,7 @@ let package = Package(
         .executableTarget(
             name: "casedesk-bench",
             dependencies: [
-                "CaseTUI", "CaseStore", "CaseModel", "RulePacks",
+                "CaseTUI", "CaseStore", "CaseStoreSQLite", "CaseTraining", "CaseModel", "RulePacks",
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -60,13 +71,15 @@ let package = Package(
         .testTarget(
             name: "CaseStoreTests",
             dependencies: [
-                "CaseStore", "CaseModel", "RulePacks", .product(name: "GRDB", package: "GRDB.swift"),
+                "CaseStore", "CaseStoreSQLite", "CaseTraining", "CaseInterchange", "CaseModel", "RulePacks",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(
             name: "CaseTUITests",
             dependencies: [
-                "CaseTUI", "CaseStore", "CaseModel", "RulePacks", .product(name: "GRDB", package: "GRDB.swift"),
+                "CaseTUI", "CaseStore", "CaseStoreSQLite", "CaseTraining", "CaseModel", "RulePacks",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["__Snapshots__"]
         ),

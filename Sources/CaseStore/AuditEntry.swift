@@ -1,3 +1,4 @@
+import CaseInterchange
 import CaseModel
 import Foundation
 
@@ -20,23 +21,40 @@ public struct AuditEntry: Hashable, Sendable, Identifiable {
     /// SHA-256 over this record's fields and `prevHash`.
     public var hash: String
     /// The event's kind ("taken", "ruled"); nil for a record written before events were typed.
-    public var kind: String? = nil
+    public var kind: String?
     /// The event's canonical JSON, as hashed; nil for a record written before events were typed.
-    public var payload: String? = nil
+    public var payload: String?
+
+    /// Creates a record as read from a store.
+    public init(
+        id: Int64, at: Date, actor: String, action: String, caseID: Int64?, detail: String, prevHash: String,
+        hash: String, kind: String? = nil, payload: String? = nil
+    ) {
+        self.id = id
+        self.at = at
+        self.actor = actor
+        self.action = action
+        self.caseID = caseID
+        self.detail = detail
+        self.prevHash = prevHash
+        self.hash = hash
+        self.kind = kind
+        self.payload = payload
+    }
 
     /// The typed event, when the record carries one that this CaseDesk can read.
     public var event: CaseEvent? { payload.flatMap { try? CaseEvent(payload: $0) } }
 }
 
 /// Appends audit records inside the caller's transaction, extending the hash chain.
-enum AuditLog {
-    static let genesis = String(repeating: "0", count: 64)
+package enum AuditLog {
+    package static let genesis = String(repeating: "0", count: 64)
 
     /// The hash of a record: every field and the previous hash, unambiguously delimited.
     ///
     /// A typed record's kind and payload are hashed after the rest; a record written before
     /// events were typed has neither and hashes exactly as it always did.
-    static func hash(
+    package static func hash(
         prev: String, at: Int64, actor: String, action: String, caseID: Int64?, detail: String,
         kind: String? = nil, payload: String? = nil
     ) -> String {

@@ -44,7 +44,7 @@ public struct QueueRow: Hashable, Sendable, Identifiable {
     /// Where this row stands in an order.
     public func cursor(_ order: QueueOrder) -> QueueCursor {
         switch order {
-        case .deadline: QueueCursor(key: deadline.map(Timestamp.seconds) ?? Migrations.noDeadlineKey, id: id)
+        case .deadline: QueueCursor(key: deadline.map(Timestamp.seconds) ?? QueueCursor.noDeadlineKey, id: id)
         case .amount: QueueCursor(key: -claimAmount.fen, id: id)
         case .age: QueueCursor(key: Timestamp.seconds(createdAt), id: id)
         case .priority:
@@ -61,10 +61,13 @@ public struct QueueCursor: Hashable, Sendable {
     /// The case number, breaking ties.
     public var id: Int64
 
+    /// The deadline key of a case with no running clock: after every real deadline.
+    package static let noDeadlineKey = Int64.max
+
     /// Where a case stands in the deadline-ordered queue now.
     public init(of item: Case, order: QueueOrder = .deadline) {
         switch order {
-        case .deadline: key = item.stageDeadline.map(Timestamp.seconds) ?? Migrations.noDeadlineKey
+        case .deadline: key = item.stageDeadline.map(Timestamp.seconds) ?? QueueCursor.noDeadlineKey
         case .amount: key = -item.claimAmount.fen
         case .age: key = Timestamp.seconds(item.createdAt)
         case .priority:
@@ -73,7 +76,7 @@ public struct QueueCursor: Hashable, Sendable {
         id = item.id
     }
 
-    init(key: Int64, id: Int64) {
+    package init(key: Int64, id: Int64) {
         self.key = key
         self.id = id
     }

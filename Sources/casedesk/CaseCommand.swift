@@ -1,6 +1,9 @@
 import ArgumentParser
+import CaseInterchange
 import CaseModel
 import CaseStore
+import CaseStoreSQLite
+import CaseTraining
 import Foundation
 
 /// `casedesk case …`: the scriptable form of every console command that changes a case.
@@ -43,7 +46,7 @@ struct StepOptions: ParsableArguments {
                 event, toCase: id, by: session.staff, onBehalfOf: onBehalfOf,
                 expectedVersion: expectVersion ?? current.version, at: instant, rules: rules)
         }
-        let deadline = updated.stageDeadline.map { ", deadline \(ISO8601.string($0))" } ?? ""
+        let deadline = updated.stageDeadline.map { ", deadline \(ISO8601Time.string($0))" } ?? ""
         print("#\(id): \(event.rawValue) → \(updated.stage.rawValue)\(deadline) (version \(updated.version))")
     }
 }

@@ -1,7 +1,10 @@
 import ArgumentParser
+import CaseInterchange
 import CaseModel
 import CaseStore
+import CaseStoreSQLite
 import CaseTUI
+import CaseTraining
 import Foundation
 
 /// `casedesk case show ID [--json]`: the case, its clock, evidence and audit trail.
@@ -84,7 +87,7 @@ struct CaseView: Encodable {
         try c.encode(item.orderAmount.fen, forKey: .orderFen)
         try c.encode(item.claimAmount.fen, forKey: .claimFen)
         try c.encode(item.stage.rawValue, forKey: .stage)
-        try c.encode(item.stageDeadline.map(ISO8601.string), forKey: .deadline)
+        try c.encode(item.stageDeadline.map(ISO8601Time.string), forKey: .deadline)
         try c.encode(item.stageDeadline.map { $0 <= now } ?? false, forKey: .overdue)
         if let rule = expiry, let event = rule.onExpiry {
             try c.encode(ExpiryJSON(event: event.rawValue, outcome: rule.outcome), forKey: .onExpiry)
@@ -95,8 +98,8 @@ struct CaseView: Encodable {
         try c.encode(item.pausedRemaining, forKey: .pausedRemainingSeconds)
         try c.encode(item.rulePack, forKey: .rulePack)
         try c.encode(item.assignee, forKey: .assignee)
-        try c.encode(ISO8601.string(item.createdAt), forKey: .createdAt)
-        try c.encode(ISO8601.string(item.updatedAt), forKey: .updatedAt)
+        try c.encode(ISO8601Time.string(item.createdAt), forKey: .createdAt)
+        try c.encode(ISO8601Time.string(item.updatedAt), forKey: .updatedAt)
         try c.encode(item.version, forKey: .version)
         try c.encode(item.priority, forKey: .priority)
         try c.encode(item.flags.sorted().map(\.rawValue), forKey: .flags)
@@ -156,8 +159,8 @@ struct CaseView: Encodable {
             id = r.id
             party = r.party.rawValue
             what = r.what
-            openedAt = ISO8601.string(r.openedAt)
-            dueAt = ISO8601.string(r.dueAt)
+            openedAt = ISO8601Time.string(r.openedAt)
+            dueAt = ISO8601Time.string(r.dueAt)
             open = now <= r.dueAt
         }
         enum CodingKeys: String, CodingKey {
@@ -178,7 +181,7 @@ struct CaseView: Encodable {
             source = e.source.rawValue
             description = e.description
             sha256 = e.sha256
-            submittedAt = ISO8601.string(e.submittedAt)
+            submittedAt = ISO8601Time.string(e.submittedAt)
         }
         enum CodingKeys: String, CodingKey {
             case id, kind, source, description, sha256
@@ -191,7 +194,7 @@ struct CaseView: Encodable {
         let id: Int64, at: String, actor: String, action: String, detail: String, hash: String
         init(_ a: AuditEntry) {
             id = a.id
-            at = ISO8601.string(a.at)
+            at = ISO8601Time.string(a.at)
             actor = a.actor
             action = a.action
             detail = a.detail
@@ -203,7 +206,7 @@ struct CaseView: Encodable {
         var lines = ["#\(item.id) \(item.title)"]
         var stage = "Stage     \(item.stage.rawValue)"
         if let deadline = item.stageDeadline, item.stage.isOpen {
-            stage += " · \(Countdown(deadline: deadline, now: now).text()) · deadline \(ISO8601.string(deadline))"
+            stage += " · \(Countdown(deadline: deadline, now: now).text()) · deadline \(ISO8601Time.string(deadline))"
         }
         lines.append(stage)
         if let rule = expiry, let event = rule.onExpiry {
@@ -230,7 +233,7 @@ struct CaseView: Encodable {
         lines.append("Evidence (\(evidence.count))")
         for e in evidence {
             lines.append(
-                "  #\(e.id) \(e.kind.rawValue) from \(e.source.rawValue) \(ISO8601.string(e.submittedAt)) \(e.shortHash) \(e.description)"
+                "  #\(e.id) \(e.kind.rawValue) from \(e.source.rawValue) \(ISO8601Time.string(e.submittedAt)) \(e.shortHash) \(e.description)"
             )
         }
         if !issues.isEmpty {
@@ -251,7 +254,7 @@ struct CaseView: Encodable {
             for request in requests {
                 let state = now <= request.dueAt ? "open" : "closed"
                 lines.append(
-                    "  #\(request.id) to the \(request.party.rawValue), due \(ISO8601.string(request.dueAt)) (\(state)): \(request.what)"
+                    "  #\(request.id) to the \(request.party.rawValue), due \(ISO8601Time.string(request.dueAt)) (\(state)): \(request.what)"
                 )
             }
         }
@@ -259,7 +262,7 @@ struct CaseView: Encodable {
         lines.append("")
         lines.append("Audit trail")
         for a in audit {
-            lines.append("  \(ISO8601.string(a.at)) \(a.actor) \(a.action): \(a.detail)")
+            lines.append("  \(ISO8601Time.string(a.at)) \(a.actor) \(a.action): \(a.detail)")
         }
         // Case data is untrusted: no escape sequence reaches the terminal.
         return lines.map(Sanitizer.clean).joined(separator: "\n")

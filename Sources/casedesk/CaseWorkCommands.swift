@@ -1,6 +1,9 @@
 import ArgumentParser
+import CaseInterchange
 import CaseModel
 import CaseStore
+import CaseStoreSQLite
+import CaseTraining
 import Foundation
 
 /// Options shared by case commands that change a case without a lifecycle step.
@@ -13,7 +16,7 @@ struct WorkOptions: ParsableArguments {
     func instant() throws -> Date { try now.map(parseInstant) ?? Date() }
 
     /// Opens the database as the acting person and runs one store call, reporting store errors plainly.
-    func perform<T>(_ body: (CaseDatabase, StaffMember, Date) throws -> T) throws -> T {
+    func perform<T>(_ body: (any CaseStore, StaffMember, Date) throws -> T) throws -> T {
         let now = try instant()
         let session = try database.open(now: now)
         return try storeCall { try body(session.database, session.staff, now) }
@@ -66,7 +69,7 @@ struct CaseRequestEvidenceCommand: ParsableCommand {
             try db.requestEvidence(caseID: id, from: from, what: what, by: staff, at: now, rules: rules)
         }
         print(
-            "#\(id): request #\(request.id) to the \(from.rawValue), due \(ISO8601.string(request.dueAt)); "
+            "#\(id): request #\(request.id) to the \(from.rawValue), due \(ISO8601Time.string(request.dueAt)); "
                 + "stage \(updated.stage.rawValue)")
     }
 }

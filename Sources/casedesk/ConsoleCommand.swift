@@ -1,6 +1,9 @@
 import ArgumentParser
+import CaseInterchange
 import CaseStore
+import CaseStoreSQLite
 import CaseTUI
+import CaseTraining
 import Foundation
 
 /// `casedesk console` (the default): the interactive console.

@@ -1,6 +1,9 @@
 import ArgumentParser
+import CaseInterchange
 import CaseModel
 import CaseStore
+import CaseStoreSQLite
+import CaseTraining
 import Foundation
 
 /// `--db PATH` and `--as NAME`, shared by every subcommand: which database, and who is acting.
@@ -64,7 +67,7 @@ struct DatabaseOptions: ParsableArguments {
 
 /// An open database and the registered person acting on it.
 struct Session {
-    let database: CaseDatabase
+    let database: any CaseStore
     let staff: StaffMember
     let message: String?
 }

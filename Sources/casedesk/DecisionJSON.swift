@@ -1,5 +1,8 @@
+import CaseInterchange
 import CaseModel
 import CaseStore
+import CaseStoreSQLite
+import CaseTraining
 import Foundation
 
 /// A ruling revision as `case show --json` prints it.
@@ -42,9 +45,9 @@ struct RulingJSON: Encodable {
         reviewReason = r.reviewReason
         reviewer = r.reviewer
         reviewComment = r.reviewComment
-        reviewedAt = r.reviewedAt.map(ISO8601.string)
+        reviewedAt = r.reviewedAt.map(ISO8601Time.string)
         appealID = r.appealID
-        createdAt = ISO8601.string(r.createdAt)
+        createdAt = ISO8601Time.string(r.createdAt)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -92,10 +95,10 @@ struct ObligationJSON: Encodable {
         obligor = o.obligor.rawValue
         task = o.task
         amountFen = o.amount?.fen
-        dueAt = ISO8601.string(o.dueAt)
+        dueAt = ISO8601Time.string(o.dueAt)
         status = o.status.rawValue
         overdue = o.isOverdue(at: now)
-        settledAt = o.settledAt.map(ISO8601.string)
+        settledAt = o.settledAt.map(ISO8601Time.string)
         note = o.note
     }
 
@@ -133,12 +136,12 @@ struct AppealJSON: Encodable {
         ruling = a.rulingID
         party = a.party.rawValue
         grounds = a.grounds
-        filedAt = ISO8601.string(a.filedAt)
+        filedAt = ISO8601Time.string(a.filedAt)
         evidence = a.evidenceID
         outcome = a.outcome?.rawValue
         decidedBy = a.decidedBy
         reasons = a.reasons
-        decidedAt = a.decidedAt.map(ISO8601.string)
+        decidedAt = a.decidedAt.map(ISO8601Time.string)
         newRuling = a.newRulingID
     }
 
@@ -176,7 +179,7 @@ struct SignoffJSON: Encodable {
         observer = s.observer
         statement = s.statement
         recordedBy = s.recordedBy
-        at = ISO8601.string(s.at)
+        at = ISO8601Time.string(s.at)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -194,7 +197,8 @@ enum DecisionText {
             lines.append("")
             lines.append("Observer sign-offs (\(d.signoffs.count))")
             for s in d.signoffs {
-                lines.append("  \(ISO8601.string(s.at)) \(s.observer) (recorded by \(s.recordedBy)): \(s.statement)")
+                lines.append(
+                    "  \(ISO8601Time.string(s.at)) \(s.observer) (recorded by \(s.recordedBy)): \(s.statement)")
             }
         }
         if !d.rulings.isEmpty {
@@ -221,7 +225,7 @@ enum DecisionText {
             for o in d.obligations {
                 let overdue = o.isOverdue(at: now) ? " OVERDUE" : ""
                 lines.append(
-                    "  #\(o.id) \(o.obligor.rawValue) \(o.task)\(o.amount.map { " \($0.formatted)" } ?? "") · due \(ISO8601.string(o.dueAt)) · \(o.status.rawValue)\(overdue)"
+                    "  #\(o.id) \(o.obligor.rawValue) \(o.task)\(o.amount.map { " \($0.formatted)" } ?? "") · due \(ISO8601Time.string(o.dueAt)) · \(o.status.rawValue)\(overdue)"
                 )
             }
         }
@@ -231,7 +235,8 @@ enum DecisionText {
             for a in d.appeals {
                 let decision = a.outcome.map { "\($0.rawValue) by \(a.decidedBy ?? "?"): \(a.reasons ?? "")" } ?? "open"
                 lines.append(
-                    "  #\(a.id) by the \(a.party.rawValue) \(ISO8601.string(a.filedAt)): \(a.grounds) · \(decision)")
+                    "  #\(a.id) by the \(a.party.rawValue) \(ISO8601Time.string(a.filedAt)): \(a.grounds) · \(decision)"
+                )
             }
         }
         return lines

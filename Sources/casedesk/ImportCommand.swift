@@ -1,5 +1,8 @@
 import ArgumentParser
+import CaseInterchange
 import CaseStore
+import CaseStoreSQLite
+import CaseTraining
 import Foundation
 
 /// `casedesk import FILE`: party events (JSONL) through the lifecycle rules.

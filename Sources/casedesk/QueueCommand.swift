@@ -1,6 +1,9 @@
 import ArgumentParser
+import CaseInterchange
 import CaseStore
+import CaseStoreSQLite
 import CaseTUI
+import CaseTraining
 import Foundation
 
 /// `casedesk queue`: the work queue in deadline order, as text or JSON.

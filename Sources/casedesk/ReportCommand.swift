@@ -1,7 +1,10 @@
 import ArgumentParser
+import CaseInterchange
 import CaseModel
 import CaseStore
+import CaseStoreSQLite
 import CaseTUI
+import CaseTraining
 import Foundation
 
 /// `casedesk report [--json]`: the supervisors' dashboard figures.
@@ -55,7 +58,7 @@ struct ReportJSON: Encodable {
     let mediators: [Dashboard.MediatorLine]
 
     init(_ d: Dashboard) {
-        at = ISO8601.string(d.at)
+        at = ISO8601Time.string(d.at)
         backlog = d.backlog
         backlogByStage = Dictionary(uniqueKeysWithValues: d.backlogByStage.map { ($0.key.rawValue, $0.value) })
         backlogByAge = Dictionary(

@@ -1,6 +1,9 @@
 import ArgumentParser
+import CaseInterchange
 import CaseModel
 import CaseStore
+import CaseStoreSQLite
+import CaseTraining
 import Foundation
 
 /// `casedesk rules list|use|show`: the rule packs, and which one new cases get.

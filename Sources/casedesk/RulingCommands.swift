@@ -1,6 +1,9 @@
 import ArgumentParser
+import CaseInterchange
 import CaseModel
 import CaseStore
+import CaseStoreSQLite
+import CaseTraining
 import Foundation
 
 /// The terms of a ruling as options: remedies, findings, reasons, citations, declaration.
@@ -106,7 +109,7 @@ struct CaseRuleCommand: ParsableCommand {
             print("  in force; the case is in execution")
             for obligation in result.obligations {
                 print(
-                    "  obligation #\(obligation.id): \(obligation.label(rules.catalogue).en), due \(ISO8601.string(obligation.dueAt))"
+                    "  obligation #\(obligation.id): \(obligation.label(rules.catalogue).en), due \(ISO8601Time.string(obligation.dueAt))"
                 )
             }
         }
@@ -136,7 +139,7 @@ struct CaseReviewCommand: ParsableCommand {
             print("#\(id): ruling #\(result.ruling.id) approved; in force, the case is in execution")
             for obligation in result.obligations {
                 print(
-                    "  obligation #\(obligation.id): \(obligation.label(rules.catalogue).en), due \(ISO8601.string(obligation.dueAt))"
+                    "  obligation #\(obligation.id): \(obligation.label(rules.catalogue).en), due \(ISO8601Time.string(obligation.dueAt))"
                 )
             }
         } else {

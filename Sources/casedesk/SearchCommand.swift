@@ -1,6 +1,9 @@
 import ArgumentParser
+import CaseInterchange
 import CaseStore
+import CaseStoreSQLite
 import CaseTUI
+import CaseTraining
 import Foundation
 
 /// `casedesk search TEXT`: full-text search over cases and evidence, Chinese and English.

@@ -1,5 +1,8 @@
 import ArgumentParser
+import CaseInterchange
 import CaseStore
+import CaseStoreSQLite
+import CaseTraining
 import Foundation
 
 /// `casedesk seed --cases N [--seed S]`: deterministic synthetic disputes for load tests and demos.

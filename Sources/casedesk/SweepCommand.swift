@@ -1,5 +1,9 @@
 import ArgumentParser
+import CaseInterchange
+import CaseModel
 import CaseStore
+import CaseStoreSQLite
+import CaseTraining
 import Foundation
 
 /// `casedesk sweep`: applies every expired deadline's default outcome, exactly once.
@@ -22,7 +26,7 @@ struct SweepCommand: ParsableCommand {
         for action in report.applied {
             print(
                 "#\(action.caseID)\t\(action.from.rawValue) → \(action.to.rawValue)\t\(action.event.rawValue)"
-                    + "\t\(action.rule)\texpired \(ISO8601.string(action.expiredAt))")
+                    + "\t\(action.rule)\texpired \(ISO8601Time.string(action.expiredAt))")
         }
         print("swept: \(report.applied.count) default outcome(s) applied, \(report.problems.count) problem(s)")
         for problem in report.problems {

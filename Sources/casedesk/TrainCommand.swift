@@ -1,7 +1,10 @@
 import ArgumentParser
+import CaseInterchange
 import CaseModel
 import CaseStore
+import CaseStoreSQLite
 import CaseTUI
+import CaseTraining
 import Foundation
 
 /// `casedesk train`: the console in training mode on a sandbox, and the trainer's tools.
@@ -83,7 +86,8 @@ struct TrainPlayCommand: ParsableCommand {
         let session: TrainingSandbox
         do {
             session = try TrainingSandbox(
-                scenario: chosen, trainee: actorName(trainee), rules: rules, path: path, flowing: true)
+                scenario: chosen, trainee: actorName(trainee), rules: rules, store: try sandboxStore(path),
+                clock: Date.init)
         } catch let error as ScenarioError {
             throw CLIError(error.description)
         }
@@ -146,8 +150,8 @@ struct HandoutCommand: ParsableCommand {
         do {
             print(
                 try Handout.markdown(
-                    chosen, rules: try loadRules(), measure: display.measure, width: dimensions[0],
-                    height: dimensions[1]))
+                    chosen, rules: try loadRules(), store: try sandboxStore(nil), measure: display.measure,
+                    width: dimensions[0], height: dimensions[1]))
         } catch let error as ScenarioError {
             throw CLIError(error.description)
         }
@@ -251,7 +255,7 @@ struct CheckCommand: ParsableCommand {
                 do {
                     let scenario = try loadScenario(name, language: language)
                     let sandbox = try TrainingSandbox(
-                        scenario: scenario, trainee: "trainee", rules: rules, path: nil, flowing: false)
+                        scenario: scenario, trainee: "trainee", rules: rules, store: try sandboxStore(nil))
                     try sandbox.playReference()
                     let score = try sandbox.score()
                     print("\(scenario.id) [\(language.rawValue)]: \(score.percent)/100")
@@ -270,4 +274,13 @@ struct CheckCommand: ParsableCommand {
         }
         if failed > 0 { throw CLIError("\(failed) scenario play\(failed == 1 ? "" : "s") did not score 100") }
     }
+}
+
+/// A new SQLite store for a sandbox: a new file, or memory; an existing file is refused.
+func sandboxStore(_ path: String?) throws -> any CaseStore {
+    guard let path else { return try CaseDatabase.inMemory() }
+    if FileManager.default.fileExists(atPath: path) {
+        throw ScenarioError(description: "\(path) already exists: a sandbox always starts from a new file")
+    }
+    return try CaseDatabase(path: path)
 }

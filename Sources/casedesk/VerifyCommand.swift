@@ -1,5 +1,8 @@
 import ArgumentParser
+import CaseInterchange
 import CaseStore
+import CaseStoreSQLite
+import CaseTraining
 import Foundation
 
 /// `casedesk verify`: is the record intact, fit to show a court?

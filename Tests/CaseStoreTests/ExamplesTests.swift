@@ -1,8 +1,11 @@
+import CaseInterchange
 import CaseModel
+import CaseTraining
 import Foundation
 import Testing
 
 @testable import CaseStore
+@testable import CaseStoreSQLite
 
 @Suite("Example cases shipped with CaseDesk")
 struct ExamplesTests {

@@ -1,8 +1,11 @@
+import CaseInterchange
 import CaseModel
+import CaseTraining
 import Foundation
 import Testing
 
 @testable import CaseStore
+@testable import CaseStoreSQLite
 
 @Suite("Export and import round trip")
 struct ExportTests {

@@ -1,8 +1,11 @@
+import CaseInterchange
 import CaseModel
+import CaseTraining
 import Foundation
 import Testing
 
 @testable import CaseStore
+@testable import CaseStoreSQLite
 
 /// Seeded fuzzing that runs in CI: mutated valid inputs and noise through each parser. The
 /// iteration count is `FUZZ_ITERATIONS` (default 2,000 per target); a crash fails the run, and

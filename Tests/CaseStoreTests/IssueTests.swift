@@ -1,8 +1,11 @@
+import CaseInterchange
 import CaseModel
+import CaseTraining
 import Foundation
 import Testing
 
 @testable import CaseStore
+@testable import CaseStoreSQLite
 
 @Suite("Points in dispute, evidence links and evidence windows")
 struct IssueTests {

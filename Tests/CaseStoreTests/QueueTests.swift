@@ -1,9 +1,12 @@
+import CaseInterchange
 import CaseModel
+import CaseTraining
 import Foundation
 import GRDB
 import Testing
 
 @testable import CaseStore
+@testable import CaseStoreSQLite
 
 @Suite("Keyset-paged queue in deadline order")
 struct QueueTests {

@@ -1,5 +1,8 @@
+import CaseInterchange
 import CaseModel
 import CaseStore
+import CaseStoreSQLite
+import CaseTraining
 import Foundation
 import Testing
 
@@ -110,7 +113,7 @@ struct RulingStoreTests {
         #expect(try database.fetchCase(id: item.id)?.flags.contains(.obligationOverdue) == false)
 
         // The merchant appeals in time, by import, with grounds.
-        let appealAt = ISO8601.string(buyerDue.addingTimeInterval(3600))
+        let appealAt = ISO8601Time.string(buyerDue.addingTimeInterval(3600))
         let line = """
             {"type":"event","case":\(item.id),"party":"merchant","event":"appeal","at":"\(appealAt)","note":"鉴定机构无资质"}
             """
@@ -259,12 +262,12 @@ struct RulingStoreTests {
         let deadline = try #require(windowOpen.stageDeadline)
         func appeal(at time: Date, note: String = "不服") throws -> ImportReport {
             let line = """
-                {"type":"event","case":\(item.id),"party":"merchant","event":"appeal","at":"\(ISO8601.string(time))","note":"\(note)"}
+                {"type":"event","case":\(item.id),"party":"merchant","event":"appeal","at":"\(ISO8601Time.string(time))","note":"\(note)"}
                 """
             return try database.importFile(Data(line.utf8), by: mediator, skipInvalid: false, rules: testRules)
         }
         let late = try appeal(at: deadline.addingTimeInterval(60))
-        #expect(late.errors.first?.reason.contains(ISO8601.string(deadline)) == true)
+        #expect(late.errors.first?.reason.contains(ISO8601Time.string(deadline)) == true)
         #expect(try appeal(at: later, note: "").errors.first?.reason.contains("grounds") == true)
         #expect(try appeal(at: later).errors.isEmpty)
         try database.decideAppeal(

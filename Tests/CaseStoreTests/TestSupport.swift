@@ -1,5 +1,8 @@
+import CaseInterchange
 import CaseModel
 import CaseStore
+import CaseStoreSQLite
+import CaseTraining
 import Foundation
 
 /// A temporary directory removed when the value is released.

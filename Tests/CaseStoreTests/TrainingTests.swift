@@ -1,5 +1,8 @@
+import CaseInterchange
 import CaseModel
 import CaseStore
+import CaseStoreSQLite
+import CaseTraining
 import Foundation
 import RulePacks
 import Testing
@@ -7,7 +10,7 @@ import Testing
 /// A sandbox in memory for `scenario`, its clock standing still between advances.
 func memorySandbox(_ scenario: Scenario) throws -> TrainingSandbox {
     try TrainingSandbox(
-        scenario: scenario, trainee: "trainee", rules: TrainingScenarioTests.rules, path: nil, flowing: false)
+        scenario: scenario, trainee: "trainee", rules: TrainingScenarioTests.rules, store: try CaseDatabase.inMemory())
 }
 
 /// The shipped scenario library, played headless through real sandboxes.
@@ -119,13 +122,13 @@ func memorySandbox(_ scenario: Scenario) throws -> TrainingSandbox {
         #expect(try sandbox.advanceToNext().map(\.en) == ["nothing more is scheduled"])
     }
 
-    @Test func aSandboxNeverOpensAnExistingFile() throws {
+    @Test func aSandboxNeverPlaysOnAStoreThatHoldsCases() throws {
         let directory = try TemporaryDirectory()
-        let path = directory.path("cases.sqlite")
-        _ = try CaseDatabase(path: path)
+        let store = try CaseDatabase(path: directory.path("cases.sqlite"))
+        try store.loadExamplesIfEmpty(now: pinnedNow)
         let scenario = try ScenarioLibrary.scenario("withdrawal", language: .en)
         #expect(throws: ScenarioError.self) {
-            try TrainingSandbox(scenario: scenario, trainee: "t", rules: Self.rules, path: path, flowing: false)
+            try TrainingSandbox(scenario: scenario, trainee: "t", rules: Self.rules, store: store)
         }
     }
 
@@ -133,7 +136,8 @@ func memorySandbox(_ scenario: Scenario) throws -> TrainingSandbox {
         let scenario = try ScenarioLibrary.scenario("appeal-overturn", language: .en)
         for name in ["lin.mei", "platform"] {
             #expect(throws: ScenarioError.self) {
-                try TrainingSandbox(scenario: scenario, trainee: name, rules: Self.rules, path: nil, flowing: false)
+                try TrainingSandbox(
+                    scenario: scenario, trainee: name, rules: Self.rules, store: try CaseDatabase.inMemory())
             }
         }
     }

@@ -1,9 +1,12 @@
+import CaseInterchange
 import CaseModel
+import CaseTraining
 import Foundation
 import GRDB
 import Testing
 
 @testable import CaseStore
+@testable import CaseStoreSQLite
 
 /// Text that the old prose readers would have taken for a step, an evidence hash or a finding.
 let hostileTexts = [

@@ -1,9 +1,12 @@
+import CaseInterchange
 import CaseModel
+import CaseTraining
 import Foundation
 import GRDB
 import Testing
 
 @testable import CaseStore
+@testable import CaseStoreSQLite
 
 @Suite("verify: tampering is found and named")
 struct VerifyTests {

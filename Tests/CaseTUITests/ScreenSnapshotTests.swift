@@ -1,5 +1,8 @@
+import CaseInterchange
 import CaseModel
 import CaseStore
+import CaseStoreSQLite
+import CaseTraining
 import Foundation
 import Testing
 

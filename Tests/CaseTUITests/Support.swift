@@ -1,6 +1,9 @@
+import CaseInterchange
 import CaseModel
 import CaseStore
+import CaseStoreSQLite
 import CaseTUI
+import CaseTraining
 import Foundation
 import RulePacks
 import Testing

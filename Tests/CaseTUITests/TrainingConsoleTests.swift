@@ -1,6 +1,9 @@
+import CaseInterchange
 import CaseModel
 import CaseStore
+import CaseStoreSQLite
 import CaseTUI
+import CaseTraining
 import Foundation
 import GRDB
 import RulePacks
@@ -14,11 +17,11 @@ struct TrainingConsoleTests {
 
     /// A console in training mode on a scenario's sandbox, with a score book in a temporary file.
     func trainingDriver(
-        _ id: String, language: Language = .en, width: Int = 80, height: Int = 24, book: ScoreBook? = nil
+        _ id: String, language: Language = .en, width: Int = 80, height: Int = 24, book: (any ScoreKeeping)? = nil
     ) throws -> (AppDriver, TrainingSandbox) {
         let scenario = try ScenarioLibrary.scenario(id, language: language)
         let sandbox = try TrainingSandbox(
-            scenario: scenario, trainee: "trainee", rules: Self.rules, path: nil, flowing: false)
+            scenario: scenario, trainee: "trainee", rules: Self.rules, store: try CaseDatabase.inMemory())
         var state = AppState(width: width, height: height, now: sandbox.now(), databaseLabel: "sandbox")
         state.rules = Self.rules
         state.staff = sandbox.trainee
@@ -238,7 +241,7 @@ struct HandoutTests {
     @Test(arguments: try ScenarioLibrary.ids(), Language.allCases)
     func everyScenarioPrintsAHandoutWithItsKeyScreens(id: String, language: Language) throws {
         let scenario = try ScenarioLibrary.scenario(id, language: language)
-        let text = try Handout.markdown(scenario, rules: TrainingConsoleTests.rules)
+        let text = try Handout.markdown(scenario, rules: TrainingConsoleTests.rules, store: try CaseDatabase.inMemory())
         #expect(text.hasPrefix("# \(scenario.title)\n"))
         let screens = text.components(separatedBy: "```text\n").count - 1
         #expect(screens == 1 + scenario.steps.filter { !$0.actions.isEmpty }.count)

@@ -31,7 +31,7 @@ test_train_lists_prints_handouts_and_replays() {
     "$CASEDESK_BIN" train check >"$tmp/out" || { cat "$tmp/out" >&2; return 1; }
     [ "$(grep -c ': 100/100$' "$tmp/out")" -ge 24 ] || { cat "$tmp/out" >&2; return 1; }
     sed -e 's/^id: no-reason-excluded/id: mine/' -e 's/citations: \[CRPL-25\]/citations: [CRPL-25, NOPE-1]/' \
-        "$E2E_ROOT/Sources/CaseStore/Resources/Scenarios/02-no-reason-excluded.yaml" >"$tmp/mine.yaml"
+        "$E2E_ROOT/Sources/CaseTraining/Resources/Scenarios/02-no-reason-excluded.yaml" >"$tmp/mine.yaml"
     if "$CASEDESK_BIN" train check "$tmp/mine.yaml" >"$tmp/out" 2>&1; then echo "a broken scenario passed" >&2; return 1; fi
     grep -qF "step 3 (rule): 'NOPE-1' is neither a statute" "$tmp/out" || { cat "$tmp/out" >&2; return 1; }
     # An unknown scenario is named, with the ones there are.

@@ -6,7 +6,7 @@
 /// and a query becomes the phrase of its bigrams: any substring of two or more characters
 /// matches, and one character matches as a prefix. Latin text is indexed as words.
 public enum SearchText {
-    static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xF900...0xFAFF,
             0x20000...0x2FFFF:
@@ -16,7 +16,7 @@ public enum SearchText {
     }
 
     /// Splits text into runs: CJK runs and everything else.
-    static func runs(_ text: String) -> [(cjk: Bool, text: [Unicode.Scalar])] {
+    package static func runs(_ text: String) -> [(cjk: Bool, text: [Unicode.Scalar])] {
         // The current run is built apart and appended when it ends: appending through
         // `result[last]` while `result.last` is bound copied the run on every scalar (quadratic
         // on a 1 MB narrative).
@@ -36,7 +36,7 @@ public enum SearchText {
         return result
     }
 
-    static func bigrams(_ run: [Unicode.Scalar]) -> [String] {
+    package static func bigrams(_ run: [Unicode.Scalar]) -> [String] {
         guard run.count > 1 else { return run.map { String($0) } }
         var tokens = (0..<(run.count - 1)).map { String(run[$0]) + String(run[$0 + 1]) }
         tokens.append(String(run[run.count - 1]))
@@ -44,7 +44,7 @@ public enum SearchText {
     }
 
     /// The text as it is stored in the index.
-    static func indexed(_ text: String) -> String {
+    package static func indexed(_ text: String) -> String {
         var out: [String] = []
         // Control characters are separators: a NUL would end the text where SQLite reads it as C.
         var visible = String.UnicodeScalarView()

@@ -6,8 +6,8 @@ import Foundation
 /// The same seed always gives the same cases (a SplitMix64 stream, no system randomness),
 /// so benchmarks and bug reports can be reproduced exactly.
 public struct SyntheticCases: Sendable {
-    var generator: SplitMix64
-    let now: Date
+    package var generator: SplitMix64
+    package let now: Date
 
     /// A generator for a seed, with times relative to `now`.
     public init(seed: UInt64, now: Date) {
@@ -15,28 +15,28 @@ public struct SyntheticCases: Sendable {
         self.now = now
     }
 
-    mutating func next() -> UInt64 { generator.next() }
+    package mutating func next() -> UInt64 { generator.next() }
 
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+    package mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 
-    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
+    package mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
 
     /// Categories weighted in per-mille after the 2023 complaint mix (after-sales 36.8%, contract 23.7%,
     /// quality 19.0%, price 4.7%, false advertising 4.2%, safety 2.8%, counterfeit 1.4%, other 7.4%).
-    static let categoryWeights: [(CaseModel.Category, Int)] = [
+    package static let categoryWeights: [(CaseModel.Category, Int)] = [
         (.notReceived, 120), (.damaged, 100), (.noReasonReturn, 80), (.shippingFee, 68),
         (.wrongItem, 80), (.missingGift, 50), (.invoice, 57), (.customMade, 50),
         (.quality, 190), (.priceError, 47), (.notAsDescribed, 42), (.safety, 28), (.counterfeit, 14),
         (.fraud, 10), (.other, 64),
     ]
 
-    static let stageWeights: [(Stage, Int)] = [
+    package static let stageWeights: [(Stage, Int)] = [
         (.closed, 520), (.withdrawn, 40), (.referred, 10), (.filed, 20), (.merchantResponse, 90), (.negotiation, 80),
         (.intervention, 60), (.evidence, 50), (.juryReview, 10), (.decision, 30), (.execution, 40),
         (.appealWindow, 40), (.appealReview, 5), (.suspended, 5),
     ]
 
-    mutating func weighted<T>(_ table: [(T, Int)]) -> T {
+    package mutating func weighted<T>(_ table: [(T, Int)]) -> T {
         var roll = below(table.reduce(0) { $0 + $1.1 })
         for (value, weight) in table {
             if roll < weight { return value }
@@ -45,15 +45,15 @@ public struct SyntheticCases: Sendable {
         return table[0].0
     }
 
-    static let productsZH = [
+    package static let productsZH = [
         "蓝牙耳机", "羽绒服", "电饭煲", "运动鞋", "手机壳", "婴儿奶粉", "扫地机器人", "茶叶礼盒", "笔记本电脑",
         "保温杯", "面霜", "空气炸锅", "儿童座椅", "机械键盘", "新鲜车厘子", "行李箱",
     ]
-    static let productsEN = [
+    package static let productsEN = [
         "wireless earbuds", "down jacket", "rice cooker", "running shoes", "phone case",
         "robot vacuum", "tea gift box", "laptop", "travel mug", "face cream", "air fryer", "mechanical keyboard",
     ]
-    static let templatesZH: [CaseModel.Category: [String]] = [
+    package static let templatesZH: [CaseModel.Category: [String]] = [
         .notReceived: ["%@物流显示签收但未收到", "%@超过承诺时间仍未发货"],
         .damaged: ["收到的%@外包装破损、商品损坏", "%@运输途中损坏"],
         .noReasonReturn: ["%@七日无理由退货被拒", "%@申请七天无理由退货，商家称影响二次销售"],
@@ -70,7 +70,7 @@ public struct SyntheticCases: Sendable {
         .fraud: ["付款后商家失联，%@未发货", "%@以次充好涉嫌欺诈"],
         .other: ["%@售后服务态度恶劣", "%@客服辱骂消费者"],
     ]
-    static let templatesEN: [CaseModel.Category: [String]] = [
+    package static let templatesEN: [CaseModel.Category: [String]] = [
         .notReceived: ["%@ marked delivered but never received"], .damaged: ["%@ arrived broken"],
         .noReasonReturn: ["7-day return of %@ refused"], .shippingFee: ["Who pays return shipping for %@"],
         .wrongItem: ["Wrong model of %@ delivered"], .missingGift: ["Promised gift with %@ missing"],
@@ -80,19 +80,19 @@ public struct SyntheticCases: Sendable {
         .fraud: ["Paid for %@, seller vanished"], .other: ["Rude after-sales service for %@"],
     ]
     /// Templates split at their "%@" once, so each title is two concatenations.
-    static let splitZH = templatesZH.mapValues { $0.map(split) }
-    static let splitEN = templatesEN.mapValues { $0.map(split) }
-    static let productsENCapitalised = productsEN.map(\.capitalizedFirst)
+    package static let splitZH = templatesZH.mapValues { $0.map(split) }
+    package static let splitEN = templatesEN.mapValues { $0.map(split) }
+    package static let productsENCapitalised = productsEN.map(\.capitalizedFirst)
 
-    static func split(_ template: String) -> (String, String) {
+    package static func split(_ template: String) -> (String, String) {
         let parts = template.components(separatedBy: "%@")
         return (parts[0], parts.count > 1 ? parts[1] : "")
     }
 
-    static let surnames = Array("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗").map(String.init)
-    static let givenNames = Array("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英").map(String.init)
-    static let shopWords = ["优品", "鲜味", "极客", "北境", "潮流", "声悦", "布艺", "好物", "臻选", "星河"]
-    static let shopKinds = ["旗舰店", "专营店", "生活馆", "官方店", "数码城", "母婴店"]
+    package static let surnames = Array("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗").map(String.init)
+    package static let givenNames = Array("伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英").map(String.init)
+    package static let shopWords = ["优品", "鲜味", "极客", "北境", "潮流", "声悦", "布艺", "好物", "臻选", "星河"]
+    package static let shopKinds = ["旗舰店", "专营店", "生活馆", "官方店", "数码城", "母婴店"]
 
     /// The next synthetic case (id 0: the database numbers it) and its evidence.
     public mutating func nextCase() -> (Case, [(EvidenceKind, EvidenceSource, String, Data)]) {
@@ -139,5 +139,5 @@ public struct SyntheticCases: Sendable {
 }
 
 extension String {
-    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+    package var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

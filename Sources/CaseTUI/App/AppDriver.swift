@@ -14,7 +14,7 @@ public struct AppDriver: Sendable {
     ///   - clock: the time writes are stamped with.
     ///   - training: the scenario being played, in training mode (the state shows its notes).
     public init(
-        state: AppState, database: CaseDatabase, clock: @escaping @Sendable () -> Date = Date.init,
+        state: AppState, database: any CaseStore, clock: @escaping @Sendable () -> Date = Date.init,
         training: TrainingSession? = nil
     ) {
         var state = state

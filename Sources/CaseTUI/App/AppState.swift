@@ -1,5 +1,6 @@
 import CaseModel
 import CaseStore
+import CaseTraining
 import Foundation
 
 /// Everything the console shows, and nothing it does not: views render this alone.

@@ -1,10 +1,11 @@
 import CaseModel
 import CaseStore
+import CaseTraining
 import Foundation
 
 /// Carries out effects against the store and reports their results as actions.
 public struct EffectRunner: Sendable {
-    let database: CaseDatabase
+    let database: any CaseStore
     let rules: RulePackCatalog
     let staff: StaffMember
     let language: Language
@@ -15,7 +16,7 @@ public struct EffectRunner: Sendable {
 
     /// A runner over a database, acting as `staff` and sweeping under the given rule packs.
     public init(
-        database: CaseDatabase, rules: RulePackCatalog, staff: StaffMember, language: Language = .en,
+        database: any CaseStore, rules: RulePackCatalog, staff: StaffMember, language: Language = .en,
         clock: @escaping @Sendable () -> Date = Date.init, training: TrainingSession? = nil
     ) {
         self.database = database
@@ -94,12 +95,12 @@ public struct EffectRunner: Sendable {
                     do {
                         let earlier = try book.records(trainee: sandbox.trainee.name)
                             .filter { $0.scenario == sandbox.scenario.id }
-                        try book.record(sandbox.record(score))
+                        try book.record(sandbox.record(score, at: training.wallClock()))
                         sheet = ScoreSheet.text(
                             score, scenario: sandbox.scenario, catalogue: rules.catalogue, earlier: earlier)
                     } catch {
                         let reason =
-                            StoreError.translating(error, path: book.path)?.message.text(language) ?? "\(error)"
+                            book.explain(error)?.message.text(language) ?? "\(error)"
                         sheet += "\n\n" + say("This score could not be kept: ", "本次得分未能保存：") + reason
                     }
                 }
@@ -113,7 +114,7 @@ public struct EffectRunner: Sendable {
             if case .submitForm = effect { return .formRefused(error.message.text(language)) }
             return .failed(error.message.text(language))
         } catch {
-            let message = StoreError.translating(error, path: database.path)?.message.text(language) ?? "\(error)"
+            let message = database.explain(error)?.message.text(language) ?? "\(error)"
             if case .submitForm = effect { return .formRefused(message) }
             return .failed(message)
         }
@@ -143,8 +144,8 @@ public struct EffectRunner: Sendable {
             return .caseChanged(
                 updated,
                 message: say(
-                    "#\(id): evidence requested from the \(party.rawValue), due \(ISO8601.string(request.dueAt))",
-                    "#\(id)：已要求\(party.label.zh)举证，截止 \(ISO8601.string(request.dueAt))"))
+                    "#\(id): evidence requested from the \(party.rawValue), due \(ISO8601Time.string(request.dueAt))",
+                    "#\(id)：已要求\(party.label.zh)举证，截止 \(ISO8601Time.string(request.dueAt))"))
         case .partyAction:
             let party = PartyRole(rawValue: form.value("Party")) ?? .merchant
             let action = PartyAction(rawValue: form.value("Action")) ?? .respond

@@ -14,7 +14,7 @@ public enum ConsoleLoop {
     ///
     /// The terminal is restored on every way out, including thrown errors.
     public static func run(
-        database: CaseDatabase, rules: RulePackCatalog, staff: StaffMember, measure: DisplayWidth = .standard,
+        database: any CaseStore, rules: RulePackCatalog, staff: StaffMember, measure: DisplayWidth = .standard,
         language: Language = .en, keymap: Keymap = .standard,
         initialMessage: String?,
         databaseLabel: String,

@@ -1,19 +1,19 @@
 import CaseModel
 import CaseStore
+import CaseTraining
 import Foundation
 
 /// A scenario's printable handout: the brief, the case, what the parties do and when, each
 /// step's note with the console as it looks after the step (rendered headless), and the answer.
 public enum Handout {
-    /// The handout as Markdown, played on a sandbox in memory at `width`×`height`.
+    /// The handout as Markdown, played on `store` (new and empty, in memory) at `width`×`height`.
     public static func markdown(
-        _ scenario: Scenario, rules: RulePackCatalog, measure: DisplayWidth = .standard, width: Int = 80,
-        height: Int = 24
+        _ scenario: Scenario, rules: RulePackCatalog, store: any CaseStore, measure: DisplayWidth = .standard,
+        width: Int = 80, height: Int = 24
     ) throws -> String {
         let language = scenario.language
         func t(_ en: String, _ chinese: String) -> String { language == .zh ? chinese : en }
-        let sandbox = try TrainingSandbox(
-            scenario: scenario, trainee: "trainee", rules: rules, path: nil, flowing: false)
+        let sandbox = try TrainingSandbox(scenario: scenario, trainee: "trainee", rules: rules, store: store)
         var state = AppState(width: width, height: height, now: sandbox.now(), databaseLabel: "sandbox")
         state.rules = rules
         state.staff = sandbox.trainee

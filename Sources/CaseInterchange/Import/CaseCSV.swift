@@ -1,0 +1,75 @@
+import CaseModel
+import Foundation
+
+/// Cases as CSV rows: one row per case, evidence left out (CSV is flat; JSONL carries it).
+package enum CaseCSV {
+    package static let header = [
+        "id", "title", "narrative", "category", "request_type", "buyer_account", "buyer_name", "merchant_account",
+        "merchant_name", "order_id", "order_fen", "claim_fen", "stage", "deadline", "suspended_from",
+        "paused_remaining_seconds", "rule_pack", "assignee", "created_at", "updated_at", "version",
+        "priority", "flags",
+    ]
+
+    package static func fields(_ line: CaseLine) -> [String] {
+        [
+            String(line.id), line.title, line.narrative, line.category.rawValue, line.requestType.rawValue,
+            line.buyer.account, line.buyer.name, line.merchant.account, line.merchant.name, line.orderID,
+            String(line.orderFen), String(line.claimFen), line.stage.rawValue, line.deadline ?? "",
+            line.suspendedFrom?.rawValue ?? "", line.pausedRemainingSeconds.map(String.init) ?? "", line.rulePack,
+            line.assignee ?? "", line.createdAt, line.updatedAt, String(line.version), String(line.priority),
+            line.flags.map(\.rawValue).joined(separator: ";"),
+        ]
+    }
+
+    /// A case from a row under the standard header, or what is wrong with it.
+    package static func caseLine(_ fields: [String]) throws(ImportError.Reason) -> CaseLine {
+        guard fields.count == header.count else {
+            throw .init("has \(fields.count) fields; the header has \(header.count)")
+        }
+        var value: [String: String] = [:]
+        for (name, field) in zip(header, fields) { value[name] = field }
+        func required(_ key: String) -> String { value[key] ?? "" }
+        func optional(_ key: String) -> String? { value[key].flatMap { $0.isEmpty ? nil : $0 } }
+        func integer(_ key: String) throws(ImportError.Reason) -> Int64 {
+            guard let number = Int64(required(key)) else { throw .init("'\(key)' must be a whole number") }
+            return number
+        }
+        func known<T: RawRepresentable>(_ key: String, _ type: T.Type) throws(ImportError.Reason) -> T
+        where T.RawValue == String {
+            guard let parsed = T(rawValue: required(key)) else {
+                throw .init("'\(key)' has an unknown value '\(required(key))'")
+            }
+            return parsed
+        }
+        var paused: Int64?
+        if let text = optional("paused_remaining_seconds") {
+            guard let number = Int64(text) else { throw .init("'paused_remaining_seconds' must be a whole number") }
+            paused = number
+        }
+        var suspendedFrom: Stage?
+        if let text = optional("suspended_from") {
+            guard let stage = Stage(rawValue: text) else {
+                throw .init("'suspended_from' has an unknown value '\(text)'")
+            }
+            suspendedFrom = stage
+        }
+        var flags: [CaseFlag] = []
+        for name in required("flags").split(separator: ";") {
+            guard let flag = CaseFlag(rawValue: String(name)) else {
+                throw .init("'flags' has an unknown flag '\(name)'")
+            }
+            flags.append(flag)
+        }
+        return CaseLine(
+            type: "case", id: try integer("id"), title: required("title"), narrative: required("narrative"),
+            category: try known("category", CaseModel.Category.self),
+            requestType: try known("request_type", RequestType.self),
+            buyer: .init(account: required("buyer_account"), name: required("buyer_name")),
+            merchant: .init(account: required("merchant_account"), name: required("merchant_name")),
+            orderID: required("order_id"), orderFen: try integer("order_fen"), claimFen: try integer("claim_fen"),
+            stage: try known("stage", Stage.self), deadline: optional("deadline"), suspendedFrom: suspendedFrom,
+            pausedRemainingSeconds: paused, rulePack: required("rule_pack"), assignee: optional("assignee"),
+            createdAt: required("created_at"), updatedAt: required("updated_at"),
+            version: Int(try integer("version")), priority: Int(try integer("priority")), flags: flags, evidence: [])
+    }
+}

@@ -1,0 +1,105 @@
+import CaseInterchange
+import CaseModel
+import CaseStore
+import Foundation
+import GRDB
+
+extension CaseDatabase {
+    /// Decides `intent` on a case and commits its events in one transaction: the acting person's
+    /// role re-read, the version the caller read checked, the events applied to the tables and
+    /// appended to the audit chain, or nothing at all.
+    ///
+    /// - Parameter contents: the content of evidence the intent adds, which events do not carry.
+    @discardableResult
+    public func perform(
+        _ intent: CaseIntent, on caseID: Int64, as actor: CaseActor, expectedVersion: Int?, at now: Date,
+        rules: RulePackCatalog, contents: [Data]
+    ) throws -> Commit {
+        try writer.write { db in
+            try Self.perform(
+                db, intent, on: caseID, by: actor, expectedVersion: expectedVersion, at: now, rules: rules,
+                contents: contents)
+        }
+    }
+
+    /// `perform` inside the caller's transaction (an import's, the sweeper's).
+    @discardableResult
+    static func perform(
+        _ db: Database, _ intent: CaseIntent, on caseID: Int64, by actor: CaseActor, expectedVersion: Int?,
+        at now: Date, rules: RulePackCatalog, contents: [Data] = []
+    ) throws -> Commit {
+        var resolved = actor
+        if case .staff(let caller) = actor {
+            // The role as the database holds it in this transaction, never the caller's copy.
+            guard let member = try staffMember(db, caller.name) else {
+                throw CaseError.permission(.unknownStaff(caller.name))
+            }
+            resolved = .staff(member)
+        }
+        let item = try current(db, caseID, expectedVersion)
+        let file = try loadFile(db, item, reading: intent.reads)
+        let events = try CaseDecider.decide(intent, on: file, by: resolved, at: now, rules: rules).get()
+        var byHash: [String: Data] = [:]
+        for content in contents { byHash[Hashing.sha256Hex(content)] = content }
+        return try commit(db, events, to: file, by: intent.recordedActor(resolved), at: now, contents: byHash)
+    }
+
+    /// Applies events to the tables and the audit chain; the case row is written once, with one
+    /// version step, when the events changed it.
+    static func commit(
+        _ db: Database, _ events: [CaseEvent], to file: CaseFile, by actor: String, at now: Date,
+        contents: [String: Data]
+    ) throws -> Commit {
+        var current = file
+        var recorded: [CaseEvent] = []
+        for event in events {
+            recorded.append(try record(event, on: &current, db, by: actor, at: now, contents: contents))
+        }
+        if current.item != file.item {
+            try writeCase(db, current.item, replacing: file.item)
+            current.item.version += 1
+        }
+        return Commit(file: current, events: recorded)
+    }
+
+    /// Records one event: sealed, projected into the tables beside the case row, folded into the
+    /// file, and appended to the audit chain. Returns the event as recorded.
+    @discardableResult
+    static func record(
+        _ event: CaseEvent, on file: inout CaseFile, _ db: Database, by actor: String, at now: Date,
+        contents: [String: Data]
+    ) throws -> CaseEvent {
+        let sealed = try seal(event)
+        try project(sealed, on: file, db, by: actor, at: now, contents: contents)
+        file.apply(sealed, at: now, by: actor)
+        try appendEvent(db, sealed, at: now, actor: actor, caseID: file.item.id)
+        return sealed
+    }
+
+    /// The event with what only the store computes filled in: a ruling's SHA-256 over the terms it stores.
+    static func seal(_ event: CaseEvent) throws -> CaseEvent {
+        guard case .ruled(var entry) = event else { return event }
+        entry.sha256 = Hashing.sha256Hex(Data(try termsJSON(entry.terms).utf8))
+        return .ruled(entry)
+    }
+
+    /// The case row as the events left it, guarded by the version read in this transaction.
+    static func writeCase(_ db: Database, _ item: Case, replacing old: Case) throws {
+        try db.cachedStatement(
+            sql: """
+                UPDATE cases SET stage = ?, stage_deadline = ?, suspended_from = ?, paused_remaining = ?,
+                    assignee = ?, priority = ?, flags = ?, updated_at = ?, version = ?
+                WHERE id = ? AND version = ?
+                """
+        ).execute(arguments: [
+            item.stage.rawValue, item.stageDeadline.map(Timestamp.seconds), item.suspendedFrom?.rawValue,
+            item.pausedRemaining, item.assignee, item.priority, flagsText(item.flags),
+            Timestamp.seconds(item.updatedAt),
+            old.version + 1, old.id, old.version,
+        ])
+        guard db.changesCount == 1 else {
+            throw StoreError.conflict(
+                caseID: old.id, expectedVersion: old.version, actualVersion: old.version + 1, changedBy: nil)
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import CaseInterchange
+import CaseModel
+import CaseStore
+import Foundation
+import GRDB
+
+extension CaseDatabase {
+    /// Imports cases and party events (JSONL), or cases (CSV), through the same rules as the console.
+    ///
+    /// Every line is checked in file order, each against the database as the lines before it
+    /// left it. By default one rejected line rejects the whole file and the database is
+    /// left unchanged; with `skipInvalid` the valid lines are kept. Either way every
+    /// problem is reported as `line N: reason`.
+    public func importFile(
+        _ data: Data, format: ImportFormat = .jsonl, by staff: StaffMember, skipInvalid: Bool,
+        rules: RulePackCatalog
+    ) throws -> ImportReport {
+        let parsed = ImportParser.parse(data, format: format)
+        var report = ImportReport()
+        report.errors = parsed.errors
+        try writer.writeWithoutTransaction { db in
+            try db.inTransaction {
+                try Self.require(db, staff, .recordPartyEvent)
+                for item in parsed.items {
+                    do {
+                        try db.inSavepoint {
+                            switch item {
+                            case .event(let line): try Self.applyEventLine(db, line, by: staff, rules: rules)
+                            case .record(_, let line): try Self.importCase(db, line, by: staff, rules: rules)
+                            }
+                            return .commit
+                        }
+                        report.applied += 1
+                    } catch let error as any ExplainedError {
+                        report.errors.append(ImportError(line: item.line, reason: error.message.en))
+                    } catch let error as ImportError.Reason {
+                        report.errors.append(ImportError(line: item.line, reason: error.text))
+                    }
+                }
+                report.errors.sort { $0.line < $1.line }
+                report.committed = report.errors.isEmpty || skipInvalid
+                if !report.committed { report.applied = 0 }
+                return report.committed ? .commit : .rollback
+            }
+        }
+        return report
+    }
+
+    /// Files an imported case with its own number, times and evidence.
+    static func importCase(_ db: Database, _ line: CaseLine, by staff: StaffMember, rules: RulePackCatalog) throws {
+        let (item, evidence) = try line.validated()
+        guard rules.pack(item.rulePack) != nil else {
+            throw ImportError.Reason("rule pack '\(item.rulePack)' is not one this CaseDesk has")
+        }
+        guard try fetchCase(db, id: item.id) == nil else {
+            throw ImportError.Reason("case #\(item.id) already exists")
+        }
+        try insertCase(db, item, actor: "\(staff.name) (import)")
+        for (e, content, submitted) in evidence {
+            try addEvidence(
+                db, caseID: item.id, kind: e.kind, source: e.source, description: e.description, content: content,
+                at: submitted, actor: "\(staff.name) (import)")
+        }
+    }
+
+    static func applyEventLine(_ db: Database, _ line: EventLine, by staff: StaffMember, rules: RulePackCatalog) throws
+    {
+        let evidence = line.evidence.map {
+            PartyEvidence(kind: $0.kind, description: $0.description, sha256: Hashing.sha256Hex($0.content))
+        }
+        let entry = PartyEntry(
+            party: line.party, action: line.action, note: line.note, tracking: line.tracking, evidence: evidence)
+        try perform(
+            db, .party(entry), on: line.caseID, by: .staff(staff), expectedVersion: nil, at: line.at, rules: rules,
+            contents: line.evidence.map { [$0.content] } ?? [])
+    }
+}
