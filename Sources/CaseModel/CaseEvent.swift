@@ -6,8 +6,11 @@ import Foundation
 /// reads is derived from it (`summary`), never parsed back. Replay, verify and training read the
 /// events themselves. A new kind of happening is a new case here, never a new string format.
 public enum CaseEvent: Hashable, Codable, Sendable {
-    /// The case was filed (or imported, or loaded as an example) in `stage` under `rulePack`.
-    case filed(stage: Stage, rulePack: String, title: String)
+    /// The case was filed (or imported, or loaded as an example) in `stage` under `rulePack`, with
+    /// the clock, assignee, priority and flags it started with.
+    case filed(
+        stage: Stage, rulePack: String, title: String, deadline: Date?, assignee: String?, priority: Int,
+        flags: [CaseFlag])
     /// A mediator took the case; `from` is whoever held it before (nobody, today).
     case taken(from: String?, to: String)
     /// The case went back to the queue.

@@ -25,7 +25,12 @@ extension CaseDatabase {
         stored.id = db.lastInsertedRowID
         try indexCase(db, stored)
         try appendEvent(
-            db, .filed(stage: newCase.stage, rulePack: stored.rulePack, title: newCase.title), at: newCase.createdAt,
+            db,
+            .filed(
+                stage: newCase.stage, rulePack: stored.rulePack, title: newCase.title,
+                deadline: newCase.stageDeadline, assignee: newCase.assignee, priority: newCase.priority,
+                flags: newCase.flags.sorted()),
+            at: newCase.createdAt,
             actor: actor, caseID: stored.id)
         return stored
     }

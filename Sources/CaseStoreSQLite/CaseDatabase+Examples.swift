@@ -50,90 +50,107 @@ extension CaseDatabase {
                     .union(example.ruling?.status == .pendingReview ? [.reviewPending] : [])),
             actor: actor)
         var file = try Self.loadFile(db, stored, reading: Set(CaseFile.Part.allCases))
-        for item in example.evidence {
+        var contents: [String: Data] = [:]
+        var timeline: [Happening] = []
+        for (index, item) in example.evidence.enumerated() {
             let content = Data(item.content.utf8)
             let hash = Hashing.sha256Hex(content)
-            try Self.record(
-                .evidenceAdded(
-                    evidenceID: file.next.evidence, kind: item.kind, source: item.source, description: item.description,
-                    sha256: hash),
-                on: &file, db, by: actor, at: ago(item.hoursAgo), contents: [hash: content])
+            contents[hash] = content
+            timeline.append(
+                Happening(
+                    at: ago(item.hoursAgo), actor: actor,
+                    event: .evidenceAdded(
+                        evidenceID: file.next.evidence + Int64(index), kind: item.kind, source: item.source,
+                        description: item.description, sha256: hash)))
         }
-        try Self.loadDecisions(example, into: &file, now: now, db)
+        timeline += decisions(example, next: file.next, caseID: stored.id, now: now)
+        // In the order they happened, so the chain and a replay read as the case's own story.
+        for happening in timeline.enumerated().sorted(by: { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }) {
+            try Self.record(
+                happening.element.event, on: &file, db, by: happening.element.actor, at: happening.element.at,
+                contents: contents)
+        }
         return stored.id
     }
-}
 
-extension CaseDatabase {
-    /// Records an example's points in dispute, sign-off, ruling, obligations and appeal as the
-    /// events that made them, each at its own moment. The case row was filed as the example
-    /// stands now, so it is not rewritten from the events.
-    static func loadDecisions(_ example: Examples.ExampleCase, into file: inout CaseFile, now: Date, _ db: Database)
-        throws
-    {
+    /// One thing that happened to an example case, when and by whom.
+    struct Happening {
+        var at: Date
+        var actor: String
+        var event: CaseEvent
+    }
+
+    /// An example's points in dispute, sign-off, ruling, obligations and appeal as the events that
+    /// made them, numbered from `next`. The case row was filed as the example stands now, so it is
+    /// not rewritten from the events.
+    static func decisions(_ example: Examples.ExampleCase, next: NextIDs, caseID: Int64, now: Date) -> [Happening] {
         func ago(_ hours: Double) -> Date { now.addingTimeInterval(-hours * 3600) }
-        func record(_ event: CaseEvent, by actor: String, at: Date) throws {
-            try Self.record(event, on: &file, db, by: actor, at: at, contents: [:])
-        }
+        var timeline: [Happening] = []
         let mediator = example.ruling?.mediator ?? example.assignee ?? "system"
         var findings: [IssueFinding] = []
-        for issue in example.issues ?? [] {
-            let id = file.next.issue
+        for (index, issue) in (example.issues ?? []).enumerated() {
+            let id = next.issue + Int64(index)
             let confirmed = issue.buyerConfirmedReceipt ?? false
             let burden = BurdenRules.burden(
                 for: issue.kind, buyerConfirmedReceipt: confirmed, durableWithinSixMonths: false)
-            try record(
-                .issueAdded(
-                    issueID: id, kind: issue.kind, description: issue.description, burden: burden.party,
-                    burdenReason: burden.reason, buyerConfirmedReceipt: confirmed, durableWithinSixMonths: false),
-                by: mediator, at: ago(issue.hoursAgo))
+            timeline.append(
+                Happening(
+                    at: ago(issue.hoursAgo), actor: mediator,
+                    event: .issueAdded(
+                        issueID: id, kind: issue.kind, description: issue.description, burden: burden.party,
+                        burdenReason: burden.reason, buyerConfirmedReceipt: confirmed, durableWithinSixMonths: false)))
             guard let finding = issue.finding else { continue }
             findings.append(IssueFinding(issueID: id, finding: finding, note: issue.findingNote ?? ""))
         }
         if let signoff = example.signoff {
-            try record(
-                .observerSignedOff(observer: signoff.observer, statement: signoff.statement), by: mediator,
-                at: ago(signoff.hoursAgo))
+            timeline.append(
+                Happening(
+                    at: ago(signoff.hoursAgo), actor: mediator,
+                    event: .observerSignedOff(observer: signoff.observer, statement: signoff.statement)))
         }
-        guard let written = example.ruling else { return }
+        guard let written = example.ruling else { return timeline }
         let draft = RulingDraft(
             remedies: written.remedies.map {
                 OrderedRemedy(remedy: $0.remedy, amount: $0.amountFen.map(Money.init(fen:)), formula: $0.formula)
             }, findings: findings, reasons: written.reasons, citations: written.citations, declaresNoConflict: true)
-        let rulingID = file.next.ruling
-        try record(
-            .ruled(
-                RulingEntry(
-                    rulingID: rulingID, revision: 1, mediator: written.mediator, terms: draft, favours: written.favours,
-                    sha256: "", reviewReason: written.reviewReason)),
-            by: written.mediator, at: ago(written.hoursAgo))
+        let rulingID = next.ruling
+        let ruled = ago(written.hoursAgo)
+        timeline.append(
+            Happening(
+                at: ruled, actor: written.mediator,
+                event: .ruled(
+                    RulingEntry(
+                        rulingID: rulingID, revision: 1, mediator: written.mediator, terms: draft,
+                        favours: written.favours, sha256: "", reviewReason: written.reviewReason))))
         if let reviewer = written.reviewer, let hours = written.reviewedHoursAgo {
-            try record(
-                .rulingReviewed(
-                    rulingID: rulingID, revision: 1, mediator: written.mediator, approved: true, comment: nil),
-                by: reviewer, at: ago(hours))
+            timeline.append(
+                Happening(
+                    at: ago(hours), actor: reviewer,
+                    event: .rulingReviewed(
+                        rulingID: rulingID, revision: 1, mediator: written.mediator, approved: true, comment: nil)))
         }
-        for obligation in written.obligations {
-            let entry = ObligationEntry(
-                Obligation(
-                    id: file.next.obligation, caseID: file.item.id, rulingID: rulingID, obligor: obligation.obligor,
-                    task: obligation.task, amount: obligation.amountFen.map(Money.init(fen:)),
-                    dueAt: now.addingTimeInterval(obligation.dueInHours * 3600)))
-            try record(.obligationCreated(entry), by: written.mediator, at: ago(written.hoursAgo))
-            guard obligation.status == .fulfilled,
-                let stored = file.decisions.obligations.first(where: { $0.id == entry.obligationID })
-            else { continue }
-            try record(
-                .obligationFulfilled(
-                    obligationID: stored.id, label: stored.label(.empty), late: false, note: obligation.note),
-                by: written.mediator, at: min(now, stored.dueAt))
+        for (index, obligation) in written.obligations.enumerated() {
+            let stored = Obligation(
+                id: next.obligation + Int64(index), caseID: caseID, rulingID: rulingID, obligor: obligation.obligor,
+                task: obligation.task, amount: obligation.amountFen.map(Money.init(fen:)),
+                dueAt: now.addingTimeInterval(obligation.dueInHours * 3600).wholeSeconds)
+            timeline.append(
+                Happening(at: ruled, actor: written.mediator, event: .obligationCreated(ObligationEntry(stored))))
+            guard obligation.status == .fulfilled else { continue }
+            timeline.append(
+                Happening(
+                    at: max(ruled, min(now, stored.dueAt)), actor: written.mediator,
+                    event: .obligationFulfilled(
+                        obligationID: stored.id, label: stored.label(.empty), late: false, note: obligation.note)))
         }
         if let appeal = example.appeal {
-            try record(
-                .appealFiled(
-                    appealID: file.next.appeal, rulingID: rulingID, party: appeal.party, grounds: appeal.grounds,
-                    evidenceID: nil, move: StageMove(from: .appealWindow, to: .appealReview)),
-                by: "system for the \(appeal.party.rawValue)", at: ago(appeal.hoursAgo))
+            timeline.append(
+                Happening(
+                    at: ago(appeal.hoursAgo), actor: "system for the \(appeal.party.rawValue)",
+                    event: .appealFiled(
+                        appealID: next.appeal, rulingID: rulingID, party: appeal.party, grounds: appeal.grounds,
+                        evidenceID: nil, move: StageMove(from: .appealWindow, to: .appealReview))))
         }
+        return timeline
     }
 }

@@ -13,7 +13,9 @@ struct CaseEventTests {
 
     /// One event of every kind, with Chinese text and hostile text where people write.
     static let samples: [CaseEvent] = [
-        .filed(stage: .filed, rulePack: "marketplace@1", title: "收到的手机屏幕碎裂"),
+        .filed(
+            stage: .filed, rulePack: "marketplace@1", title: "收到的手机屏幕碎裂", deadline: at, assignee: nil, priority: 2,
+            flags: [.courtRisk, .platformInterest]),
         .taken(from: nil, to: "lin.mei"),
         .released(from: "lin.mei"),
         .stepped(event: .escalate, move: move, note: .partySays(party: .buyer, text: "stage execution → closed")),

@@ -119,4 +119,46 @@ struct TypedHistoryTests {
         #expect(history.frame(history.count - 1).item.stage == .closed)
         #expect(history.trail.last?.event == nil)
     }
+
+    @Test func aLongTrailReplaysAsAFoldFromItsCheckpoints() throws {
+        let (database, id) = try filedCase()
+        // Priority 1, 2, 3, 4, 1, … one record each, well past two checkpoints.
+        for step in 0..<300 {
+            try database.setPriority(caseID: id, level: step % 4 + 1, by: mediator, at: pinnedNow)
+        }
+        let history = try database.replay(caseID: id)
+        #expect(history.count == 303)
+        for index in [0, 2, 3, 126, 127, 128, 129, 130, 255, 256, 257, 302] {
+            let frame = history.frame(index)
+            let expected = index < 3 ? sampleCase().priority : (index - 3) % 4 + 1
+            #expect(frame.item.priority == expected, "step \(index + 1)")
+            #expect(frame.evidence.count == (index == 0 ? 0 : 1), "step \(index + 1)")
+            #expect(frame.item.assignee == (index < 2 ? nil : mediator.name), "step \(index + 1)")
+        }
+    }
+
+    @Test func aRulingsFrameShowsItsDecisionsAndTheFramesBeforeDoNot() throws {
+        let database = try CaseDatabase.withStaff()
+        let stored = try database.insertCase(
+            sampleCase(stage: .decision, deadline: pinnedNow.addingTimeInterval(86_400), claimFen: 12_000),
+            actor: "system")
+        try database.take(caseID: stored.id, by: mediator, at: pinnedNow)
+        let issue = try database.addIssue(
+            caseID: stored.id, kind: .visibleDefect, description: "屏幕碎裂", by: mediator, at: pinnedNow)
+        let draft = RulingDraft(
+            remedies: [OrderedRemedy(remedy: "refund", amount: Money(fen: 12_000))],
+            findings: [IssueFinding(issueID: issue.id, finding: .proven, note: "照片显示碎裂")], reasons: "商品破损",
+            citations: ["CC-582"], declaresNoConflict: true)
+        try database.submitRuling(caseID: stored.id, draft: draft, by: mediator, at: pinnedNow, rules: testRules)
+        let history = try database.replay(caseID: stored.id)
+        let ruled = try #require(history.trail.firstIndex { $0.kind == "ruled" })
+        #expect(history.frame(ruled - 1).decisions.rulings.isEmpty)
+        #expect(history.frame(ruled - 1).issues.first?.finding == nil)
+        #expect(history.frame(ruled).decisions.rulings.count == 1)
+        #expect(history.frame(ruled).issues.first?.finding == .proven)
+        let last = history.frame(history.count - 1)
+        #expect(last.item.stage == .execution)
+        #expect(last.decisions.obligations.count == 1)
+        #expect(last.item.stageDeadline == last.decisions.obligations.first?.dueAt)
+    }
 }

@@ -19,8 +19,12 @@ public struct ReplayFrame: Sendable {
     public var decisions: CaseDecisions
 }
 
-/// A case's history: its records and what hangs off them, read once, with any step's frame
-/// built on demand (so a long trail costs one copy of the case's records, not one per step).
+/// A case's history: its records, read once, with any step's frame built on demand.
+///
+/// A trail of typed events replays as a fold: each event applied to the case file as the one
+/// before left it (`CaseFile.apply`, the same fold the store commits with), from checkpoints kept
+/// every `checkpointEvery` steps, so a long trail costs a few copies of the file, not one per step.
+/// A trail with records written before events were typed is read by the legacy reader instead.
 public struct CaseHistory: Sendable {
     /// The case as it is now.
     public let current: Case
@@ -33,6 +37,13 @@ public struct CaseHistory: Sendable {
     let states: [State]
     /// Per point in dispute: the record that added it (nil when the trail does not say).
     let issueAdded: [Int64: Int]
+    /// The trail's events, when every record carries one.
+    let events: [CaseEvent]?
+    /// The file before the first event, and after every `checkpointEvery`-th.
+    let checkpoints: [CaseFile]
+
+    /// How many steps lie between two kept files.
+    static let checkpointEvery = 128
 
     struct State: Sendable {
         var stage: Stage
@@ -54,6 +65,22 @@ public struct CaseHistory: Sendable {
         self.evidence = evidence
         self.issues = issues
         self.decisions = decisions
+        let typed = trail.compactMap(\.event)
+        if typed.count == trail.count {
+            events = typed
+            var file = CaseFile(item: Self.initial(current, typed))
+            var kept = [file]
+            for (index, event) in typed.enumerated() {
+                file.apply(event, at: trail[index].at, by: trail[index].actor)
+                if (index + 1) % Self.checkpointEvery == 0 { kept.append(file) }
+            }
+            checkpoints = kept
+            states = []
+            issueAdded = [:]
+            return
+        }
+        events = nil
+        checkpoints = []
         let facts = trail.map { Fact($0) }
         let anyMove = facts.contains { $0.move != nil }
         let anyTake = facts.contains { $0.assignee != nil }
@@ -120,9 +147,45 @@ public struct CaseHistory: Sendable {
         }
     }
 
+    /// The case as its first event found it: as filed, or (for a case seeded in bulk, whose
+    /// trail starts later) at the first move's starting stage with no clock yet.
+    static func initial(_ current: Case, _ events: [CaseEvent]) -> Case {
+        var item = current
+        item.suspendedFrom = nil
+        item.pausedRemaining = nil
+        if case .filed(let stage, _, _, let deadline, let assignee, let priority, let flags)? = events.first {
+            item.stage = stage
+            item.stageDeadline = deadline?.wholeSeconds
+            item.assignee = assignee
+            item.priority = priority
+            item.flags = Set(flags)
+            return item
+        }
+        if let move = events.lazy.compactMap(\.move).first {
+            item.stage = move.from
+            item.stageDeadline = nil
+        }
+        if events.contains(where: { if case .taken = $0 { true } else if case .released = $0 { true } else { false } })
+        {
+            item.assignee = nil
+        }
+        return item
+    }
+
     /// The case as it stood just after record `index`.
     public func frame(_ index: Int) -> ReplayFrame {
         let entry = trail[index]
+        if let events {
+            // checkpoints[c] is the file before event c × checkpointEvery.
+            var file = checkpoints[index / Self.checkpointEvery]
+            let start = index / Self.checkpointEvery * Self.checkpointEvery
+            for step in start...index { file.apply(events[step], at: trail[step].at, by: trail[step].actor) }
+            var item = file.item
+            item.updatedAt = entry.at
+            return ReplayFrame(
+                entry: entry, index: index, count: trail.count, item: item, evidence: file.evidence,
+                issues: file.issues, decisions: file.decisions)
+        }
         let state = states[index]
         var item = current
         item.stage = state.stage
