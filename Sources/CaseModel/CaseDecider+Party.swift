@@ -68,6 +68,7 @@ extension Decision {
     /// The default outcome of a stage clock that ran out, if it is still out when asked; a case
     /// whose stage has no default outcome stays overdue.
     mutating func expire() throws(CaseError) {
+        try require(.sweep)
         guard let deadline = item.stageDeadline, deadline <= now, item.stage.isOpen else { return }
         let pack = try pack()
         guard let rule = item.expiryRule(in: pack), let event = rule.onExpiry else { return }
@@ -84,6 +85,7 @@ extension Decision {
 
     /// An obligation past its deadline found in default, once, with the pack's consequence.
     mutating func defaultObligation(_ id: Int64) throws(CaseError) {
+        try require(.sweep)
         guard let obligation = file.decisions.obligations.first(where: { $0.id == id }), obligation.status == .open,
             obligation.dueAt <= now
         else { return }

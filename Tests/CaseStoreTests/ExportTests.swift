@@ -65,17 +65,19 @@ struct ExportTests {
         #expect(report.errors.count == 18 && !report.committed)
     }
 
-    @Test func aForgedEvidenceHashIsRefused() throws {
+    @Test(arguments: StoreKind.allCases)
+    func aForgedEvidenceHashIsRefused(_ store: StoreKind) throws {
         var text = try exported(try source(), .jsonl)
         text = text.replacingOccurrences(of: "\"sha256\":\"", with: "\"sha256\":\"0")
-        let target = try CaseDatabase.withStaff()
+        let target = try store.withStaff()
         let report = try target.importFile(
             Data(text.utf8), by: mediator, skipInvalid: false, rules: RulePackCatalog([testPack]))
         #expect(report.errors.first?.reason == "evidence 1: its content does not match its sha256")
     }
 
-    @Test func aCSVWithTheWrongHeaderOrABrokenRowIsNamed() throws {
-        let target = try CaseDatabase.withStaff()
+    @Test(arguments: StoreKind.allCases)
+    func aCSVWithTheWrongHeaderOrABrokenRowIsNamed(_ store: StoreKind) throws {
+        let target = try store.withStaff()
         let wrong = try target.importFile(
             Data("id,title\n1,x\n".utf8), format: .csv, by: mediator, skipInvalid: false, rules: testRules)
         #expect(

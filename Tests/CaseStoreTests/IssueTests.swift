@@ -9,8 +9,9 @@ import Testing
 
 @Suite("Points in dispute, evidence links and evidence windows")
 struct IssueTests {
-    @Test func anIssueGetsItsBurdenLinksEvidenceAndAFinding() throws {
-        let database = try CaseDatabase.withStaff()
+    @Test(arguments: StoreKind.allCases)
+    func anIssueGetsItsBurdenLinksEvidenceAndAFinding(_ store: StoreKind) throws {
+        let database = try store.withStaff()
         let filed = try database.insertCase(sampleCase(stage: .intervention), actor: "seed")
         let issue = try database.addIssue(
             caseID: filed.id, kind: .counterfeit, description: "鞋子是否为正品", by: mediator, at: pinnedNow)
@@ -32,8 +33,9 @@ struct IssueTests {
             "a repeated link is not re-audited")
     }
 
-    @Test func evidenceFromAnotherCaseCannotBeLinked() throws {
-        let database = try CaseDatabase.withStaff()
+    @Test(arguments: StoreKind.allCases)
+    func evidenceFromAnotherCaseCannotBeLinked(_ store: StoreKind) throws {
+        let database = try store.withStaff()
         let first = try database.insertCase(sampleCase(), actor: "seed")
         let second = try database.insertCase(sampleCase(), actor: "seed")
         let issue = try database.addIssue(
@@ -51,8 +53,9 @@ struct IssueTests {
         }
     }
 
-    @Test func requestingEvidenceOpensAWindowAndMovesTheCaseToEvidence() throws {
-        let database = try CaseDatabase.withStaff()
+    @Test(arguments: StoreKind.allCases)
+    func requestingEvidenceOpensAWindowAndMovesTheCaseToEvidence(_ store: StoreKind) throws {
+        let database = try store.withStaff()
         let filed = try database.insertCase(sampleCase(stage: .intervention), actor: "seed")
         let (request, moved) = try database.requestEvidence(
             caseID: filed.id, from: .merchant, what: "进货凭证", by: mediator, at: pinnedNow, rules: testRules)
@@ -68,8 +71,9 @@ struct IssueTests {
         #expect(try database.evidenceRequests(caseID: filed.id).map(\.party) == [.merchant, .buyer])
     }
 
-    @Test func evidenceCannotBeRequestedBeforeThePlatformIntervenes() throws {
-        let database = try CaseDatabase.withStaff()
+    @Test(arguments: StoreKind.allCases)
+    func evidenceCannotBeRequestedBeforeThePlatformIntervenes(_ store: StoreKind) throws {
+        let database = try store.withStaff()
         let filed = try database.insertCase(sampleCase(stage: .negotiation), actor: "seed")
         #expect(throws: CaseError.lifecycle(.notAllowed(event: .requestEvidence, stage: .negotiation))) {
             try database.requestEvidence(
@@ -78,8 +82,9 @@ struct IssueTests {
         #expect(try database.evidenceRequests(caseID: filed.id).isEmpty)
     }
 
-    @Test func emptyTextsAreRefused() throws {
-        let database = try CaseDatabase.withStaff()
+    @Test(arguments: StoreKind.allCases)
+    func emptyTextsAreRefused(_ store: StoreKind) throws {
+        let database = try store.withStaff()
         let filed = try database.insertCase(sampleCase(stage: .intervention), actor: "seed")
         #expect(throws: CaseError.emptyText(field: "the issue's description")) {
             try database.addIssue(caseID: filed.id, kind: .counterfeit, description: "  ", by: mediator, at: pinnedNow)

@@ -17,8 +17,9 @@ struct PriorityTests {
         #expect(Priority.initial(category: category, claim: Money(fen: claimFen)) == level)
     }
 
-    @Test func priorityAndFlagsAreSetAuditedAndFiltered() throws {
-        let database = try CaseDatabase.withStaff()
+    @Test(arguments: StoreKind.allCases)
+    func priorityAndFlagsAreSetAuditedAndFiltered(_ store: StoreKind) throws {
+        let database = try store.withStaff()
         try database.loadExamplesIfEmpty(now: pinnedNow)
         try database.setPriority(caseID: 7, level: 1, by: mediator, at: pinnedNow)
         try database.setFlag(.platformInterest, on: true, caseID: 3, by: mediator, at: pinnedNow)

@@ -9,11 +9,11 @@ import Testing
 let supervisor = StaffMember(name: "wang.fang", role: .supervisor)
 let secondSupervisor = StaffMember(name: "zhao.min", role: .supervisor)
 
-/// A database file with the usual staff plus a second supervisor, and one case in decision taken by lin.mei.
-func decisionCase(claimFen: Int64 = 129_900, flags: Set<CaseFlag> = [], in directory: TemporaryDirectory) throws
-    -> (CaseDatabase, Case)
+/// A store of `kind` with the usual staff plus a second supervisor, and one case in decision taken by lin.mei.
+func decisionCase(claimFen: Int64 = 129_900, flags: Set<CaseFlag> = [], in kind: StoreKind) throws
+    -> (any CaseStore, Case)
 {
-    let database = try CaseDatabase(path: directory.path("rulings.db"))
+    let database = try kind.empty()
     let (admin, _) = try database.authenticate("admin", at: pinnedNow)
     for member in [mediator, otherMediator, supervisor, secondSupervisor] {
         try database.addStaff(member, by: admin, at: pinnedNow)
@@ -48,9 +48,9 @@ func refusal(_ body: () throws -> Void) -> [RulingError] {
 struct RulingStoreTests {
     let later = pinnedNow.addingTimeInterval(600)
 
-    @Test func theWholeTrailFromRulingToAppealDecision() throws {
-        let directory = try TemporaryDirectory()
-        let (database, item) = try decisionCase(in: directory)
+    @Test(arguments: StoreKind.allCases)
+    func theWholeTrailFromRulingToAppealDecision(_ store: StoreKind) throws {
+        let (database, item) = try decisionCase(in: store)
         let issue = try database.addIssue(
             caseID: item.id, kind: .counterfeit, description: "鞋是否为正品", by: mediator, at: pinnedNow)
         let terms = draft(
@@ -168,9 +168,9 @@ struct RulingStoreTests {
         #expect(dashboard.medianHoursToDecision.map { abs($0 - 1 - 10.0 / 60) < 0.01 } == true)
     }
 
-    @Test func aSmallRulingTakesEffectAtOnce() throws {
-        let directory = try TemporaryDirectory()
-        let (database, item) = try decisionCase(claimFen: 12_000, in: directory)
+    @Test(arguments: StoreKind.allCases)
+    func aSmallRulingTakesEffectAtOnce(_ store: StoreKind) throws {
+        let (database, item) = try decisionCase(claimFen: 12_000, in: store)
         let result = try database.submitRuling(
             caseID: item.id, draft: draft([OrderedRemedy(remedy: "refund", amount: .yuan(120))], cite: ["CC-582"]),
             by: mediator, at: later, rules: testRules)
@@ -179,9 +179,9 @@ struct RulingStoreTests {
         #expect(try database.fetchCase(id: item.id)?.stage == .execution)
     }
 
-    @Test func aSupervisorCannotReviewTheirOwnRuling() throws {
-        let directory = try TemporaryDirectory()
-        let (database, item) = try decisionCase(claimFen: 300_000, in: directory)
+    @Test(arguments: StoreKind.allCases)
+    func aSupervisorCannotReviewTheirOwnRuling(_ store: StoreKind) throws {
+        let (database, item) = try decisionCase(claimFen: 300_000, in: store)
         try database.submitRuling(
             caseID: item.id, draft: draft([OrderedRemedy(remedy: "refund", amount: .yuan(3000))], cite: ["CC-582"]),
             by: supervisor, at: later, rules: testRules)
@@ -199,9 +199,9 @@ struct RulingStoreTests {
         #expect(try database.fetchCase(id: item.id)?.stage == .execution)
     }
 
-    @Test func aPlatformInterestRulingWaitsForTheObserver() throws {
-        let directory = try TemporaryDirectory()
-        let (database, item) = try decisionCase(claimFen: 12_000, flags: [.platformInterest], in: directory)
+    @Test(arguments: StoreKind.allCases)
+    func aPlatformInterestRulingWaitsForTheObserver(_ store: StoreKind) throws {
+        let (database, item) = try decisionCase(claimFen: 12_000, flags: [.platformInterest], in: store)
         let terms = draft([OrderedRemedy(remedy: "refund", amount: .yuan(120))], cite: ["CC-582"])
         let result = try database.submitRuling(caseID: item.id, draft: terms, by: mediator, at: later, rules: testRules)
         #expect(result.reviewReason == .platformInterest)
@@ -219,9 +219,9 @@ struct RulingStoreTests {
         #expect(try database.decisions(caseID: item.id).signoffs.first?.observer == "李明（市消费者协会）")
     }
 
-    @Test func incompleteRulingsAreRefusedWithEveryProblem() throws {
-        let directory = try TemporaryDirectory()
-        let (database, item) = try decisionCase(in: directory)
+    @Test(arguments: StoreKind.allCases)
+    func incompleteRulingsAreRefusedWithEveryProblem(_ store: StoreKind) throws {
+        let (database, item) = try decisionCase(in: store)
         let empty = RulingDraft(remedies: [], reasons: "", citations: [], declaresNoConflict: false)
         #expect(
             refusal {
@@ -231,18 +231,18 @@ struct RulingStoreTests {
         #expect(try database.decisions(caseID: item.id).rulings.isEmpty)
     }
 
-    @Test func onlyTheAssigneeOrASupervisorRules() throws {
-        let directory = try TemporaryDirectory()
-        let (database, item) = try decisionCase(claimFen: 12_000, in: directory)
+    @Test(arguments: StoreKind.allCases)
+    func onlyTheAssigneeOrASupervisorRules(_ store: StoreKind) throws {
+        let (database, item) = try decisionCase(claimFen: 12_000, in: store)
         let terms = draft([OrderedRemedy(remedy: "refund", amount: .yuan(120))], cite: ["CC-582"])
         #expect(throws: CaseError.notYourCase(caseID: item.id, assignee: "lin.mei")) {
             try database.submitRuling(caseID: item.id, draft: terms, by: otherMediator, at: later, rules: testRules)
         }
     }
 
-    @Test func theRuleStepIsTakenOnlyByARuling() throws {
-        let directory = try TemporaryDirectory()
-        let (database, item) = try decisionCase(in: directory)
+    @Test(arguments: StoreKind.allCases)
+    func theRuleStepIsTakenOnlyByARuling(_ store: StoreKind) throws {
+        let (database, item) = try decisionCase(in: store)
         #expect(throws: CaseError.useCommand(event: .rule, command: "casedesk case rule")) {
             try database.apply(.rule, toCase: item.id, by: mediator, expectedVersion: nil, at: later, rules: testRules)
         }
@@ -251,9 +251,9 @@ struct RulingStoreTests {
         }
     }
 
-    @Test func aLateAppealIsRefusedWithTheDeadlineAndOneAppealIsAllowed() throws {
-        let directory = try TemporaryDirectory()
-        let (database, item) = try decisionCase(claimFen: 12_000, in: directory)
+    @Test(arguments: StoreKind.allCases)
+    func aLateAppealIsRefusedWithTheDeadlineAndOneAppealIsAllowed(_ store: StoreKind) throws {
+        let (database, item) = try decisionCase(claimFen: 12_000, in: store)
         let terms = draft([OrderedRemedy(remedy: "refund", amount: .yuan(120))], cite: ["CC-582"])
         let result = try database.submitRuling(caseID: item.id, draft: terms, by: mediator, at: later, rules: testRules)
         try database.fulfil(obligationID: result.obligations[0].id, caseID: item.id, note: "", by: mediator, at: later)

@@ -56,8 +56,9 @@ struct SeedTests {
         #expect(problems.first?.contains("differ from the digest audit record") == true)
     }
 
-    @Test func onlyAnAdminSeeds() throws {
-        let database = try CaseDatabase.withStaff()
+    @Test(arguments: StoreKind.allCases)
+    func onlyAnAdminSeeds(_ store: StoreKind) throws {
+        let database = try store.withStaff()
         #expect(throws: CaseError.permission(.denied(name: "lin.mei", role: .mediator, permission: .administer))) {
             try database.seed(cases: 10, seed: 1, now: pinnedNow, by: mediator)
         }

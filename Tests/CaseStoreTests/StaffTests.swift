@@ -19,25 +19,27 @@ struct StaffTests {
         }
     }
 
-    @Test func onlyAnAdminRegistersStaff() throws {
-        let database = try CaseDatabase.withStaff()
+    @Test(arguments: StoreKind.allCases)
+    func onlyAnAdminRegistersStaff(_ store: StoreKind) throws {
+        let database = try store.withStaff()
         #expect(throws: CaseError.permission(.denied(name: "lin.mei", role: .mediator, permission: .administer))) {
             try database.addStaff(StaffMember(name: "x", role: .admin), by: mediator, at: pinnedNow)
         }
         #expect(try database.staff().map(\.name) == ["admin", "chen.jing", "lin.mei", "wang.fang", "zhang.wei"])
     }
 
-    @Test(arguments: ["", "has space", "中文名", "a;drop", String(repeating: "x", count: 65)])
-    func unusableNamesAreRefused(name: String) throws {
-        let database = try CaseDatabase.withStaff()
+    @Test(arguments: StoreKind.allCases, ["", "has space", "中文名", "a;drop", String(repeating: "x", count: 65)])
+    func unusableNamesAreRefused(_ store: StoreKind, name: String) throws {
+        let database = try store.withStaff()
         let admin = StaffMember(name: "admin", role: .admin)
         #expect(throws: CaseError.invalidStaffName(name)) {
             try database.addStaff(StaffMember(name: name, role: .mediator), by: admin, at: pinnedNow)
         }
     }
 
-    @Test func aTrainerCannotStepACaseAndNothingIsWritten() throws {
-        let database = try CaseDatabase.withStaff()
+    @Test(arguments: StoreKind.allCases)
+    func aTrainerCannotStepACaseAndNothingIsWritten(_ store: StoreKind) throws {
+        let database = try store.withStaff()
         let filed = try database.insertCase(sampleCase(stage: .intervention), actor: "seed")
         let trainer = StaffMember(name: "chen.jing", role: .trainer)
         #expect(throws: CaseError.permission(.denied(name: "chen.jing", role: .trainer, permission: .step))) {
@@ -48,8 +50,9 @@ struct StaffTests {
         #expect(try database.auditTrail(caseID: filed.id).count == 1)
     }
 
-    @Test func aClaimedRoleIsNotTrustedTheDatabaseDecides() throws {
-        let database = try CaseDatabase.withStaff()
+    @Test(arguments: StoreKind.allCases)
+    func aClaimedRoleIsNotTrustedTheDatabaseDecides(_ store: StoreKind) throws {
+        let database = try store.withStaff()
         let filed = try database.insertCase(sampleCase(stage: .intervention), actor: "seed")
         // A trainer presenting themselves as a supervisor is still a trainer.
         let forged = StaffMember(name: "chen.jing", role: .supervisor)
@@ -59,8 +62,9 @@ struct StaffTests {
         }
     }
 
-    @Test func onlyASupervisorDecidesAnAppeal() throws {
-        let database = try CaseDatabase.withStaff()
+    @Test(arguments: StoreKind.allCases)
+    func onlyASupervisorDecidesAnAppeal(_ store: StoreKind) throws {
+        let database = try store.withStaff()
         let filed = try database.insertCase(sampleCase(stage: .appealReview), actor: "seed")
         #expect(throws: CaseError.permission(.denied(name: "lin.mei", role: .mediator, permission: .decideAppeal))) {
             try database.decideAppeal(

@@ -6,7 +6,7 @@ import CaseTraining
 import Foundation
 
 /// A temporary directory removed when the value is released.
-final class TemporaryDirectory {
+final class TemporaryDirectory: @unchecked Sendable {
     let url: URL
 
     init() throws {
@@ -92,5 +92,53 @@ extension CaseDatabase {
             try database.addStaff(member, by: admin, at: pinnedNow)
         }
         return database
+    }
+}
+
+/// Every store the contract suite holds to the same behaviour: a test taking a `StoreKind`
+/// argument runs once per conformer of `CaseStore`.
+enum StoreKind: String, CaseIterable, Sendable, CustomStringConvertible {
+    /// SQLite in memory (one connection).
+    case sqliteMemory = "sqlite-memory"
+    /// SQLite in a WAL file (a pool of connections).
+    case sqliteFile = "sqlite-file"
+
+    var description: String { rawValue }
+
+    /// A new, empty store of this kind.
+    func empty() throws -> any CaseStore {
+        switch self {
+        case .sqliteMemory: return try CaseDatabase.inMemory()
+        case .sqliteFile: return try CaseDatabase(path: StoreKind.scratch.path("\(UUID().uuidString).sqlite"))
+        }
+    }
+
+    /// A new store with an admin, two mediators, a supervisor and a trainer registered.
+    func withStaff() throws -> any CaseStore {
+        let store = try empty()
+        let (admin, _) = try store.authenticate("admin", at: pinnedNow)
+        for member in [
+            mediator, otherMediator, StaffMember(name: "wang.fang", role: .supervisor),
+            StaffMember(name: "chen.jing", role: .trainer),
+        ] {
+            try store.addStaff(member, by: admin, at: pinnedNow)
+        }
+        return store
+    }
+
+    /// Where file stores live for the run; removed when the test process ends.
+    nonisolated(unsafe) static let scratch = TemporaryDirectory.forProcess()
+}
+
+extension TemporaryDirectory {
+    /// One directory for the whole test process, removed at exit.
+    static func forProcess() -> TemporaryDirectory {
+        do {
+            let directory = try TemporaryDirectory()
+            atexit { try? FileManager.default.removeItem(at: StoreKind.scratch.url) }
+            return directory
+        } catch {
+            fatalError("the tests cannot create a temporary directory: \(error)")
+        }
     }
 }

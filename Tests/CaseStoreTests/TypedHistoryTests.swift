@@ -137,8 +137,9 @@ struct TypedHistoryTests {
         }
     }
 
-    @Test func aRulingsFrameShowsItsDecisionsAndTheFramesBeforeDoNot() throws {
-        let database = try CaseDatabase.withStaff()
+    @Test(arguments: StoreKind.allCases)
+    func aRulingsFrameShowsItsDecisionsAndTheFramesBeforeDoNot(_ store: StoreKind) throws {
+        let database = try store.withStaff()
         let stored = try database.insertCase(
             sampleCase(stage: .decision, deadline: pinnedNow.addingTimeInterval(86_400), claimFen: 12_000),
             actor: "system")
