@@ -40,7 +40,7 @@ public struct ReturnEligibility: Hashable, Sendable {
     public var reason: LocalizedText?
 }
 
-/// The statutory calculators of DOMAIN.md §5, in integer fen.
+/// The statutory calculators of docs/domain.md §5, in integer fen.
 public enum Calculators {
     /// CRPL-55 fraud: extra damages of 3 × the price paid, at least 500 yuan.
     public static func crpl55Fraud(pricePaid: Money) -> Award {

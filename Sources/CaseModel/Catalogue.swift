@@ -1,4 +1,4 @@
-/// A statute a ruling may cite (DOMAIN.md §5).
+/// A statute a ruling may cite (docs/domain.md §5).
 public struct Statute: Hashable, Codable, Sendable, Identifiable {
     /// The citation id: "CRPL-55".
     public var id: String

@@ -1,4 +1,4 @@
-/// The nature of a dispute, after the consumer-association categories (DOMAIN.md §10).
+/// The nature of a dispute, after the consumer-association categories (docs/domain.md §10).
 public enum Category: String, CaseIterable, Codable, Sendable {
     case notReceived = "not_received"
     case damaged
@@ -38,7 +38,7 @@ public enum Category: String, CaseIterable, Codable, Sendable {
     }
 }
 
-/// What the buyer asks for when filing (DOMAIN.md §3).
+/// What the buyer asks for when filing (docs/domain.md §3).
 public enum RequestType: String, CaseIterable, Codable, Sendable {
     case refundOnly = "refund_only"
     case returnAndRefund = "return_and_refund"

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The kind of a point in dispute, which decides who must prove it first (DOMAIN.md §6).
+/// The kind of a point in dispute, which decides who must prove it first (docs/domain.md §6).
 public enum IssueKind: String, CaseIterable, Codable, Sendable {
     /// A defect anyone can see (scratches, breakage).
     case visibleDefect = "visible_defect"
@@ -41,7 +41,7 @@ public enum Finding: String, CaseIterable, Codable, Sendable {
     }
 }
 
-/// Who must prove a point first, why, and with what (DOMAIN.md §6).
+/// Who must prove a point first, why, and with what (docs/domain.md §6).
 public struct Burden: Hashable, Sendable {
     /// The party that must prove it first.
     public var party: PartyRole

@@ -1,6 +1,6 @@
 import Foundation
 
-/// What an item of evidence is (DOMAIN.md §7).
+/// What an item of evidence is (docs/domain.md §7).
 public enum EvidenceKind: String, CaseIterable, Codable, Sendable {
     case chatLog = "chat_log"
     case orderSnapshot = "order_snapshot"

@@ -5,7 +5,7 @@ public enum ActorKind: String, CaseIterable, Codable, Sendable {
     case mediator, supervisor, buyer, merchant, sweeper, system
 }
 
-/// A named step of the dispute lifecycle (DOMAIN.md §3).
+/// A named step of the dispute lifecycle (docs/domain.md §3).
 public enum LifecycleEvent: String, CaseIterable, Codable, Sendable {
     case route
     case merchantAgrees = "merchant_agrees"
@@ -88,7 +88,7 @@ public enum Lifecycle {
     static let openStages = Set(Stage.allCases.filter { $0.isOpen && $0 != .suspended })
     static let staff: Set<ActorKind> = [.mediator, .supervisor]
 
-    /// Every allowed step, in the order DOMAIN.md §3 draws them.
+    /// Every allowed step, in the order docs/domain.md §3 draws them.
     public static let transitions: [Transition] = [
         Transition(event: .route, from: [.filed], to: .merchantResponse, actors: [.system, .mediator, .sweeper]),
         Transition(event: .merchantAgrees, from: [.merchantResponse], to: .execution, actors: [.merchant]),

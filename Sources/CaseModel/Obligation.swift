@@ -19,7 +19,7 @@ public enum ObligationStatus: String, CaseIterable, Codable, Sendable {
     }
 }
 
-/// Something a ruling orders one party to do by a deadline (DOMAIN.md §9).
+/// Something a ruling orders one party to do by a deadline (docs/domain.md §9).
 public struct Obligation: Hashable, Codable, Sendable, Identifiable {
     /// The task a buyer has when the goods go back first.
     public static let returnGoods = "return_goods"

@@ -1,4 +1,4 @@
-/// What a buyer or merchant does, as it arrives from the platform's feed (DOMAIN.md §2: parties do not sit at the console).
+/// What a buyer or merchant does, as it arrives from the platform's feed (docs/domain.md §2: parties do not sit at the console).
 public enum PartyAction: String, CaseIterable, Codable, Sendable {
     case respond, agree, reject
     case shipReturn = "ship_return"

@@ -20,7 +20,7 @@ public struct StageRule: Hashable, Sendable {
     }
 }
 
-/// A platform's published rules as data: deadlines and default outcomes per stage (DOMAIN.md §4).
+/// A platform's published rules as data: deadlines and default outcomes per stage (docs/domain.md §4).
 public struct RulePack: Hashable, Sendable {
     /// A short identifier: "marketplace".
     public var id: String
@@ -122,7 +122,7 @@ public struct ReviewPolicy: Hashable, Sendable {
     }
 }
 
-/// How long each side has to carry out what a ruling orders, and what a default brings (DOMAIN.md §9).
+/// How long each side has to carry out what a ruling orders, and what a default brings (docs/domain.md §9).
 public struct ObligationTerms: Hashable, Sendable {
     /// The time each side has.
     public var deadlines: [PartyRole: DeadlineSpec]

@@ -1,4 +1,4 @@
-/// A stage of the dispute lifecycle (DOMAIN.md §3).
+/// A stage of the dispute lifecycle (docs/domain.md §3).
 public enum Stage: String, CaseIterable, Codable, Sendable {
     case filed
     case merchantResponse = "merchant_response"

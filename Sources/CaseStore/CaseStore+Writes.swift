@@ -28,7 +28,7 @@ extension CaseStore {
         try perform(.release, on: caseID, by: staff, expectedVersion: expectedVersion, at: now, rules: .none).item
     }
 
-    /// Urges a slow party (DOMAIN.md §1: a slow merchant can be urged); the message goes on the record.
+    /// Urges a slow party (docs/domain.md §1: a slow merchant can be urged); the message goes on the record.
     public func urge(caseID: Int64, party: PartyRole, message: String, by staff: StaffMember, at now: Date) throws {
         try perform(.urge(party, message: message), on: caseID, by: staff, at: now, rules: .none)
     }
@@ -78,7 +78,7 @@ extension CaseStore {
         return added
     }
 
-    /// Records a point in dispute; the burden of proof follows from its kind (DOMAIN.md §6).
+    /// Records a point in dispute; the burden of proof follows from its kind (docs/domain.md §6).
     @discardableResult
     public func addIssue(
         caseID: Int64, kind: IssueKind, description: String, buyerConfirmedReceipt: Bool = false,

@@ -2,7 +2,7 @@ import CaseModel
 import Foundation
 import Testing
 
-@Suite("Burden of proof (DOMAIN.md §6)")
+@Suite("Burden of proof (docs/domain.md §6)")
 struct BurdenTests {
     static let cases: [(IssueKind, Bool, Bool, PartyRole)] = [
         (.visibleDefect, false, false, .buyer),

@@ -1,7 +1,7 @@
 import CaseModel
 import Foundation
 
-/// Deterministic synthetic disputes in the category mix of DOMAIN.md §10, for load and demos.
+/// Deterministic synthetic disputes in the category mix of docs/domain.md §10, for load and demos.
 ///
 /// The same seed always gives the same cases (a SplitMix64 stream, no system randomness),
 /// so benchmarks and bug reports can be reproduced exactly.
