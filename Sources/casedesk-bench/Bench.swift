@@ -154,6 +154,30 @@ struct Bench: ParsableCommand {
         }
         row("open a case (case, evidence, audit)", open, openDirect)
 
+        // Take a case: one write transaction (role, version, the case row, the audit record), each run
+        // on a different unassigned case spread over the table.
+        let spread = max(1, total / (runs * 10))
+        var free = try direct.integers(
+            "SELECT id FROM cases WHERE assignee IS NULL AND id % \(spread) = 0 ORDER BY id LIMIT \(runs * 3)", "")
+        guard free.count >= 2 * (runs + 5) else { throw BenchError("too few unassigned cases to time takes") }
+        free.reverse()
+        let take = try Samples.measure(runs: runs) {
+            _ = try database.take(caseID: free.removeLast(), by: admin, at: now)
+        }
+        let writer = try DirectSQLite(path: path, writable: true)
+        let takeDirect = try Samples.measure(runs: runs) {
+            let id = free.removeLast()
+            try writer.run("BEGIN IMMEDIATE")
+            try writer.run("SELECT * FROM cases WHERE id = ?", [id])
+            try writer.run("UPDATE cases SET assignee = 'bench', version = version + 1 WHERE id = ?", [id])
+            try writer.run("SELECT hash FROM audit ORDER BY id DESC LIMIT 1")
+            try writer.run(
+                "INSERT INTO audit (at, actor, action, case_id, detail, prev_hash, hash) "
+                    + "VALUES (1795766400, 'bench', 'take', ?, 'assignee none → bench', '', '')", [id])
+            try writer.run("COMMIT")
+        }
+        row("take a case (one write transaction)", take, takeDirect)
+
         // Headless first frame: what `casedesk` does before the first paint.
         let rules = try RulePackCatalog.shipped()
         let frame = try Samples.measure(runs: max(20, runs / 10), warmup: 2) {

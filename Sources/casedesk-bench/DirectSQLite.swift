@@ -5,8 +5,9 @@ import GRDBSQLite
 final class DirectSQLite {
     private var connection: OpaquePointer?
 
-    init(path: String) throws {
-        guard sqlite3_open_v2(path, &connection, SQLITE_OPEN_READONLY, nil) == SQLITE_OK else {
+    init(path: String, writable: Bool = false) throws {
+        let flags = writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY
+        guard sqlite3_open_v2(path, &connection, flags, nil) == SQLITE_OK else {
             throw BenchError("cannot open \(path) directly")
         }
     }

@@ -10,7 +10,8 @@ struct SeedCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "seed",
         abstract:
-            "Add N deterministic synthetic disputes (docs/domain.md §10 category mix, Chinese and English). Admins only.")
+            "Add N deterministic synthetic disputes (docs/domain.md §10 category mix, Chinese and English). Admins only."
+    )
 
     @Option(help: "How many cases.") var cases: Int
     @Option(help: "The random seed; the same seed gives the same cases.") var seed: UInt64 = 1
