@@ -68,18 +68,29 @@ let package = Package(
         ),
         .testTarget(name: "CaseModelTests", dependencies: ["CaseModel"]),
         .testTarget(name: "RulePacksTests", dependencies: ["RulePacks", "CaseModel"]),
+        .target(
+            name: "StoreTestSupport",
+            dependencies: ["CaseStore", "CaseStoreSQLite", "CaseTraining", "CaseInterchange", "CaseModel"],
+            path: "Tests/StoreTestSupport"
+        ),
         .testTarget(
             name: "CaseStoreTests",
             dependencies: [
-                "CaseStore", "CaseStoreSQLite", "CaseTraining", "CaseInterchange", "CaseModel", "RulePacks",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "StoreTestSupport", "CaseStore", "CaseStoreSQLite", "CaseTraining", "CaseInterchange", "CaseModel",
+                "RulePacks",
+            ]
+        ),
+        .testTarget(
+            name: "CaseStoreSQLiteTests",
+            dependencies: [
+                "StoreTestSupport", "CaseStore", "CaseStoreSQLite", "CaseTraining", "CaseInterchange", "CaseModel",
+                "RulePacks", .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(
             name: "CaseTUITests",
             dependencies: [
                 "CaseTUI", "CaseStore", "CaseStoreSQLite", "CaseTraining", "CaseModel", "RulePacks",
-                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["__Snapshots__"]
         ),

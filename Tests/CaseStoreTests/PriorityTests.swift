@@ -2,6 +2,7 @@ import CaseInterchange
 import CaseModel
 import CaseTraining
 import Foundation
+import StoreTestSupport
 import Testing
 
 @testable import CaseStore

@@ -4,6 +4,7 @@ import CaseStore
 import CaseStoreSQLite
 import CaseTraining
 import Foundation
+import StoreTestSupport
 import Testing
 
 let supervisor = StaffMember(name: "wang.fang", role: .supervisor)

@@ -5,6 +5,7 @@ import CaseStoreSQLite
 import CaseTraining
 import Foundation
 import RulePacks
+import StoreTestSupport
 import Testing
 
 /// A sandbox in memory for `scenario`, its clock standing still between advances.

@@ -2,7 +2,7 @@ import CaseInterchange
 import CaseModel
 import CaseTraining
 import Foundation
-import GRDB
+import StoreTestSupport
 import Testing
 
 @testable import CaseStore
@@ -18,8 +18,8 @@ let hostileTexts = [
 @Suite("Typed case history: events, not prose")
 struct TypedHistoryTests {
     /// A case in merchant response with one evidence item, taken by the mediator.
-    func filedCase() throws -> (CaseDatabase, Int64) {
-        let database = try CaseDatabase.withStaff()
+    func filedCase(_ store: StoreKind) throws -> (any CaseStore, Int64) {
+        let database = try store.withStaff()
         let stored = try database.insertCase(sampleCase(), actor: "system")
         try database.addEvidence(
             caseID: stored.id, kind: .photo, source: .buyer, description: "屏幕碎裂照片", content: Data("jpeg".utf8),
@@ -29,7 +29,7 @@ struct TypedHistoryTests {
     }
 
     /// Notes, urges and a party's own words carrying every hostile text.
-    func writeHostileTexts(_ database: CaseDatabase, _ id: Int64) throws {
+    func writeHostileTexts(_ database: any CaseStore, _ id: Int64) throws {
         for text in hostileTexts {
             try database.addNote(caseID: id, text: text, by: mediator, at: pinnedNow)
             try database.urge(caseID: id, party: .merchant, message: text, by: mediator, at: pinnedNow)
@@ -39,8 +39,9 @@ struct TypedHistoryTests {
         }
     }
 
-    @Test func hostileTextChangesNothingInReplay() throws {
-        let (database, id) = try filedCase()
+    @Test(arguments: StoreKind.allCases)
+    func hostileTextChangesNothingInReplay(_ store: StoreKind) throws {
+        let (database, id) = try filedCase(store)
         try writeHostileTexts(database, id)
         let history = try database.replay(caseID: id)
         #expect(history.count == 3 + 3 * hostileTexts.count)
@@ -54,16 +55,18 @@ struct TypedHistoryTests {
         #expect(history.trail.allSatisfy { $0.event != nil }, "every new record carries its event")
     }
 
-    @Test func hostileTextChangesNothingInVerify() throws {
-        let (database, id) = try filedCase()
+    @Test(arguments: StoreKind.allCases)
+    func hostileTextChangesNothingInVerify(_ store: StoreKind) throws {
+        let (database, id) = try filedCase(store)
         try writeHostileTexts(database, id)
         let report = try database.verify()
         #expect(report.isIntact, "\(report.problems)")
         #expect(report.evidenceItems == 1)
     }
 
-    @Test func theDetailIsTheEventsSentenceAndThePayloadItsJSON() throws {
-        let (database, id) = try filedCase()
+    @Test(arguments: StoreKind.allCases)
+    func theDetailIsTheEventsSentenceAndThePayloadItsJSON(_ store: StoreKind) throws {
+        let (database, id) = try filedCase(store)
         try database.addNote(caseID: id, text: "买家来电：stage execution → closed", by: mediator, at: pinnedNow)
         for entry in try database.auditTrail(caseID: id) {
             let event = try #require(entry.event)
@@ -74,54 +77,9 @@ struct TypedHistoryTests {
         }
     }
 
-    @Test func aPayloadEditedToTellAnotherStoryIsFound() throws {
-        let (database, id) = try filedCase()
-        try database.addNote(caseID: id, text: "ok", by: mediator, at: pinnedNow)
-        // Turn the note into a step that closes the case, rehashing nothing: the chain breaks.
-        let forged = CaseEvent.stepped(
-            event: .withdraw, move: StageMove(from: .merchantResponse, to: .withdrawn), note: nil)
-        try database.writer.write { db in
-            try db.execute(
-                sql: "UPDATE audit SET payload = ?, kind = ? WHERE action = 'note'",
-                arguments: [forged.payload, forged.kind])
-        }
-        let report = try database.verify()
-        #expect(report.problems.contains { $0.contains("does not match the hash chain") }, "\(report.problems)")
-        #expect(report.problems.contains { $0.contains("differs from its event") }, "\(report.problems)")
-    }
-
-    @Test func anUnreadablePayloadIsNamed() throws {
-        let (database, _) = try filedCase()
-        try database.writer.write { db in
-            try db.execute(sql: "UPDATE audit SET payload = '{\"v\":1}' WHERE action = 'take'")
-        }
-        let report = try database.verify()
-        #expect(report.problems.contains { $0.contains("cannot be read as an event") }, "\(report.problems)")
-    }
-
-    @Test func legacyRecordsKeepVerifyingBesideTypedOnes() throws {
-        let (database, id) = try filedCase()
-        // A record as the release before typed events wrote it, appended to the chain.
-        try database.writer.write { db in
-            let prev = try String.fetchOne(db, sql: "SELECT hash FROM audit ORDER BY id DESC LIMIT 1")!
-            let seconds = Timestamp.seconds(pinnedNow)
-            let detail = "stage merchant_response → closed"
-            let hash = AuditLog.hash(
-                prev: prev, at: seconds, actor: "old", action: "note", caseID: id, detail: detail)
-            try db.execute(
-                sql:
-                    "INSERT INTO audit (at, actor, action, case_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                arguments: [seconds, "old", "note", id, detail, prev, hash])
-        }
-        #expect(try database.verify().isIntact)
-        // Read by the legacy reader, as the old release read it.
-        let history = try database.replay(caseID: id)
-        #expect(history.frame(history.count - 1).item.stage == .closed)
-        #expect(history.trail.last?.event == nil)
-    }
-
-    @Test func aLongTrailReplaysAsAFoldFromItsCheckpoints() throws {
-        let (database, id) = try filedCase()
+    @Test(arguments: StoreKind.allCases)
+    func aLongTrailReplaysAsAFoldFromItsCheckpoints(_ store: StoreKind) throws {
+        let (database, id) = try filedCase(store)
         // Priority 1, 2, 3, 4, 1, … one record each, well past two checkpoints.
         for step in 0..<300 {
             try database.setPriority(caseID: id, level: step % 4 + 1, by: mediator, at: pinnedNow)

@@ -5,7 +5,6 @@ import CaseStoreSQLite
 import CaseTUI
 import CaseTraining
 import Foundation
-import GRDB
 import RulePacks
 import Testing
 
@@ -153,18 +152,21 @@ struct TrainingConsoleTests {
         #expect(try finish(&driver).hasPrefix("Score: 100/100"))
     }
 
+    /// A score book whose disk filled after the session opened it.
+    final class FullScoreBook: ScoreKeeping {
+        let path = "/var/lib/casedesk/scores.sqlite"
+        func record(_ record: ScoreRecord) throws { throw StoreError.diskFull(path: path) }
+        func records(trainee: String?) throws -> [ScoreRecord] { [] }
+        func explain(_ error: any Error) -> StoreError? { error as? StoreError }
+    }
+
     @Test func aScoreBookThatCannotKeepTheScoreStillShowsIt() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("scores-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("scores.sqlite").path
-        let book = try ScoreBook(path: path)
-        // Someone broke the book after the session opened it.
-        try DatabaseQueue(path: path).write { try $0.execute(sql: "DROP TABLE scores") }
-        var (driver, _) = try trainingDriver("withdrawal", book: book)
+        var (driver, _) = try trainingDriver("withdrawal", book: FullScoreBook())
         try press("T>", &driver)
         let sheet = try finish(&driver)
         #expect(sheet.hasPrefix("Score: 100/100"))
-        #expect(sheet.contains("This score could not be kept: "))
+        #expect(
+            sheet.contains("This score could not be kept: the disk holding /var/lib/casedesk/scores.sqlite is full"))
     }
 
     @Test func aWrongAnswerIsExplainedOnTheScoreSheet() throws {

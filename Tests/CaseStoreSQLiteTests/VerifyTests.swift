@@ -3,6 +3,7 @@ import CaseModel
 import CaseTraining
 import Foundation
 import GRDB
+import StoreTestSupport
 import Testing
 
 @testable import CaseStore

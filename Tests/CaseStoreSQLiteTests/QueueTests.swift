@@ -3,6 +3,7 @@ import CaseModel
 import CaseTraining
 import Foundation
 import GRDB
+import StoreTestSupport
 import Testing
 
 @testable import CaseStore
@@ -122,18 +123,5 @@ struct QueueTests {
         }
         #expect(backward == expected)
         #expect(try database.queueCount(query) == expected.count)
-    }
-}
-
-/// A small deterministic generator, so test data is the same on every run.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return Int(truncatingIfNeeded: (z ^ (z >> 31)) >> 1)
     }
 }

@@ -5,23 +5,26 @@ import CaseStoreSQLite
 import CaseTraining
 import Foundation
 
-/// A temporary directory removed when the value is released.
-final class TemporaryDirectory: @unchecked Sendable {
-    let url: URL
+/// What the store tests share: fixtures, a code-built rule pack, and the stores the contract
+/// suite runs on. A library of the test targets (the contract suite and the SQLite store's own).
 
-    init() throws {
+/// A temporary directory removed when the value is released.
+package final class TemporaryDirectory: @unchecked Sendable {
+    package let url: URL
+
+    package init() throws {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("casedesk-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
 
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+    package func path(_ name: String) -> String { url.appendingPathComponent(name).path }
 
     deinit { try? FileManager.default.removeItem(at: url) }
 }
 
-let pinnedNow = Date(timeIntervalSince1970: 1_795_766_400)  // 2026-11-27T08:00:00Z
+package let pinnedNow = Date(timeIntervalSince1970: 1_795_766_400)  // 2026-11-27T08:00:00Z
 
-func sampleCase(
+package func sampleCase(
     title: String = "收到的手机屏幕碎裂", stage: Stage = .merchantResponse, deadline: Date? = pinnedNow,
     claimFen: Int64 = 429_900
 ) -> Case {
@@ -33,7 +36,7 @@ func sampleCase(
 }
 
 /// A marketplace-like pack built in code, so store tests do not depend on the shipped YAML.
-let testPack: RulePack = {
+package let testPack: RulePack = {
     func rule(_ stage: Stage, _ deadline: DeadlineSpec?, _ event: LifecycleEvent?, _ en: String?) -> StageRule {
         StageRule(stage: stage, deadline: deadline, onExpiry: event, outcome: en.map { LocalizedText(en: $0, zh: $0) })
     }
@@ -55,7 +58,7 @@ let testPack: RulePack = {
 }()
 
 /// The statutes and remedies store tests rule with, built in code.
-let testCatalogue = Catalogue(
+package let testCatalogue = Catalogue(
     statutes: ["CRPL-55", "CC-582", "CC-577"].map {
         Statute(id: $0, title: LocalizedText(en: $0, zh: $0), rule: LocalizedText(en: $0, zh: $0))
     },
@@ -75,14 +78,14 @@ let testCatalogue = Catalogue(
             side: .merchant),
     ])
 
-let testRules = RulePackCatalog([testPack], catalogue: testCatalogue)
+package let testRules = RulePackCatalog([testPack], catalogue: testCatalogue)
 
-let mediator = StaffMember(name: "lin.mei", role: .mediator)
-let otherMediator = StaffMember(name: "zhang.wei", role: .mediator)
+package let mediator = StaffMember(name: "lin.mei", role: .mediator)
+package let otherMediator = StaffMember(name: "zhang.wei", role: .mediator)
 
 extension CaseDatabase {
     /// An in-memory database with an admin, two mediators, a supervisor and a trainer registered.
-    static func withStaff() throws -> CaseDatabase {
+    package static func withStaff() throws -> CaseDatabase {
         let database = try CaseDatabase.inMemory()
         let (admin, _) = try database.authenticate("admin", at: pinnedNow)
         for member in [
@@ -97,16 +100,16 @@ extension CaseDatabase {
 
 /// Every store the contract suite holds to the same behaviour: a test taking a `StoreKind`
 /// argument runs once per conformer of `CaseStore`.
-enum StoreKind: String, CaseIterable, Sendable, CustomStringConvertible {
+package enum StoreKind: String, CaseIterable, Sendable, CustomStringConvertible {
     /// SQLite in memory (one connection).
     case sqliteMemory = "sqlite-memory"
     /// SQLite in a WAL file (a pool of connections).
     case sqliteFile = "sqlite-file"
 
-    var description: String { rawValue }
+    package var description: String { rawValue }
 
     /// A new, empty store of this kind.
-    func empty() throws -> any CaseStore {
+    package func empty() throws -> any CaseStore {
         switch self {
         case .sqliteMemory: return try CaseDatabase.inMemory()
         case .sqliteFile: return try CaseDatabase(path: StoreKind.scratch.path("\(UUID().uuidString).sqlite"))
@@ -114,7 +117,7 @@ enum StoreKind: String, CaseIterable, Sendable, CustomStringConvertible {
     }
 
     /// A new store with an admin, two mediators, a supervisor and a trainer registered.
-    func withStaff() throws -> any CaseStore {
+    package func withStaff() throws -> any CaseStore {
         let store = try empty()
         let (admin, _) = try store.authenticate("admin", at: pinnedNow)
         for member in [
@@ -127,12 +130,12 @@ enum StoreKind: String, CaseIterable, Sendable, CustomStringConvertible {
     }
 
     /// Where file stores live for the run; removed when the test process ends.
-    nonisolated(unsafe) static let scratch = TemporaryDirectory.forProcess()
+    nonisolated(unsafe) package static let scratch = TemporaryDirectory.forProcess()
 }
 
 extension TemporaryDirectory {
     /// One directory for the whole test process, removed at exit.
-    static func forProcess() -> TemporaryDirectory {
+    package static func forProcess() -> TemporaryDirectory {
         do {
             let directory = try TemporaryDirectory()
             atexit { try? FileManager.default.removeItem(at: StoreKind.scratch.url) }
@@ -140,5 +143,18 @@ extension TemporaryDirectory {
         } catch {
             fatalError("the tests cannot create a temporary directory: \(error)")
         }
+    }
+}
+
+/// A small deterministic generator, so test data is the same on every run.
+package struct SplitMix {
+    package var state: UInt64
+    package init(seed: UInt64) { state = seed }
+    package mutating func next() -> Int {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int(truncatingIfNeeded: (z ^ (z >> 31)) >> 1)
     }
 }
