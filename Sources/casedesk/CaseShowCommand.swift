@@ -30,7 +30,7 @@ struct CaseShowCommand: ParsableCommand {
                 decisions: try db.decisions(caseID: id), audit: try db.auditTrail(caseID: id), now: instant)
         }
         if json {
-            try printJSON(view)
+            try printJSON(view.json)
         } else {
             print(view.text)
         }
@@ -38,7 +38,7 @@ struct CaseShowCommand: ParsableCommand {
 }
 
 /// A case as `case show` prints it.
-struct CaseView: Encodable {
+struct CaseView {
     let item: Case
     let pack: RulePack?
     let evidence: [Evidence]
@@ -50,156 +50,14 @@ struct CaseView: Encodable {
 
     var expiry: StageRule? { pack.flatMap { item.expiryRule(in: $0) } }
 
-    enum Keys: String, CodingKey {
-        case id, title, narrative, category
-        case requestType = "request_type"
-        case buyer, merchant
-        case orderID = "order_id"
-        case orderFen = "order_fen"
-        case claimFen = "claim_fen"
-        case stage, deadline, overdue
-        case onExpiry = "on_expiry"
-        case suspendedFrom = "suspended_from"
-        case pausedRemainingSeconds = "paused_remaining_seconds"
-        case rulePack = "rule_pack"
-        case assignee
-        case createdAt = "created_at"
-        case updatedAt = "updated_at"
-        case version, priority, flags
-        case steps = "possible_steps"
-        case evidence, issues
-        case requests = "evidence_requests"
-        case rulings, obligations, appeals
-        case signoffs = "observer_signoffs"
-        case audit
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: Keys.self)
-        try c.encode(item.id, forKey: .id)
-        try c.encode(item.title, forKey: .title)
-        try c.encode(item.narrative, forKey: .narrative)
-        try c.encode(item.category.rawValue, forKey: .category)
-        try c.encode(item.requestType.rawValue, forKey: .requestType)
-        try c.encode(["account": item.buyer.account, "name": item.buyer.name], forKey: .buyer)
-        try c.encode(["account": item.merchant.account, "name": item.merchant.name], forKey: .merchant)
-        try c.encode(item.orderID, forKey: .orderID)
-        try c.encode(item.orderAmount.fen, forKey: .orderFen)
-        try c.encode(item.claimAmount.fen, forKey: .claimFen)
-        try c.encode(item.stage.rawValue, forKey: .stage)
-        try c.encode(item.stageDeadline.map(ISO8601Time.string), forKey: .deadline)
-        try c.encode(item.stageDeadline.map { $0 <= now } ?? false, forKey: .overdue)
-        if let rule = expiry, let event = rule.onExpiry {
-            try c.encode(ExpiryJSON(event: event.rawValue, outcome: rule.outcome), forKey: .onExpiry)
-        } else {
-            try c.encodeNil(forKey: .onExpiry)
-        }
-        try c.encode(item.suspendedFrom?.rawValue, forKey: .suspendedFrom)
-        try c.encode(item.pausedRemaining, forKey: .pausedRemainingSeconds)
-        try c.encode(item.rulePack, forKey: .rulePack)
-        try c.encode(item.assignee, forKey: .assignee)
-        try c.encode(ISO8601Time.string(item.createdAt), forKey: .createdAt)
-        try c.encode(ISO8601Time.string(item.updatedAt), forKey: .updatedAt)
-        try c.encode(item.version, forKey: .version)
-        try c.encode(item.priority, forKey: .priority)
-        try c.encode(item.flags.sorted().map(\.rawValue), forKey: .flags)
-        try c.encode(Lifecycle.events(from: item.stage).map(\.rawValue), forKey: .steps)
-        try c.encode(
-            evidence.map { EvidenceJSON($0, timeliness: $0.timeliness(requests: requests)) }, forKey: .evidence)
-        try c.encode(issues.map(IssueJSON.init), forKey: .issues)
-        try c.encode(requests.map { RequestJSON($0, now: now) }, forKey: .requests)
-        try c.encode(decisions.rulings.map(RulingJSON.init), forKey: .rulings)
-        try c.encode(decisions.obligations.map { ObligationJSON($0, now: now) }, forKey: .obligations)
-        try c.encode(decisions.appeals.map(AppealJSON.init), forKey: .appeals)
-        try c.encode(decisions.signoffs.map(SignoffJSON.init), forKey: .signoffs)
-        try c.encode(audit.map(AuditJSON.init), forKey: .audit)
-    }
-
-    struct ExpiryJSON: Encodable {
-        let event: String
-        let outcome: LocalizedText?
-    }
-
-    struct IssueJSON: Encodable {
-        let id: Int64, kind: String, description: String, burden: String, burdenReason: String
-        let evidenceIDs: [Int64], finding: String?, findingNote: String?
-        init(_ issue: DisputeIssue) {
-            id = issue.id
-            kind = issue.kind.rawValue
-            description = issue.description
-            burden = issue.burden.rawValue
-            burdenReason = issue.burdenRule.reason.en
-            evidenceIDs = issue.evidenceIDs
-            finding = issue.finding?.rawValue
-            findingNote = issue.findingNote
-        }
-        enum CodingKeys: String, CodingKey {
-            case id, kind, description, burden
-            case burdenReason = "burden_reason"
-            case evidenceIDs = "evidence_ids"
-            case finding
-            case findingNote = "finding_note"
-        }
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(id, forKey: .id)
-            try c.encode(kind, forKey: .kind)
-            try c.encode(description, forKey: .description)
-            try c.encode(burden, forKey: .burden)
-            try c.encode(burdenReason, forKey: .burdenReason)
-            try c.encode(evidenceIDs, forKey: .evidenceIDs)
-            try c.encode(finding, forKey: .finding)
-            try c.encode(findingNote, forKey: .findingNote)
-        }
-    }
-
-    struct RequestJSON: Encodable {
-        let id: Int64, party: String, what: String, openedAt: String, dueAt: String, open: Bool
-        init(_ r: EvidenceRequest, now: Date) {
-            id = r.id
-            party = r.party.rawValue
-            what = r.what
-            openedAt = ISO8601Time.string(r.openedAt)
-            dueAt = ISO8601Time.string(r.dueAt)
-            open = now <= r.dueAt
-        }
-        enum CodingKeys: String, CodingKey {
-            case id, party, what
-            case openedAt = "opened_at"
-            case dueAt = "due_at"
-            case open
-        }
-    }
-
-    struct EvidenceJSON: Encodable {
-        let id: Int64, kind: String, source: String, description: String, sha256: String, submittedAt: String
-        let timeliness: String
-        init(_ e: Evidence, timeliness: Timeliness) {
-            self.timeliness = timeliness.rawValue
-            id = e.id
-            kind = e.kind.rawValue
-            source = e.source.rawValue
-            description = e.description
-            sha256 = e.sha256
-            submittedAt = ISO8601Time.string(e.submittedAt)
-        }
-        enum CodingKeys: String, CodingKey {
-            case id, kind, source, description, sha256
-            case submittedAt = "submitted_at"
-            case timeliness
-        }
-    }
-
-    struct AuditJSON: Encodable {
-        let id: Int64, at: String, actor: String, action: String, detail: String, hash: String
-        init(_ a: AuditEntry) {
-            id = a.id
-            at = ISO8601Time.string(a.at)
-            actor = a.actor
-            action = a.action
-            detail = a.detail
-            hash = a.hash
-        }
+    /// The JSON shape of the case (`case show --json`).
+    var json: CaseJSON {
+        CaseJSON(
+            CaseFile(item: item, evidence: evidence, issues: issues, requests: requests, decisions: decisions),
+            expiry: expiry,
+            audit: audit.map {
+                AuditJSON(id: $0.id, at: $0.at, actor: $0.actor, action: $0.action, detail: $0.detail, hash: $0.hash)
+            }, now: now)
     }
 
     var text: String {

@@ -32,44 +32,6 @@ struct QueueCommand: ParsableCommand {
     )
     var sort: QueueOrder?
 
-    struct Item: Encodable {
-        let id: Int64
-        let stage: String
-        let deadline: String?
-        let claimFen: Int64
-        let assignee: String?
-        let title: String
-        let flags: [String]
-
-        /// The JSON form of a queue row.
-        init(_ row: QueueRow) {
-            id = row.id
-            stage = row.stage.rawValue
-            deadline = row.deadline.map(formatInstant)
-            claimFen = row.claimAmount.fen
-            assignee = row.assignee
-            title = row.title
-            flags = row.flags.sorted().map(\.rawValue)
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case id, stage, deadline
-            case claimFen = "claim_fen"
-            case assignee, title, flags
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id)
-            try container.encode(stage, forKey: .stage)
-            try container.encode(deadline, forKey: .deadline)  // null, not absent, when no clock runs
-            try container.encode(claimFen, forKey: .claimFen)
-            try container.encode(assignee, forKey: .assignee)
-            try container.encode(title, forKey: .title)
-            try container.encode(flags, forKey: .flags)
-        }
-    }
-
     func run() throws {
         guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
         let now = Date()
@@ -83,10 +45,7 @@ struct QueueCommand: ParsableCommand {
         let db = try database.open(now: now).database
         let rows = try storeCall { try db.queuePage(query, limit: limit) }
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let items = rows.map(Item.init)
-            print(String(decoding: try encoder.encode(items), as: UTF8.self))
+            try printJSON(rows.map(QueueRowJSON.init))
             return
         }
         for row in rows {
@@ -100,3 +59,13 @@ struct QueueCommand: ParsableCommand {
 }
 
 extension QueueOrder: ExpressibleByArgument {}
+
+extension QueueRowJSON {
+    /// The JSON form of a queue row, its deadline in the display's time zone.
+    init(_ row: QueueRow) {
+        self.init(
+            id: row.id, stage: row.stage.rawValue, deadline: row.deadline.map(formatInstant),
+            claimFen: row.claimAmount.fen, assignee: row.assignee, title: row.title,
+            flags: row.flags.sorted().map(\.rawValue))
+    }
+}

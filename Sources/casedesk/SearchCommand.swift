@@ -22,7 +22,7 @@ struct SearchCommand: ParsableCommand {
         let session = try database.open(now: Date())
         let rows = try storeCall { try session.database.search(text, limit: limit) }
         if json {
-            try printJSON(rows.map(QueueCommand.Item.init))
+            try printJSON(rows.map(QueueRowJSON.init))
             return
         }
         for row in rows {

@@ -41,7 +41,5 @@ func storeCall<T>(_ body: () throws -> T) throws -> T {
 
 /// Prints a value as pretty, key-sorted JSON.
 func printJSON<T: Encodable>(_ value: T) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    print(String(decoding: try encoder.encode(value), as: UTF8.self))
+    print(try JSONOutput.text(value))
 }

@@ -2,6 +2,7 @@ import CaseModel
 import Foundation
 
 /// A whole case as it is exported and imported: every field, and its evidence with the content.
+/// Every key is written, nulls included (`@Null`), so exports of equal databases are equal byte for byte.
 package struct CaseLine: Codable {
     package struct PartyJSON: Codable {
         package var account: String
@@ -35,11 +36,11 @@ package struct CaseLine: Codable {
     package var orderFen: Int64
     package var claimFen: Int64
     package var stage: Stage
-    package var deadline: String?
-    package var suspendedFrom: Stage?
-    package var pausedRemainingSeconds: Int64?
+    @Null package var deadline: String?
+    @Null package var suspendedFrom: Stage?
+    @Null package var pausedRemainingSeconds: Int64?
     package var rulePack: String
-    package var assignee: String?
+    @Null package var assignee: String?
     package var createdAt: String
     package var updatedAt: String
     package var version: Int
@@ -62,34 +63,6 @@ package struct CaseLine: Codable {
         case createdAt = "created_at"
         case updatedAt = "updated_at"
         case version, priority, flags, evidence
-    }
-
-    /// Encodes every key, nulls included, so exports of equal databases are equal byte for byte.
-    package func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(type, forKey: .type)
-        try c.encode(id, forKey: .id)
-        try c.encode(title, forKey: .title)
-        try c.encode(narrative, forKey: .narrative)
-        try c.encode(category, forKey: .category)
-        try c.encode(requestType, forKey: .requestType)
-        try c.encode(buyer, forKey: .buyer)
-        try c.encode(merchant, forKey: .merchant)
-        try c.encode(orderID, forKey: .orderID)
-        try c.encode(orderFen, forKey: .orderFen)
-        try c.encode(claimFen, forKey: .claimFen)
-        try c.encode(stage, forKey: .stage)
-        try c.encode(deadline, forKey: .deadline)
-        try c.encode(suspendedFrom, forKey: .suspendedFrom)
-        try c.encode(pausedRemainingSeconds, forKey: .pausedRemainingSeconds)
-        try c.encode(rulePack, forKey: .rulePack)
-        try c.encode(assignee, forKey: .assignee)
-        try c.encode(createdAt, forKey: .createdAt)
-        try c.encode(updatedAt, forKey: .updatedAt)
-        try c.encode(version, forKey: .version)
-        try c.encode(priority, forKey: .priority)
-        try c.encode(flags, forKey: .flags)
-        try c.encode(evidence, forKey: .evidence)
     }
 
     /// The case and its evidence, or the first thing wrong with the line.
