@@ -193,7 +193,7 @@ struct Decision {
         let text = try text(what, "what is requested")
         let member = try require(.step)
         let pack = try pack()
-        let due = pack.deadline(entering: .evidence, at: now) ?? now.addingTimeInterval(3 * 86_400)
+        let due = (pack.deadline(entering: .evidence, at: now) ?? now.addingTimeInterval(3 * 86_400)).wholeSeconds
         var updated: Case
         switch item.stage {
         case .intervention:

@@ -150,6 +150,19 @@ public enum CaseError: ExplainedError, Equatable, Sendable {
     }
 }
 
+extension CaseError {
+    /// Whether the refusal is about who asks or what they typed, not about the case as it stands:
+    /// such a refusal is reported before a concurrent change to the case is (a viewer's take on a
+    /// stale copy is refused for the permission, not for the stale copy).
+    public var isAboutTheAsker: Bool {
+        switch self {
+        case .permission, .emptyText, .invalidPriority, .partyCannot, .useCommand, .automaticFlag, .invalidStaffName:
+            true
+        default: false
+        }
+    }
+}
+
 extension CaseError: LocalizedError {
     public var errorDescription: String? { message.en }
 }

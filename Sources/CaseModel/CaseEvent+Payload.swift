@@ -7,10 +7,8 @@ extension CaseEvent {
     /// The event as the audit log stores it: canonical JSON (keys sorted, times as whole
     /// seconds since 1970), wrapped with the payload version, so the same event always gives
     /// the same bytes and the same hash on every store.
-    public var payload: String {
-        // Encoding plain values cannot fail: every field is a string, number, bool or nested value.
-        let data = (try? Self.encoder.encode(Envelope(v: Self.payloadVersion, event: self))) ?? Data()
-        return String(decoding: data, as: UTF8.self)
+    public func payload() throws -> String {
+        String(decoding: try Self.encoder.encode(Envelope(v: Self.payloadVersion, event: self)), as: UTF8.self)
     }
 
     /// Reads a stored payload back.

@@ -13,7 +13,7 @@ extension CaseEvent {
     /// Both sentences at once.
     public var sentence: LocalizedText {
         switch self {
-        case .filed(let stage, let pack, let title, _, _, _, _):
+        case .filed(let stage, let pack, let title, _, _, _, _, _, _):
             return LocalizedText(
                 en: "filed in stage \(stage.rawValue) under \(pack): \(title)",
                 zh: "立案，阶段「\(stage.label.zh)」，规则包 \(pack)：\(title)")

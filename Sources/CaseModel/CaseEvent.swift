@@ -10,7 +10,7 @@ public enum CaseEvent: Hashable, Codable, Sendable {
     /// the clock, assignee, priority and flags it started with.
     case filed(
         stage: Stage, rulePack: String, title: String, deadline: Date?, assignee: String?, priority: Int,
-        flags: [CaseFlag])
+        flags: [CaseFlag], suspendedFrom: Stage? = nil, pausedRemaining: Int64? = nil)
     /// A mediator took the case; `from` is whoever held it before (nobody, today).
     case taken(from: String?, to: String)
     /// The case went back to the queue.
@@ -172,7 +172,7 @@ public struct StageMove: Hashable, Codable, Sendable {
     /// The move between a case before and after a step.
     public init(from current: Case, to updated: Case) {
         self.init(
-            from: current.stage, to: updated.stage, deadline: updated.stageDeadline,
+            from: current.stage, to: updated.stage, deadline: updated.stageDeadline?.wholeSeconds,
             pausedRemaining: updated.pausedRemaining)
     }
 }
@@ -245,6 +245,6 @@ public struct ObligationEntry: Hashable, Codable, Sendable {
         self.obligor = obligation.obligor
         self.task = obligation.task
         self.amount = obligation.amount
-        self.due = obligation.dueAt
+        self.due = obligation.dueAt.wholeSeconds
     }
 }

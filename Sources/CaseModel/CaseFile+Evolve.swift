@@ -1,17 +1,11 @@
 import Foundation
 
 extension CaseFile {
-    /// The file after `event`, recorded at `at` by `actor`: the fold that replay, `decide` (for an
-    /// intent of several events) and the store's projection all share.
+    /// Folds `event`, recorded at `moment` by `actor`, into the file: the one definition of what an
+    /// event does, shared by replay, by `decide` (for an intent of several events) and by the store
+    /// (which writes the case row from the folded case; other tables from its projection).
     ///
     /// The case's version is the store's to count (one per commit); `updatedAt` follows any change.
-    public func applying(_ event: CaseEvent, at moment: Date, by actor: String) -> CaseFile {
-        var file = self
-        file.apply(event, at: moment, by: actor)
-        return file
-    }
-
-    /// Folds `event` into the file in place.
     public mutating func apply(_ event: CaseEvent, at moment: Date, by actor: String) {
         let at = moment.wholeSeconds
         let before = item

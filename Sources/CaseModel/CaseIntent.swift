@@ -54,7 +54,9 @@ public enum CaseIntent: Hashable, Sendable {
         }
     }
 
-    /// The parts of the case file `decide` reads for this intent, beyond the case itself.
+    /// The parts of the case file `decide` reads for this intent, beyond the case itself. An intent
+    /// that adds numbered records must read at least one part: only then does the store load the
+    /// next free numbers (the decide table test holds every intent to this).
     public var reads: Set<CaseFile.Part> {
         switch self {
         case .take, .release, .urge, .note, .setPriority, .setFlag, .expire: []

@@ -28,8 +28,9 @@ extension CaseDatabase {
             db,
             .filed(
                 stage: newCase.stage, rulePack: stored.rulePack, title: newCase.title,
-                deadline: newCase.stageDeadline, assignee: newCase.assignee, priority: newCase.priority,
-                flags: newCase.flags.sorted()),
+                deadline: newCase.stageDeadline?.wholeSeconds, assignee: newCase.assignee,
+                priority: newCase.priority, flags: newCase.flags.sorted(), suspendedFrom: newCase.suspendedFrom,
+                pausedRemaining: newCase.pausedRemaining),
             at: newCase.createdAt,
             actor: actor, caseID: stored.id)
         return stored

@@ -36,9 +36,14 @@ extension CaseDatabase {
             }
             resolved = .staff(member)
         }
-        let item = try current(db, caseID, expectedVersion)
+        guard let item = try fetchCase(db, id: caseID) else { throw StoreError.caseNotFound(caseID) }
         let file = try loadFile(db, item, reading: intent.reads)
-        let events = try CaseDecider.decide(intent, on: file, by: resolved, at: now, rules: rules).get()
+        let decision = CaseDecider.decide(intent, on: file, by: resolved, at: now, rules: rules)
+        if case .failure(let error) = decision, error.isAboutTheAsker { throw error }
+        if let expectedVersion, item.version != expectedVersion {
+            throw try conflict(db, item, expected: expectedVersion)
+        }
+        let events = try decision.get()
         var byHash: [String: Data] = [:]
         for content in contents { byHash[Hashing.sha256Hex(content)] = content }
         return try commit(db, events, to: file, by: intent.recordedActor(resolved), at: now, contents: byHash)
@@ -55,7 +60,10 @@ extension CaseDatabase {
         for event in events {
             recorded.append(try record(event, on: &current, db, by: actor, at: now, contents: contents))
         }
-        if current.item != file.item {
+        // A step always counts as a change, even one that leaves the row as it was (a second
+        // evidence window inside the first), so other consoles see the case moved.
+        if current.item != file.item || recorded.contains(where: { $0.move != nil }) {
+            current.item.updatedAt = now.wholeSeconds
             try writeCase(db, current.item, replacing: file.item)
             current.item.version += 1
         }

@@ -9,9 +9,7 @@ extension CaseDatabase {
 
     /// The terms as stored and hashed: canonical JSON, keys sorted.
     static func termsJSON(_ draft: RulingDraft) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(draft), as: UTF8.self)
+        String(decoding: try CaseEvent.encoder.encode(draft), as: UTF8.self)
     }
 
     @discardableResult
@@ -38,12 +36,5 @@ extension CaseDatabase {
                 sql: "UPDATE issues SET finding = ?, finding_note = ? WHERE id = ?",
                 arguments: [finding.finding.rawValue, finding.note, finding.issueID])
         }
-    }
-
-    static func pack(for item: Case, _ rules: RulePackCatalog) throws -> RulePack {
-        guard let pack = rules.pack(item.rulePack) else {
-            throw CaseError.unknownRulePack(caseID: item.id, reference: item.rulePack)
-        }
-        return pack
     }
 }

@@ -189,7 +189,7 @@ public final class CaseDatabase: Sendable {
         let action = event.action
         let detail = event.summary(.en)
         let kind = event.kind
-        let payload = event.payload
+        let payload = try event.payload()
         let hash = AuditLog.hash(
             prev: prev, at: seconds, actor: actor, action: action, caseID: caseID, detail: detail, kind: kind,
             payload: payload)

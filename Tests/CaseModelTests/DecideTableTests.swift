@@ -207,6 +207,12 @@ struct DecideTableTests {
                     at = move.to
                 }
                 #expect(stage.isOpen || events.allSatisfy { $0.move == nil }, "\(label)")
+                // An intent that numbers new records reads a part of the file, so the store loads the next numbers.
+                let numbered: Set<String> = [
+                    "evidence_added", "issue_added", "evidence_requested", "ruled", "obligation_created",
+                    "appeal_filed",
+                ]
+                #expect(!events.contains { numbered.contains($0.kind) } || !row.intent.reads.isEmpty, "\(label)")
             } else {
                 guard case .failure(let error) = result else {
                     // Nothing to do is not a refusal: an expired clock with no default, say.

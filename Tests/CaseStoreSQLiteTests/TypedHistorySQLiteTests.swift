@@ -30,7 +30,7 @@ struct TypedHistorySQLiteTests {
         try database.writer.write { db in
             try db.execute(
                 sql: "UPDATE audit SET payload = ?, kind = ? WHERE action = 'note'",
-                arguments: [forged.payload, forged.kind])
+                arguments: [try forged.payload(), forged.kind])
         }
         let report = try database.verify()
         #expect(report.problems.contains { $0.contains("does not match the hash chain") }, "\(report.problems)")

@@ -73,7 +73,7 @@ struct TypedHistoryTests {
             #expect(entry.kind == event.kind)
             #expect(entry.action == event.action)
             #expect(entry.detail == event.summary(.en))
-            #expect(entry.payload == event.payload)
+            #expect(try entry.payload == event.payload())
         }
     }
 
@@ -119,5 +119,53 @@ struct TypedHistoryTests {
         #expect(last.item.stage == .execution)
         #expect(last.decisions.obligations.count == 1)
         #expect(last.item.stageDeadline == last.decisions.obligations.first?.dueAt)
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func aSeededCaseReplaysWithTheEvidenceItWasSeededWith(_ store: StoreKind) throws {
+        let database = try store.withStaff()
+        let (admin, _) = try database.authenticate("admin", at: pinnedNow)
+        try database.seed(cases: 3, seed: 42, now: pinnedNow, by: admin)
+        let seeded = try #require(try database.queuePage(limit: 10).first)
+        try database.addNote(caseID: seeded.id, text: "stage execution → closed", by: mediator, at: pinnedNow)
+        let history = try database.replay(caseID: seeded.id)
+        let evidence = try database.evidence(caseID: seeded.id)
+        #expect(!evidence.isEmpty)
+        #expect(history.frame(0).evidence.map(\.id) == evidence.map(\.id))
+        #expect(history.frame(0).item.stage == seeded.stage)
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func aRefusalAboutTheAskerComesBeforeAStaleCopy(_ store: StoreKind) throws {
+        let database = try store.withStaff()
+        let filed = try database.insertCase(sampleCase(), actor: "system")
+        try database.setPriority(caseID: filed.id, level: 1, by: mediator, at: pinnedNow)
+        let trainer = StaffMember(name: "chen.jing", role: .trainer)
+        #expect(throws: CaseError.permission(.denied(name: "chen.jing", role: .trainer, permission: .take))) {
+            try database.take(caseID: filed.id, by: trainer, expectedVersion: 1, at: pinnedNow)
+        }
+        #expect(throws: CaseError.emptyText(field: "the note")) {
+            try database.perform(
+                .note(" "), on: filed.id, by: mediator, expectedVersion: 1, at: pinnedNow, rules: .none)
+        }
+        // Someone who may take it, on the stale copy, learns the case changed and who changed it.
+        #expect(
+            throws: StoreError.conflict(caseID: filed.id, expectedVersion: 1, actualVersion: 2, changedBy: "lin.mei")
+        ) {
+            try database.take(caseID: filed.id, by: otherMediator, expectedVersion: 1, at: pinnedNow)
+        }
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func everyEvidenceRequestChangesTheCaseForOtherConsoles(_ store: StoreKind) throws {
+        let database = try store.withStaff()
+        let filed = try database.insertCase(
+            sampleCase(stage: .intervention, deadline: pinnedNow.addingTimeInterval(86_400)), actor: "system")
+        let first = try database.requestEvidence(
+            caseID: filed.id, from: .merchant, what: "发货视频", by: mediator, at: pinnedNow, rules: testRules)
+        let second = try database.requestEvidence(
+            caseID: filed.id, from: .buyer, what: "开箱视频", by: mediator, at: pinnedNow, rules: testRules)
+        #expect(second.case.version == first.case.version + 1)
+        #expect(try database.fetchCase(id: filed.id)?.version == second.case.version)
     }
 }

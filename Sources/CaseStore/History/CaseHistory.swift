@@ -68,7 +68,14 @@ public struct CaseHistory: Sendable {
         let typed = trail.compactMap(\.event)
         if typed.count == trail.count {
             events = typed
-            var file = CaseFile(item: Self.initial(current, typed))
+            // Evidence no event of the trail adds (a case seeded in bulk) was there from the start.
+            let added = Set(
+                typed.compactMap { event -> Int64? in
+                    if case .evidenceAdded(let id, _, _, _, _) = event { return id }
+                    return nil
+                })
+            var file = CaseFile(
+                item: Self.initial(current, typed), evidence: evidence.filter { !added.contains($0.id) })
             var kept = [file]
             for (index, event) in typed.enumerated() {
                 file.apply(event, at: trail[index].at, by: trail[index].actor)
@@ -153,12 +160,16 @@ public struct CaseHistory: Sendable {
         var item = current
         item.suspendedFrom = nil
         item.pausedRemaining = nil
-        if case .filed(let stage, _, _, let deadline, let assignee, let priority, let flags)? = events.first {
+        if case .filed(let stage, _, _, let deadline, let assignee, let priority, let flags, let from, let paused)? =
+            events.first
+        {
             item.stage = stage
             item.stageDeadline = deadline?.wholeSeconds
             item.assignee = assignee
             item.priority = priority
             item.flags = Set(flags)
+            item.suspendedFrom = from
+            item.pausedRemaining = paused
             return item
         }
         if let move = events.lazy.compactMap(\.move).first {
