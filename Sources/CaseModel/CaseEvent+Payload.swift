@@ -8,8 +8,12 @@ extension CaseEvent {
     /// seconds since 1970), wrapped with the payload version, so the same event always gives
     /// the same bytes and the same hash on every store.
     public func payload() throws -> String {
-        String(decoding: try Self.encoder.encode(Envelope(v: Self.payloadVersion, event: self)), as: UTF8.self)
+        String(decoding: try Self.canonical.encode(Envelope(v: Self.payloadVersion, event: self)), as: UTF8.self)
     }
+
+    /// One configured encoder for every payload: building one per event costs a write more than
+    /// its SQL. It is never reconfigured after this, and encoding keeps its state per call.
+    nonisolated(unsafe) private static let canonical = encoder
 
     /// Reads a stored payload back.
     public init(payload: String) throws {

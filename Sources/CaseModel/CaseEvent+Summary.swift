@@ -6,8 +6,7 @@ extension CaseEvent {
     /// Derived from the event's fields; nothing ever parses it back. The English sentence is the
     /// audit record's `detail`, worded as the log has always worded it.
     public func summary(_ language: Language) -> String {
-        let text = sentence
-        return language == .zh ? text.zh : text.en
+        sentence.text(language)
     }
 
     /// Both sentences at once.
