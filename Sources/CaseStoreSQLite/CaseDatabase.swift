@@ -4,10 +4,11 @@ import CaseStore
 import Foundation
 import GRDB
 
-/// The CaseDesk database: the one place that talks to SQLite.
+/// The SQLite conformer of `CaseStore`: the one place that talks to SQLite.
 ///
-/// Every public write is one transaction that checks the model's rules, persists,
-/// and appends to the hash-chained audit log, so a change and its record commit together.
+/// Every change to a case is `perform`: one transaction that re-reads the acting person's role,
+/// lets `CaseDecider` decide, projects the events into the tables and appends them to the
+/// hash-chained audit log, so a change and its record commit together or not at all.
 public final class CaseDatabase: Sendable {
     let writer: any DatabaseWriter
     /// Where the database lives, for messages ("in memory" for tests).
