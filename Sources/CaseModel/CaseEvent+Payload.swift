@@ -13,7 +13,7 @@ extension CaseEvent {
 
     /// One configured encoder for every payload: building one per event costs a write more than
     /// its SQL. It is never reconfigured after this, and encoding keeps its state per call.
-    nonisolated(unsafe) private static let canonical = encoder
+    private static let canonical = encoder
 
     /// Reads a stored payload back.
     public init(payload: String) throws {

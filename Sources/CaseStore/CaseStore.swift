@@ -27,6 +27,7 @@ public protocol CaseStore: AnyObject, Sendable {
         rules: RulePackCatalog, contents: [Data]
     ) throws -> Commit
     /// Files a new case (`id` 0 numbers it), recording its `filed` event.
+    @discardableResult
     func insertCase(_ newCase: Case, actor: String) throws -> Case
     /// Files a case as a file describes it, with its history (an example, a scenario's case); returns its number.
     func fileExample(_ example: Examples.ExampleCase, now: Date, actor: String) throws -> Int64

@@ -149,7 +149,10 @@ extension CaseDatabase {
                     at: ago(appeal.hoursAgo), actor: "system for the \(appeal.party.rawValue)",
                     event: .appealFiled(
                         appealID: next.appeal, rulingID: rulingID, party: appeal.party, grounds: appeal.grounds,
-                        evidenceID: nil, move: StageMove(from: .appealWindow, to: .appealReview))))
+                        evidenceID: nil,
+                        move: StageMove(
+                            from: .appealWindow, to: .appealReview,
+                            deadline: example.deadlineInHours.map { now.addingTimeInterval($0 * 3600).wholeSeconds }))))
         }
         return timeline
     }

@@ -180,7 +180,7 @@ struct Bench: ParsableCommand {
 
         // Headless first frame: what `casedesk` does before the first paint.
         let rules = try RulePackCatalog.shipped()
-        let frame = try Samples.measure(runs: max(20, runs / 10), warmup: 2) {
+        let frame = Samples.measure(runs: max(20, runs / 10), warmup: 2) {
             var state = AppState(width: 100, height: 30, now: now, databaseLabel: "bench")
             state.rules = rules
             state.staff = admin

@@ -130,7 +130,7 @@ package enum StoreKind: String, CaseIterable, Sendable, CustomStringConvertible 
     }
 
     /// Where file stores live for the run; removed when the test process ends.
-    nonisolated(unsafe) package static let scratch = TemporaryDirectory.forProcess()
+    package static let scratch = TemporaryDirectory.forProcess()
 }
 
 extension TemporaryDirectory {

@@ -182,9 +182,11 @@ enum DetailView {
                 let value = screen.measure.truncate(line.value, to: inner.width)
                 screen.put(value, x: inner.x, y: y, maxWidth: inner.width, style: line.style)
             } else {
-                screen.put(line.label, x: inner.x, y: y, maxWidth: labelWidth, style: Style(dim: true))
-                let value = screen.measure.truncate(line.value, to: inner.width - labelWidth)
-                screen.put(value, x: inner.x + labelWidth, y: y, maxWidth: inner.width - labelWidth, style: line.style)
+                // A label as wide as its column ("Appeal #1", "Owed #12") keeps a space before the value.
+                let column = min(max(labelWidth, screen.measure.of(line.label) + 1), max(labelWidth, inner.width / 2))
+                screen.put(line.label, x: inner.x, y: y, maxWidth: column - 1, style: Style(dim: true))
+                let value = screen.measure.truncate(line.value, to: inner.width - column)
+                screen.put(value, x: inner.x + column, y: y, maxWidth: inner.width - column, style: line.style)
             }
         }
     }
