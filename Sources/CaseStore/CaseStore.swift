@@ -7,8 +7,8 @@ import Foundation
 /// Reads return model values; every change to a case is an intent, decided by `CaseDecider` and
 /// committed with its events in one transaction (`perform`). The conveniences in
 /// `CaseStore+Writes.swift` (take, rule, decide an appeal…) are intents over `perform`, so a new
-/// backend implements only this list. `CaseStoreContract` in the tests holds every conformer to
-/// the same behaviour.
+/// backend implements only this list. The contract suite (`Tests/CaseStoreTests`, every test
+/// taking a `StoreKind`) holds every conformer to the same behaviour.
 public protocol CaseStore: AnyObject, Sendable {
     /// Where the store lives, for messages (a file path, "in memory", a server).
     var path: String { get }
