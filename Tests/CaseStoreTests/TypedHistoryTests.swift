@@ -20,12 +20,7 @@ struct TypedHistoryTests {
     /// A case in merchant response with one evidence item, taken by the mediator.
     func filedCase(_ store: StoreKind) throws -> (any CaseStore, Int64) {
         let database = try store.withStaff()
-        let stored = try database.insertCase(sampleCase(), actor: "system")
-        try database.addEvidence(
-            caseID: stored.id, kind: .photo, source: .buyer, description: "屏幕碎裂照片", content: Data("jpeg".utf8),
-            at: pinnedNow, by: mediator)
-        try database.take(caseID: stored.id, by: mediator, at: pinnedNow)
-        return (database, stored.id)
+        return (database, try fileTakenCase(on: database))
     }
 
     /// Notes, urges and a party's own words carrying every hostile text.

@@ -87,15 +87,30 @@ extension CaseDatabase {
     /// An in-memory database with an admin, two mediators, a supervisor and a trainer registered.
     package static func withStaff() throws -> CaseDatabase {
         let database = try CaseDatabase.inMemory()
-        let (admin, _) = try database.authenticate("admin", at: pinnedNow)
-        for member in [
-            mediator, otherMediator, StaffMember(name: "wang.fang", role: .supervisor),
-            StaffMember(name: "chen.jing", role: .trainer),
-        ] {
-            try database.addStaff(member, by: admin, at: pinnedNow)
-        }
+        try registerStaff(database)
         return database
     }
+}
+
+/// Registers an admin, two mediators, a supervisor and a trainer on a new store.
+package func registerStaff(_ store: any CaseStore) throws {
+    let (admin, _) = try store.authenticate("admin", at: pinnedNow)
+    for member in [
+        mediator, otherMediator, StaffMember(name: "wang.fang", role: .supervisor),
+        StaffMember(name: "chen.jing", role: .trainer),
+    ] {
+        try store.addStaff(member, by: admin, at: pinnedNow)
+    }
+}
+
+/// A case in merchant response with one evidence item, taken by the mediator; returns its number.
+package func fileTakenCase(on store: any CaseStore) throws -> Int64 {
+    let stored = try store.insertCase(sampleCase(), actor: "system")
+    try store.addEvidence(
+        caseID: stored.id, kind: .photo, source: .buyer, description: "屏幕碎裂照片", content: Data("jpeg".utf8),
+        at: pinnedNow, by: mediator)
+    try store.take(caseID: stored.id, by: mediator, at: pinnedNow)
+    return stored.id
 }
 
 /// Every store the contract suite holds to the same behaviour: a test taking a `StoreKind`
@@ -119,13 +134,7 @@ package enum StoreKind: String, CaseIterable, Sendable, CustomStringConvertible 
     /// A new store with an admin, two mediators, a supervisor and a trainer registered.
     package func withStaff() throws -> any CaseStore {
         let store = try empty()
-        let (admin, _) = try store.authenticate("admin", at: pinnedNow)
-        for member in [
-            mediator, otherMediator, StaffMember(name: "wang.fang", role: .supervisor),
-            StaffMember(name: "chen.jing", role: .trainer),
-        ] {
-            try store.addStaff(member, by: admin, at: pinnedNow)
-        }
+        try registerStaff(store)
         return store
     }
 
