@@ -31,11 +31,11 @@ extension CaseStore {
         try self.seed(cases: count, seed: seed, now: now, by: staff, progress: { _ in })
     }
 
-    /// Imports JSONL.
-    public func importFile(_ data: Data, by staff: StaffMember, skipInvalid: Bool, rules: RulePackCatalog) throws
-        -> ImportReport
-    {
-        try importFile(data, format: .jsonl, by: staff, skipInvalid: skipInvalid, rules: rules)
+    /// Imports JSONL; times written relative (`now-3h`) count from `now`.
+    public func importFile(
+        _ data: Data, by staff: StaffMember, skipInvalid: Bool, rules: RulePackCatalog, now: Date = Date()
+    ) throws -> ImportReport {
+        try importFile(data, format: .jsonl, by: staff, skipInvalid: skipInvalid, rules: rules, now: now)
     }
 }
 

@@ -29,15 +29,17 @@ public protocol CaseStore: AnyObject, Sendable {
     /// Files a new case (`id` 0 numbers it), recording its `filed` event.
     @discardableResult
     func insertCase(_ newCase: Case, actor: String) throws -> Case
-    /// Files a case as a file describes it, with its history (an example, a scenario's case); returns its number.
-    func fileExample(_ example: Examples.ExampleCase, now: Date, actor: String) throws -> Int64
+    /// Files a case document with its history (an example, a scenario's case); returns its number.
+    func file(_ document: CaseDocument, now: Date, actor: String) throws -> Int64
     /// Loads the example cases when the store holds no case yet; returns how many.
     func loadExamplesIfEmpty(now: Date, actor: String) throws -> Int
     /// Applies every expired deadline's and obligation's default outcome exactly once.
     func sweep(now: Date, rules: RulePackCatalog, actor: String) throws -> SweepReport
-    /// Imports cases and party events through the same rules as the console.
+    /// Imports cases and party events through the same rules as the console; a case document's
+    /// relative times (`now-3h`) count from `now`.
     func importFile(
-        _ data: Data, format: ImportFormat, by staff: StaffMember, skipInvalid: Bool, rules: RulePackCatalog
+        _ data: Data, format: ImportFormat, by staff: StaffMember, skipInvalid: Bool, rules: RulePackCatalog,
+        now: Date
     )
         throws -> ImportReport
     /// Adds deterministic synthetic cases, in batches.

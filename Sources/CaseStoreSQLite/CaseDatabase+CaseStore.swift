@@ -9,8 +9,8 @@ extension CaseDatabase: CaseStore {
         StoreError.translating(error, path: path)
     }
 
-    /// Files a case as a file describes it, with its history, in one transaction.
-    public func fileExample(_ example: Examples.ExampleCase, now: Date, actor: String) throws -> Int64 {
-        try writer.write { db in try Self.insertExample(example, now: now, actor: actor, db) }
+    /// Files a case document with its history, in one transaction.
+    public func file(_ document: CaseDocument, now: Date, actor: String) throws -> Int64 {
+        try writer.write { db in try Self.file(document, now: now, actor: actor, db) }
     }
 }

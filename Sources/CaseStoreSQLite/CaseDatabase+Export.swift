@@ -24,7 +24,7 @@ extension CaseDatabase {
                 let item = try CaseRecord.decode(row)
                 switch format {
                 case .csv:
-                    try write(CSV.line(CaseCSV.fields(CaseLine(item, evidence: []))))
+                    try write(CSV.line(CaseCSV.fields(CaseDocument(item, evidence: []))))
                 case .jsonl:
                     let items = try Row.fetchAll(evidence, arguments: [item.id]).map { e in
                         (
@@ -35,7 +35,7 @@ extension CaseDatabase {
                             (e[7] as Data?) ?? Data()
                         )
                     }
-                    let line = String(decoding: try encoder.encode(CaseLine(item, evidence: items)), as: UTF8.self)
+                    let line = String(decoding: try encoder.encode(CaseDocument(item, evidence: items)), as: UTF8.self)
                     try write(line + "\n")
                 }
             }

@@ -13,7 +13,7 @@ extension CaseDatabase {
     /// problem is reported as `line N: reason`.
     public func importFile(
         _ data: Data, format: ImportFormat = .jsonl, by staff: StaffMember, skipInvalid: Bool,
-        rules: RulePackCatalog
+        rules: RulePackCatalog, now: Date
     ) throws -> ImportReport {
         let parsed = ImportParser.parse(data, format: format)
         var report = ImportReport()
@@ -26,7 +26,9 @@ extension CaseDatabase {
                         try db.inSavepoint {
                             switch item {
                             case .event(let line): try Self.applyEventLine(db, line, by: staff, rules: rules)
-                            case .record(_, let line): try Self.importCase(db, line, by: staff, rules: rules)
+                            case .record(_, let document):
+                                try Self.file(
+                                    document, now: now, actor: "\(staff.name) (import)", rules: rules, db)
                             }
                             return .commit
                         }
@@ -44,23 +46,6 @@ extension CaseDatabase {
             }
         }
         return report
-    }
-
-    /// Files an imported case with its own number, times and evidence.
-    static func importCase(_ db: Database, _ line: CaseLine, by staff: StaffMember, rules: RulePackCatalog) throws {
-        let (item, evidence) = try line.validated()
-        guard rules.pack(item.rulePack) != nil else {
-            throw ImportError.Reason("rule pack '\(item.rulePack)' is not one this CaseDesk has")
-        }
-        guard try fetchCase(db, id: item.id) == nil else {
-            throw ImportError.Reason("case #\(item.id) already exists")
-        }
-        try insertCase(db, item, actor: "\(staff.name) (import)")
-        for (e, content, submitted) in evidence {
-            try addEvidence(
-                db, caseID: item.id, kind: e.kind, source: e.source, description: e.description, content: content,
-                at: submitted, actor: "\(staff.name) (import)")
-        }
     }
 
     static func applyEventLine(_ db: Database, _ line: EventLine, by staff: StaffMember, rules: RulePackCatalog) throws

@@ -16,8 +16,8 @@ public struct Scenario: Sendable {
     public var role: StaffRole
     /// The other staff the scenario's history names.
     public var staff: [StaffMember]
-    /// The case as it stands when the scenario starts.
-    let example: Examples.ExampleCase
+    /// The case as it stands when the scenario starts, with its times relative to the start.
+    let document: CaseDocument
     /// What the buyer and merchant do, by hours after the start.
     public var events: [ScenarioEvent]
     /// The walkthrough.
@@ -30,9 +30,9 @@ public struct Scenario: Sendable {
     public var language: Language
 
     /// The case's title, for lists and handouts.
-    public var caseTitle: String { example.title }
+    public var caseTitle: String { document.title }
     /// The case's narrative.
-    public var caseNarrative: String { example.narrative }
+    public var caseNarrative: String { document.narrative }
 
     /// The simulated moment every scenario starts at: Monday 2 November 2026, 09:00 in Shanghai.
     public static let start = Date(timeIntervalSince1970: 1_793_581_200)

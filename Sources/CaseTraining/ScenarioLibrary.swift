@@ -45,11 +45,23 @@ public enum ScenarioLibrary {
     /// Parses a scenario's YAML text in `language`.
     static func parse(_ text: String, language: Language) throws -> Scenario {
         guard let tree = try Yams.load(yaml: text) else { throw ScenarioError(description: "the file is empty") }
-        let localized = try localize(tree, language: language, at: "")
-        let data = try JSONSerialization.data(withJSONObject: localized)
+        guard var localized = try localize(tree, language: language, at: "") as? [String: Any] else {
+            throw ScenarioError(description: "the file is not a map of keys")
+        }
+        // The case is a case document, read exactly as import reads one (its keys are its own).
+        guard let caseTree = localized.removeValue(forKey: "case") else {
+            throw ScenarioError(description: ".case is missing")
+        }
+        let document: CaseDocument
+        do {
+            document = try CaseDocument.decode(try JSONSerialization.data(withJSONObject: caseTree))
+        } catch let error as DecodingError {
+            throw ScenarioError(description: ".case" + describe(error))
+        }
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
-        return try decoder.decode(ScenarioFile.self, from: data).scenario(language: language)
+        return try decoder.decode(ScenarioFile.self, from: try JSONSerialization.data(withJSONObject: localized))
+            .scenario(document, language: language)
     }
 
     /// Replaces every `{en: …, zh: …}` pair by its text in `language`; a pair missing one is an error.
@@ -202,15 +214,14 @@ struct ScenarioFile: Decodable {
     var summary: String
     var role: StaffRole?
     var staff: [StaffMember]?
-    var `case`: Examples.ExampleCase
     var events: [Event]?
     var steps: [Step]
     var reference: Reference
 
-    func scenario(language: Language) throws -> Scenario {
+    func scenario(_ document: CaseDocument, language: Language) throws -> Scenario {
         guard !steps.isEmpty else { throw ScenarioError(description: "a scenario needs at least one step") }
         return Scenario(
-            id: id, title: title, summary: summary, role: role ?? .mediator, staff: staff ?? [], example: `case`,
+            id: id, title: title, summary: summary, role: role ?? .mediator, staff: staff ?? [], document: document,
             events: (events ?? []).map {
                 ScenarioEvent(
                     atHours: $0.atHours, party: $0.party, action: $0.event, note: $0.note, tracking: $0.tracking,

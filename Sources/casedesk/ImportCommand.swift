@@ -34,11 +34,12 @@ struct ImportCommand: ParsableCommand {
             data = contents
         }
         let rules = try loadRules()
-        let session = try database.open(now: Date(), examples: false)
+        let now = Date()
+        let session = try database.open(now: now, examples: false)
         let chosen = format ?? (file.lowercased().hasSuffix(".csv") ? .csv : .jsonl)
         let report = try storeCall {
             try session.database.importFile(
-                data, format: chosen, by: session.staff, skipInvalid: skipInvalid, rules: rules)
+                data, format: chosen, by: session.staff, skipInvalid: skipInvalid, rules: rules, now: now)
         }
         for error in report.errors {
             FileHandle.standardError.write(Data("\(error)\n".utf8))

@@ -34,7 +34,7 @@ struct ExportTests {
         let target = try CaseDatabase.withStaff()
         let report = try target.importFile(
             Data(first.utf8), format: format == .csv ? .csv : .jsonl, by: mediator, skipInvalid: false,
-            rules: RulePackCatalog([testPack]))
+            rules: RulePackCatalog([testPack]), now: pinnedNow)
         #expect(report.errors.isEmpty, "\(report.errors)")
         #expect(report.applied == 18)
         #expect(try exported(target, format) == first)
@@ -66,6 +66,72 @@ struct ExportTests {
         #expect(report.errors.count == 18 && !report.committed)
     }
 
+    /// A case document as a person writes one: no number, relative times, text evidence, and its
+    /// history (a point in dispute found proven, a final ruling with an obligation), exactly as
+    /// the example cases and the scenarios are written.
+    static let handWritten = """
+        {"type": "case", "title": "耳机左耳无声", "narrative": "收到即坏", "category": "quality", \
+        "request_type": "refund_only", "buyer": {"account": "b_hand", "name": "买家"}, \
+        "merchant": {"account": "s_hand", "name": "店铺"}, "order_id": "H1", "order_fen": 19900, \
+        "claim_fen": 19900, "stage": "execution", "created_at": "now-50h", "deadline": "now+24h", \
+        "assignee": "lin.mei", "evidence": [{"kind": "video", "source": "buyer", \
+        "description": "开箱视频", "content": "video 00:40", "submitted_at": "2026-11-25T09:00:00+08:00"}], \
+        "issues": [{"kind": "visible_defect", "description": "到货即坏？", "finding": "proven", \
+        "finding_note": "视频可见", "at": "now-30h"}], \
+        "ruling": {"mediator": "lin.mei", "at": "now-2h", "remedies": [{"remedy": "refund", "amount_fen": 19900}], \
+        "favours": "buyer", "reasons": "视频证明到货即坏", "citations": ["CC-577"], "status": "final", \
+        "obligations": [{"obligor": "merchant", "task": "退款 ¥199.00", "amount_fen": 19900, \
+        "due_at": "now+22h", "status": "open"}]}}
+        """
+
+    @Test(arguments: StoreKind.allCases)
+    func aHandWrittenDocumentImportsWithItsHistoryAsTheExamplesDo(_ store: StoreKind) throws {
+        let target = try store.withStaff()
+        let report = try target.importFile(
+            Data(Self.handWritten.utf8), by: mediator, skipInvalid: false, rules: testRules, now: pinnedNow)
+        #expect(report.errors.isEmpty, "\(report.errors)")
+        let item = try #require(try target.fetchCase(id: 1))
+        #expect(item.createdAt == pinnedNow.addingTimeInterval(-50 * 3600))
+        #expect(item.stageDeadline == pinnedNow.addingTimeInterval(24 * 3600))
+        #expect(!item.rulePack.isEmpty && item.version >= 1)
+        let evidence = try target.evidence(caseID: 1)
+        #expect(evidence.map(\.submittedAt) == [ISO8601Time.date("2026-11-25T01:00:00Z")])
+        #expect(evidence.first?.sha256 == Hashing.sha256Hex(Data("video 00:40".utf8)))
+        let decisions = try target.decisions(caseID: 1)
+        #expect(decisions.inForce?.draft.remedies.map(\.remedy) == ["refund"])
+        #expect(decisions.obligations.map(\.dueAt) == [pinnedNow.addingTimeInterval(22 * 3600)])
+        #expect(try target.issues(caseID: 1).map(\.finding) == [.proven])
+        let kinds = try target.auditTrail(caseID: 1).compactMap(\.kind)
+        #expect(kinds == ["filed", "evidence_added", "issue_added", "ruled", "obligation_created"])
+    }
+
+    @Test func fileTimesAreInstantsOrOffsetsFromNow() throws {
+        #expect(FileTime("now-70h") == .fromNow(hours: -70))
+        #expect(FileTime("now+20.5h") == .fromNow(hours: 20.5))
+        #expect(FileTime("2026-11-27T17:00:00+08:00") == .at(pinnedNow.addingTimeInterval(3600)))
+        for bad in ["now", "now-h", "now70h", "now+1e3h", "now-3", "now+9999999h", "tomorrow", "now-+3h", ""] {
+            #expect(FileTime(bad) == nil, "\(bad)")
+        }
+        #expect(FileTime.fromNow(hours: -70).text == "now-70h" && FileTime.fromNow(hours: 20.5).text == "now+20.5h")
+        #expect(FileTime.fromNow(hours: -2).resolved(now: pinnedNow) == pinnedNow.addingTimeInterval(-7200))
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func aBadTimeOrBothContentsAreNamedByLine(_ store: StoreKind) throws {
+        let target = try store.withStaff()
+        let late = Self.handWritten.replacingOccurrences(of: "\"now-50h\"", with: "\"yesterday\"")
+        let both = Self.handWritten.replacingOccurrences(
+            of: "\"content\": \"video 00:40\"", with: "\"content\": \"x\", \"content_base64\": \"eA==\"")
+        let report = try target.importFile(
+            Data((late + "\n" + both).utf8), by: mediator, skipInvalid: false, rules: testRules, now: pinnedNow)
+        #expect(
+            report.errors.map(\.description) == [
+                "line 1: 'created_at': must be \(FileTime.notation)",
+                "line 2: evidence 1: give exactly one of 'content' and 'content_base64'",
+            ])
+        #expect(try target.caseCount() == 0)
+    }
+
     @Test(arguments: StoreKind.allCases)
     func aForgedEvidenceHashIsRefused(_ store: StoreKind) throws {
         var text = try exported(try source(), .jsonl)
@@ -80,13 +146,15 @@ struct ExportTests {
     func aCSVWithTheWrongHeaderOrABrokenRowIsNamed(_ store: StoreKind) throws {
         let target = try store.withStaff()
         let wrong = try target.importFile(
-            Data("id,title\n1,x\n".utf8), format: .csv, by: mediator, skipInvalid: false, rules: testRules)
+            Data("id,title\n1,x\n".utf8), format: .csv, by: mediator, skipInvalid: false, rules: testRules,
+            now: pinnedNow)
         #expect(
             wrong.errors.first?.line == 1 && wrong.errors.first?.reason.contains("missing narrative, category") == true)
         var text = try exported(try source(), .csv)
         text = text.replacingOccurrences(of: ",damaged,", with: ",smashed,")
         let broken = try target.importFile(
-            Data(text.utf8), format: .csv, by: mediator, skipInvalid: false, rules: testRules)
+            Data(text.utf8), format: .csv, by: mediator, skipInvalid: false, rules: testRules,
+            now: pinnedNow)
         #expect(broken.errors.map(\.reason).contains("'category' has an unknown value 'smashed'"))
         #expect(try target.caseCount() == 0)
     }

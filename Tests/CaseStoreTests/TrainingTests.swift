@@ -2,11 +2,12 @@ import CaseInterchange
 import CaseModel
 import CaseStore
 import CaseStoreSQLite
-import CaseTraining
 import Foundation
 import RulePacks
 import StoreTestSupport
 import Testing
+
+@testable import CaseTraining
 
 /// A sandbox in memory for `scenario`, its clock standing still between advances.
 func memorySandbox(_ scenario: Scenario) throws -> TrainingSandbox {
@@ -151,6 +152,21 @@ func memorySandbox(_ scenario: Scenario) throws -> TrainingSandbox {
             try ScenarioLibrary.load(path: path, language: .en)
         } throws: { error in
             "\(error)" == "99-broken.yaml: .title: needs both en and zh"
+        }
+    }
+
+    @Test func aScenarioCaseIsACaseDocumentAndItsProblemsNameTheirPath() throws {
+        let directory = try TemporaryDirectory()
+        let shipped = try String(
+            contentsOfFile: try #require(ScenarioLibrary.files().first { $0.id == "withdrawal" }).path, encoding: .utf8)
+        #expect(shipped.contains("created_at: now-10h"))
+        let path = directory.path("99-broken.yaml")
+        try shipped.replacingOccurrences(of: "created_at: now-10h", with: "created_at: ten hours ago")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        #expect {
+            try ScenarioLibrary.load(path: path, language: .zh)
+        } throws: { error in
+            "\(error)" == "99-broken.yaml: .case.created_at: must be \(FileTime.notation)"
         }
     }
 }

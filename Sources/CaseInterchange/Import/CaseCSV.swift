@@ -10,19 +10,20 @@ package enum CaseCSV {
         "priority", "flags",
     ]
 
-    package static func fields(_ line: CaseLine) -> [String] {
+    package static func fields(_ line: CaseDocument) -> [String] {
         [
-            String(line.id), line.title, line.narrative, line.category.rawValue, line.requestType.rawValue,
-            line.buyer.account, line.buyer.name, line.merchant.account, line.merchant.name, line.orderID,
-            String(line.orderFen), String(line.claimFen), line.stage.rawValue, line.deadline ?? "",
-            line.suspendedFrom?.rawValue ?? "", line.pausedRemainingSeconds.map(String.init) ?? "", line.rulePack,
-            line.assignee ?? "", line.createdAt, line.updatedAt, String(line.version), String(line.priority),
-            line.flags.map(\.rawValue).joined(separator: ";"),
+            line.id.map(String.init) ?? "", line.title, line.narrative, line.category.rawValue,
+            line.requestType.rawValue, line.buyer.account, line.buyer.name, line.merchant.account, line.merchant.name,
+            line.orderID, String(line.orderFen), String(line.claimFen), line.stage.rawValue, line.deadline?.text ?? "",
+            line.suspendedFrom?.rawValue ?? "", line.pausedRemainingSeconds.map(String.init) ?? "",
+            line.rulePack ?? "", line.assignee ?? "", line.createdAt.text, line.updatedAt?.text ?? "",
+            line.version.map(String.init) ?? "", line.priority.map(String.init) ?? "",
+            (line.flags ?? []).map(\.rawValue).joined(separator: ";"),
         ]
     }
 
     /// A case from a row under the standard header, or what is wrong with it.
-    package static func caseLine(_ fields: [String]) throws(ImportError.Reason) -> CaseLine {
+    package static func caseLine(_ fields: [String]) throws(ImportError.Reason) -> CaseDocument {
         guard fields.count == header.count else {
             throw .init("has \(fields.count) fields; the header has \(header.count)")
         }
@@ -40,6 +41,18 @@ package enum CaseCSV {
                 throw .init("'\(key)' has an unknown value '\(required(key))'")
             }
             return parsed
+        }
+        func time(_ key: String) throws(ImportError.Reason) -> FileTime? {
+            guard let text = optional(key) else { return nil }
+            guard let time = FileTime(text) else { throw .init("'\(key)' must be \(FileTime.notation)") }
+            return time
+        }
+        func whole(_ key: String) throws(ImportError.Reason) -> Int64? {
+            guard optional(key) != nil else { return nil }
+            return try integer(key)
+        }
+        guard let created = try time("created_at") else {
+            throw .init("'created_at' must be \(FileTime.notation)")
         }
         var paused: Int64?
         if let text = optional("paused_remaining_seconds") {
@@ -60,16 +73,16 @@ package enum CaseCSV {
             }
             flags.append(flag)
         }
-        return CaseLine(
-            type: "case", id: try integer("id"), title: required("title"), narrative: required("narrative"),
+        return CaseDocument(
+            type: "case", id: try whole("id"), title: required("title"), narrative: required("narrative"),
             category: try known("category", CaseModel.Category.self),
             requestType: try known("request_type", RequestType.self),
-            buyer: .init(account: required("buyer_account"), name: required("buyer_name")),
-            merchant: .init(account: required("merchant_account"), name: required("merchant_name")),
+            buyer: Party(account: required("buyer_account"), name: required("buyer_name")),
+            merchant: Party(account: required("merchant_account"), name: required("merchant_name")),
             orderID: required("order_id"), orderFen: try integer("order_fen"), claimFen: try integer("claim_fen"),
-            stage: try known("stage", Stage.self), deadline: optional("deadline"), suspendedFrom: suspendedFrom,
-            pausedRemainingSeconds: paused, rulePack: required("rule_pack"), assignee: optional("assignee"),
-            createdAt: required("created_at"), updatedAt: required("updated_at"),
-            version: Int(try integer("version")), priority: Int(try integer("priority")), flags: flags, evidence: [])
+            stage: try known("stage", Stage.self), deadline: try time("deadline"), suspendedFrom: suspendedFrom,
+            pausedRemainingSeconds: paused, rulePack: optional("rule_pack"), assignee: optional("assignee"),
+            createdAt: created, updatedAt: try time("updated_at"), version: try whole("version").map { Int($0) },
+            priority: try whole("priority").map { Int($0) }, flags: flags, evidence: [])
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// One importable line: a party event, or a whole case.
 package enum ImportItem {
     case event(EventLine)
-    case record(line: Int, CaseLine)
+    case record(line: Int, CaseDocument)
 
     package var line: Int {
         switch self {
@@ -60,12 +60,12 @@ package enum ImportParser {
         case "event":
             return .event(try EventLineParser.parseLine(text, number: number))
         case "case":
-            let known = Set(CaseLine.CodingKeys.allCases.map(\.rawValue))
+            let known = Set(CaseDocument.CodingKeys.allCases.map(\.rawValue))
             if let unknown = object.keys.filter({ !known.contains($0) }).sorted().first {
                 throw ImportError(line: number, reason: "unknown key '\(unknown)'")
             }
             do {
-                return .record(line: number, try JSONDecoder().decode(CaseLine.self, from: Data(text.utf8)))
+                return .record(line: number, try CaseDocument.decode(Data(text.utf8)))
             } catch let error as DecodingError {
                 throw ImportError(line: number, reason: describe(error))
             } catch {
