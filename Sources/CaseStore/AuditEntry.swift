@@ -24,11 +24,14 @@ public struct AuditEntry: Hashable, Sendable, Identifiable {
     public var kind: String?
     /// The event's canonical JSON, as hashed; nil for a record written before events were typed.
     public var payload: String?
+    /// The operating-system login of the person who really made the change (it differs from
+    /// `actor` when an admin acts as someone else); nil for a record written before v12.
+    public var login: String?
 
     /// Creates a record as read from a store.
     public init(
         id: Int64, at: Date, actor: String, action: String, caseID: Int64?, detail: String, prevHash: String,
-        hash: String, kind: String? = nil, payload: String? = nil
+        hash: String, kind: String? = nil, payload: String? = nil, login: String? = nil
     ) {
         self.id = id
         self.at = at
@@ -40,6 +43,7 @@ public struct AuditEntry: Hashable, Sendable, Identifiable {
         self.hash = hash
         self.kind = kind
         self.payload = payload
+        self.login = login
     }
 
     /// The typed event, when the record carries one that this CaseDesk can read.
@@ -52,14 +56,17 @@ package enum AuditLog {
 
     /// The hash of a record: every field and the previous hash, unambiguously delimited.
     ///
-    /// A typed record's kind and payload are hashed after the rest; a record written before
-    /// events were typed has neither and hashes exactly as it always did.
+    /// A typed record's kind and payload are hashed after the rest, then (from v12) its record
+    /// number and the real login, so a record cannot be renumbered, dropped from the middle and
+    /// rechained in place, or credited to someone else. A record written before typed events has
+    /// none of them and hashes exactly as it always did.
     package static func hash(
         prev: String, at: Int64, actor: String, action: String, caseID: Int64?, detail: String,
-        kind: String? = nil, payload: String? = nil
+        kind: String? = nil, payload: String? = nil, id: Int64? = nil, login: String? = nil
     ) -> String {
         var fields = [prev, String(at), actor, action, caseID.map(String.init) ?? "", detail]
         if let payload { fields += [kind ?? "", payload] }
+        if let login { fields += [id.map(String.init) ?? "", login] }
         // Length-prefix each field so no two different records serialise alike.
         let canonical = fields.map { "\($0.utf8.count):\($0)" }.joined(separator: "|")
         return Hashing.sha256Hex(canonical)

@@ -31,6 +31,10 @@ public protocol CaseStore: AnyObject, Sendable {
     func insertCase(_ newCase: Case, actor: String) throws -> Case
     /// Files a case document with its history (an example, a scenario's case); returns its number.
     func file(_ document: CaseDocument, now: Date, actor: String) throws -> Int64
+    /// Whether the store's clock is simulated (rehearsal, training and test databases).
+    func isSimulated() throws -> Bool
+    /// Declares a new, empty store simulated; a store already in use stays live.
+    func declareSimulated() throws
     /// Loads the example cases when the store holds no case yet; returns how many.
     func loadExamplesIfEmpty(now: Date, actor: String) throws -> Int
     /// Applies every expired deadline's and obligation's default outcome exactly once.

@@ -20,6 +20,8 @@ public enum StoreError: ExplainedError, Equatable, Sendable {
     case readOnly(path: String)
     /// The disk (or the file-size limit) is full; nothing was written.
     case diskFull(path: String)
+    /// A live database was asked to act on a simulated clock or as a simulated database.
+    case liveClock(path: String)
 
     /// A message a mediator can act on, in both languages.
     public var message: LocalizedText {
@@ -55,6 +57,11 @@ public enum StoreError: ExplainedError, Equatable, Sendable {
             LocalizedText(
                 en: "the disk holding \(path) is full: nothing was written, and the database is as it was",
                 zh: "\(path) 所在磁盘已满：未写入任何内容，数据库保持原样")
+        case .liveClock(let path):
+            LocalizedText(
+                en: "\(path) is a live database: it acts on the wall clock only, and only a database created "
+                    + "with --simulated (a rehearsal or test database) accepts --now",
+                zh: "\(path) 是正式数据库：只按真实时钟运行；只有以 --simulated 创建的演练或测试数据库才接受 --now")
         case .examplesUnreadable(let reason):
             LocalizedText(
                 en: "the example cases could not be read: \(reason)",

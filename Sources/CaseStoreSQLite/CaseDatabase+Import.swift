@@ -25,7 +25,8 @@ extension CaseDatabase {
                     do {
                         try db.inSavepoint {
                             switch item {
-                            case .event(let line): try Self.applyEventLine(db, line, by: staff, rules: rules)
+                            case .event(let line):
+                                try Self.applyEventLine(db, line, by: staff, rules: rules, now: now)
                             case .record(_, let document):
                                 try Self.file(
                                     document, now: now, actor: "\(staff.name) (import)", rules: rules, db)
@@ -48,15 +49,32 @@ extension CaseDatabase {
         return report
     }
 
-    static func applyEventLine(_ db: Database, _ line: EventLine, by staff: StaffMember, rules: RulePackCatalog) throws
-    {
+    /// How far ahead of the importer's clock a feed's timestamp may be (clocks drift a little).
+    static let feedClockSkew: TimeInterval = 300
+
+    /// Applies one party event at the time it names, which must lie between the case's filing
+    /// and now (plus a small skew): a feed cannot backdate an appeal past its window, or post-date one.
+    static func applyEventLine(
+        _ db: Database, _ line: EventLine, by staff: StaffMember, rules: RulePackCatalog, now: Date
+    ) throws {
+        let at = line.at.resolved(now: now)
+        guard let item = try fetchCase(db, id: line.caseID) else { throw StoreError.caseNotFound(line.caseID) }
+        guard at >= item.createdAt.wholeSeconds else {
+            throw ImportError.Reason(
+                "'at' \(ISO8601Time.string(at)) is before case #\(item.id) was filed (\(ISO8601Time.string(item.createdAt)))"
+            )
+        }
+        guard at <= now.addingTimeInterval(Self.feedClockSkew) else {
+            throw ImportError.Reason(
+                "'at' \(ISO8601Time.string(at)) is in the future (this import runs at \(ISO8601Time.string(now)))")
+        }
         let evidence = line.evidence.map {
             PartyEvidence(kind: $0.kind, description: $0.description, sha256: Hashing.sha256Hex($0.content))
         }
         let entry = PartyEntry(
             party: line.party, action: line.action, note: line.note, tracking: line.tracking, evidence: evidence)
         try perform(
-            db, .party(entry), on: line.caseID, by: .staff(staff), expectedVersion: nil, at: line.at, rules: rules,
+            db, .party(entry), on: line.caseID, by: .staff(staff), expectedVersion: nil, at: at, rules: rules,
             contents: line.evidence.map { [$0.content] } ?? [])
     }
 }

@@ -183,23 +183,24 @@ public final class CaseDatabase: Sendable {
     static func appendEvent(
         _ db: Database, _ event: CaseEvent, at: Date, actor: String, caseID: Int64?
     ) throws -> String {
-        let prev =
-            try String.fetchOne(db.cachedStatement(sql: "SELECT hash FROM audit ORDER BY id DESC LIMIT 1"))
-            ?? AuditLog.genesis
+        let head = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1"))
+        let prev: String = head?[1] ?? AuditLog.genesis
+        let id: Int64 = (head?[0] ?? 0) + 1
         let seconds = Timestamp.seconds(at)
         let action = event.action
         let detail = event.summary(.en)
         let kind = event.kind
         let payload = try event.payload()
+        let login = ProcessIdentity.login
         let hash = AuditLog.hash(
             prev: prev, at: seconds, actor: actor, action: action, caseID: caseID, detail: detail, kind: kind,
-            payload: payload)
+            payload: payload, id: id, login: login)
         try db.cachedStatement(
             sql: """
-                INSERT INTO audit (at, actor, action, case_id, detail, prev_hash, hash, kind, payload)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO audit (id, at, actor, action, case_id, detail, prev_hash, hash, kind, payload, login)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
-        ).execute(arguments: [seconds, actor, action, caseID, detail, prev, hash, kind, payload])
+        ).execute(arguments: [id, seconds, actor, action, caseID, detail, prev, hash, kind, payload, login])
         return hash
     }
 
@@ -228,7 +229,8 @@ public final class CaseDatabase: Sendable {
             let entry = auditEntry(row)
             let expected = AuditLog.hash(
                 prev: prev, at: Timestamp.seconds(entry.at), actor: entry.actor, action: entry.action,
-                caseID: entry.caseID, detail: entry.detail, kind: entry.kind, payload: entry.payload)
+                caseID: entry.caseID, detail: entry.detail, kind: entry.kind, payload: entry.payload, id: entry.id,
+                login: entry.login)
             if entry.prevHash != prev || entry.hash != expected { return entry.id }
             prev = entry.hash
         }
@@ -236,11 +238,11 @@ public final class CaseDatabase: Sendable {
     }
 
     /// The columns `auditEntry` reads, in its order.
-    static let auditColumns = "id, at, actor, action, case_id, detail, prev_hash, hash, kind, payload"
+    static let auditColumns = "id, at, actor, action, case_id, detail, prev_hash, hash, kind, payload, login"
 
     static func auditEntry(_ row: Row) -> AuditEntry {
         AuditEntry(
             id: row[0], at: Timestamp.date(row[1]), actor: row[2], action: row[3], caseID: row[4],
-            detail: row[5], prevHash: row[6], hash: row[7], kind: row[8], payload: row[9])
+            detail: row[5], prevHash: row[6], hash: row[7], kind: row[8], payload: row[9], login: row[10])
     }
 }

@@ -10,7 +10,7 @@ enum Migrations {
     /// Every migration, in order.
     static let all: [(identifier: String, sql: String)] = [
         ("v1", v1), ("v2", v2), ("v3", v3), ("v4", v4), ("v5", v5), ("v6", v6), ("v7", v7), ("v8", v8), ("v9", v9),
-        ("v10", v10), ("v11", v11),
+        ("v10", v10), ("v11", v11), ("v12", v12),
     ]
 
     static var migrator: DatabaseMigrator {
@@ -307,5 +307,12 @@ enum Migrations {
     static let v11 = """
         ALTER TABLE audit ADD COLUMN kind TEXT;
         ALTER TABLE audit ADD COLUMN payload TEXT;
+        """
+
+    /// Who really acted: each record from now on carries the operating-system login of the
+    /// process that wrote it, and its hash covers that login and the record's own number.
+    /// Older records keep NULL and verify as before.
+    static let v12 = """
+        ALTER TABLE audit ADD COLUMN login TEXT;
         """
 }

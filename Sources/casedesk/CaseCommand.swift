@@ -36,9 +36,9 @@ struct StepOptions: ParsableArguments {
 
     /// Takes `event` on case `id` and prints the result.
     func take(_ event: LifecycleEvent, on id: Int64) throws {
-        let instant = try now.map(parseInstant) ?? Date()
         let rules = try loadRules()
-        let session = try database.open(now: instant)
+        let session = try database.open(at: now)
+        let instant = session.now
         let db = session.database
         let updated = try storeCall {
             guard let current = try db.fetchCase(id: id) else { throw StoreError.caseNotFound(id) }

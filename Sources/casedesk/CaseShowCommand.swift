@@ -19,9 +19,9 @@ struct CaseShowCommand: ParsableCommand {
     @Option(help: "The time to count down from (ISO 8601); default now.") var now: String?
 
     func run() throws {
-        let instant = try now.map(parseInstant) ?? Date()
         let rules = try loadRules()
-        let db = try database.open(now: instant).database
+        let session = try database.open(at: now)
+        let (db, instant) = (session.database, session.now)
         let view = try storeCall { () throws -> CaseView in
             guard let item = try db.fetchCase(id: id) else { throw StoreError.caseNotFound(id) }
             return CaseView(
@@ -56,7 +56,9 @@ struct CaseView {
             CaseFile(item: item, evidence: evidence, issues: issues, requests: requests, decisions: decisions),
             expiry: expiry,
             audit: audit.map {
-                AuditJSON(id: $0.id, at: $0.at, actor: $0.actor, action: $0.action, detail: $0.detail, hash: $0.hash)
+                AuditJSON(
+                    id: $0.id, at: $0.at, actor: $0.actor, login: $0.login, action: $0.action, detail: $0.detail,
+                    hash: $0.hash)
             }, now: now)
     }
 
@@ -120,7 +122,9 @@ struct CaseView {
         lines.append("")
         lines.append("Audit trail")
         for a in audit {
-            lines.append("  \(ISO8601Time.string(a.at)) \(a.actor) \(a.action): \(a.detail)")
+            // The real login, when someone acted as another person.
+            let login = a.login.flatMap { $0 == a.actor ? nil : " [login \($0)]" } ?? ""
+            lines.append("  \(ISO8601Time.string(a.at)) \(a.actor)\(login) \(a.action): \(a.detail)")
         }
         // Case data is untrusted: no escape sequence reaches the terminal.
         return lines.map(Sanitizer.clean).joined(separator: "\n")

@@ -13,13 +13,10 @@ struct WorkOptions: ParsableArguments {
     @Option(help: "The time of the action (ISO 8601); default now.")
     var now: String?
 
-    func instant() throws -> Date { try now.map(parseInstant) ?? Date() }
-
     /// Opens the database as the acting person and runs one store call, reporting store errors plainly.
     func perform<T>(_ body: (any CaseStore, StaffMember, Date) throws -> T) throws -> T {
-        let now = try instant()
-        let session = try database.open(now: now)
-        return try storeCall { try body(session.database, session.staff, now) }
+        let session = try database.open(at: now)
+        return try storeCall { try body(session.database, session.staff, session.now) }
     }
 }
 

@@ -21,8 +21,8 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Columns for the text layout.") var width = 100
 
     func run() throws {
-        let instant = try now.map(parseInstant) ?? Date()
-        let db = try database.open(now: instant).database
+        let session = try database.open(at: now)
+        let (db, instant) = (session.database, session.now)
         let dashboard = try storeCall { try db.dashboard(now: instant) }
         if json {
             try printJSON(ReportJSON(dashboard))

@@ -23,8 +23,8 @@ struct SeedCommand: ParsableCommand {
     }
 
     func run() throws {
-        let instant = try now.map(parseInstant) ?? Date()
-        let session = try database.open(now: instant, examples: false)
+        let session = try database.open(at: now, examples: false)
+        let instant = session.now
         let bar = ProgressBar(total: cases)
         let start = Date()
         try storeCall {

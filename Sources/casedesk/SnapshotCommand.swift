@@ -26,7 +26,6 @@ struct SnapshotCommand: ParsableCommand {
         guard dimensions.count == 2, (1...1000).contains(dimensions[0]), (1...1000).contains(dimensions[1]) else {
             throw ValidationError("--size must look like 100x30 (columns x rows, each 1 to 1000), not '\(size)'")
         }
-        let instant = try now.map(parseInstant) ?? Date()
         let replay: [Key]
         do {
             replay = try KeyNotation.parse(keys)
@@ -34,7 +33,8 @@ struct SnapshotCommand: ParsableCommand {
             throw ValidationError("--keys: \(error)")
         }
         let rules = try loadRules()
-        let session = try database.open(now: instant)
+        let session = try database.open(at: now)
+        let instant = session.now
         var state = AppState(
             width: dimensions[0], height: dimensions[1], now: instant,
             databaseLabel: (database.resolvedPath() as NSString).lastPathComponent)
@@ -45,6 +45,7 @@ struct SnapshotCommand: ParsableCommand {
         state.language = display.language
         state.keymap = try display.keymap()
         state.readOnly = session.database.isReadOnly
+        state.simulated = session.simulated
         var driver = AppDriver(state: state, database: session.database)
         for key in replay {
             if driver.state.shouldQuit { break }

@@ -15,15 +15,6 @@ func loadRules() throws -> RulePackCatalog {
     }
 }
 
-/// The name recorded as the actor of a change: --as NAME, else the operating-system user.
-func actorName(_ explicit: String?) -> String {
-    if let explicit, !explicit.isEmpty { return explicit }
-    let environment = ProcessInfo.processInfo.environment
-    if let user = environment["USER"] ?? environment["LOGNAME"], !user.isEmpty { return user }
-    if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name { return String(cString: name) }
-    return "uid-\(getuid())"
-}
-
 /// The database the command opened, for messages about SQLite's own errors.
 nonisolated(unsafe) var currentDatabasePath = "the database"
 

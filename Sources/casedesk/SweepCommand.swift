@@ -18,9 +18,10 @@ struct SweepCommand: ParsableCommand {
     var now: String?
 
     func run() throws {
-        let instant = try now.map(parseInstant) ?? Date()
+
         let rules = try loadRules()
-        let session = try database.open(now: instant)
+        let session = try database.open(at: now)
+        let instant = session.now
         if case .failure(let error) = session.staff.check(.sweep) { throw CLIError(error.message.en) }
         let report = try storeCall { try session.database.sweep(now: instant, rules: rules) }
         for action in report.applied {

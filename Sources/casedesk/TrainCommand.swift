@@ -86,7 +86,8 @@ struct TrainPlayCommand: ParsableCommand {
         let session: TrainingSandbox
         do {
             session = try TrainingSandbox(
-                scenario: chosen, trainee: actorName(trainee), rules: rules, store: try sandboxStore(path),
+                scenario: chosen, trainee: trainee ?? ProcessIdentity.login, rules: rules,
+                store: try sandboxStore(path),
                 clock: Date.init)
         } catch let error as ScenarioError {
             throw CLIError(error.description)
@@ -278,9 +279,16 @@ struct CheckCommand: ParsableCommand {
 
 /// A new SQLite store for a sandbox: a new file, or memory; an existing file is refused.
 func sandboxStore(_ path: String?) throws -> any CaseStore {
-    guard let path else { return try CaseDatabase.inMemory() }
-    if FileManager.default.fileExists(atPath: path) {
-        throw ScenarioError(description: "\(path) already exists: a sandbox always starts from a new file")
+    let store: CaseDatabase
+    if let path {
+        if FileManager.default.fileExists(atPath: path) {
+            throw ScenarioError(description: "\(path) already exists: a sandbox always starts from a new file")
+        }
+        store = try CaseDatabase(path: path)
+    } else {
+        store = try CaseDatabase.inMemory()
     }
-    return try CaseDatabase(path: path)
+    // A sandbox runs on simulated time, so a kept one opens with --now and a free --as.
+    try store.declareSimulated()
+    return store
 }

@@ -46,7 +46,7 @@ struct VerifyTests {
         )
     }
 
-    @Test(arguments: ["at", "actor", "action", "case_id", "detail", "prev_hash", "hash", "kind", "payload"])
+    @Test(arguments: ["at", "actor", "action", "case_id", "detail", "prev_hash", "hash", "kind", "payload", "login"])
     func changingOneByteOfAnAuditRowNamesIt(column: String) throws {
         let database = try examples()
         try database.writer.write { db in
@@ -62,6 +62,23 @@ struct VerifyTests {
         #expect(
             report.problems.contains { $0.hasPrefix("audit record #20 ") || $0.hasPrefix("audit record #21 ") },
             "\(report.problems)")
+    }
+
+    @Test func aRenumberedLastRecordIsNamed() throws {
+        let database = try examples()
+        let last = try #require(
+            try database.writer.read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM audit") })
+        try database.writer.write { db in
+            try db.execute(sql: "UPDATE audit SET id = id + 1000 WHERE id = ?", arguments: [last])
+        }
+        #expect(try database.verify().problems.contains { $0.hasPrefix("audit record #\(last + 1000) ") })
+    }
+
+    @Test func everyNewRecordNamesTheRealLogin() throws {
+        let database = try examples()
+        let logins = try database.writer.read { db in try String?.fetchAll(db, sql: "SELECT DISTINCT login FROM audit")
+        }
+        #expect(logins == [ProcessIdentity.login])
     }
 
     @Test func changedEvidenceContentIsNamed() throws {

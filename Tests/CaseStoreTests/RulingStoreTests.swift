@@ -118,7 +118,8 @@ struct RulingStoreTests {
         let line = """
             {"type":"event","case":\(item.id),"party":"merchant","event":"appeal","at":"\(appealAt)","note":"鉴定机构无资质"}
             """
-        let report = try database.importFile(Data(line.utf8), by: mediator, skipInvalid: false, rules: testRules)
+        let report = try database.importFile(
+            Data(line.utf8), by: mediator, skipInvalid: false, rules: testRules, now: buyerDue.addingTimeInterval(3600))
         #expect(report.errors.isEmpty && report.committed)
         #expect(try database.fetchCase(id: item.id)?.stage == .appealReview)
 
@@ -252,6 +253,31 @@ struct RulingStoreTests {
         }
     }
 
+    /// Issue 14, problem 8: a feed's timestamp before the case was filed (an appeal dated 2001,
+    /// which would slip past the window check) or ahead of the importer's clock is refused by line.
+    @Test(arguments: StoreKind.allCases)
+    func aFeedCannotBackdateOrPostdateAnEvent(_ store: StoreKind) throws {
+        let (database, item) = try decisionCase(claimFen: 12_000, in: store)
+        let terms = draft([OrderedRemedy(remedy: "refund", amount: .yuan(120))], cite: ["CC-582"])
+        let result = try database.submitRuling(caseID: item.id, draft: terms, by: mediator, at: later, rules: testRules)
+        try database.fulfil(obligationID: result.obligations[0].id, caseID: item.id, note: "", by: mediator, at: later)
+        _ = try database.apply(
+            .executed, toCase: item.id, by: mediator, expectedVersion: nil, at: later, rules: testRules)
+        let lines = ["2001-01-01T00:00:00Z", "0000-01-01T00:00:00Z", "9999-12-31T00:00:00Z", "now+1h"].map {
+            """
+            {"type":"event","case":\(item.id),"party":"merchant","event":"appeal","at":"\($0)","note":"不服"}
+            """
+        }
+        let report = try database.importFile(
+            Data(lines.joined(separator: "\n").utf8), by: mediator, skipInvalid: false, rules: testRules, now: later)
+        let reasons = report.errors.map(\.reason)
+        #expect(reasons.count == 4, "\(reasons)")
+        #expect(reasons[0].contains("is before case #\(item.id) was filed"))
+        #expect(reasons[1].contains("must be") || reasons[1].contains("is before"))
+        #expect(reasons[2].contains("is in the future") && reasons[3].contains("is in the future"))
+        #expect(try database.fetchCase(id: item.id)?.stage == .appealWindow)
+    }
+
     @Test(arguments: StoreKind.allCases)
     func aLateAppealIsRefusedWithTheDeadlineAndOneAppealIsAllowed(_ store: StoreKind) throws {
         let (database, item) = try decisionCase(claimFen: 12_000, in: store)
@@ -265,7 +291,8 @@ struct RulingStoreTests {
             let line = """
                 {"type":"event","case":\(item.id),"party":"merchant","event":"appeal","at":"\(ISO8601Time.string(time))","note":"\(note)"}
                 """
-            return try database.importFile(Data(line.utf8), by: mediator, skipInvalid: false, rules: testRules)
+            return try database.importFile(
+                Data(line.utf8), by: mediator, skipInvalid: false, rules: testRules, now: time)
         }
         let late = try appeal(at: deadline.addingTimeInterval(60))
         #expect(late.errors.first?.reason.contains(ISO8601Time.string(deadline)) == true)

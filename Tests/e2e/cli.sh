@@ -12,12 +12,13 @@ for line in sys.stdin.read().split("\n"):
 test_snapshot_shows_three_aligned_panes_with_chinese_titles() {
     local tmp out
     tmp=$(mktemp -d)
-    out=$("$CASEDESK_BIN" snapshot --db "$tmp/new.sqlite" --size 100x30 --now 2026-11-27T08:00:00Z)
+    out=$("$CASEDESK_BIN" snapshot --db "$tmp/new.sqlite" --simulated --size 100x30 --now 2026-11-27T08:00:00Z)
     rm -rf "$tmp"
     for pane in "Queue · by deadline" "─ Case ─" "─ Evidence ("; do
         grep -qF -- "$pane" <<<"$out" || { echo "no pane '$pane'" >&2; return 1; }
     done
     grep -qF "婴儿奶粉收到时已过保质期" <<<"$out" || { echo "no Chinese title" >&2; return 1; }
+    head -1 <<<"$out" | grep -qF "│ SIMULATED │" || { echo "a simulated database is not marked" >&2; return 1; }
     [ "$(wc -l <<<"$out")" -eq 30 ] || { echo "not 30 rows" >&2; return 1; }
     local widest
     widest=$(display_widths <<<"$out" | sort -n | tail -n 1)
@@ -39,7 +40,7 @@ PY
 test_snapshot_replays_keys_and_rejects_bad_ones() {
     local tmp out status
     tmp=$(mktemp -d)
-    out=$("$CASEDESK_BIN" snapshot --db "$tmp/c.sqlite" --now 2026-11-27T08:00:00Z --keys 'jj?')
+    out=$("$CASEDESK_BIN" snapshot --db "$tmp/c.sqlite" --simulated --now 2026-11-27T08:00:00Z --keys 'jj?')
     grep -qF "3/17 cases" <<<"$out" || { echo "keys not replayed" >&2; return 1; }
     grep -qF "Help · keys in the queue" <<<"$out" || { echo "help not shown" >&2; return 1; }
     set +e
@@ -110,7 +111,8 @@ test_sweep_applies_the_merchant_silence_default_once() {
     local tmp db out
     tmp=$(mktemp -d)
     db="$tmp/c.sqlite"
-    "$CASEDESK_BIN" queue --db "$db" --limit 1 >/dev/null
+    # A rehearsal database: only a simulated clock may be moved forward by --now.
+    "$CASEDESK_BIN" queue --db "$db" --simulated --limit 1 >/dev/null
     # Example case 2: a merchant who has not answered; its deadline is 5 hours after loading.
     out=$("$CASEDESK_BIN" case show 2 --db "$db" --json)
     python3 -c 'import json,sys; d=json.load(sys.stdin); assert d["stage"]=="merchant_response", d["stage"]; assert d["on_expiry"]["event"]=="merchant_silent"' <<<"$out"
@@ -139,9 +141,9 @@ test_import_rejects_a_bad_file_whole_and_names_the_line() {
     db="$tmp/c.sqlite"
     "$CASEDESK_BIN" queue --db "$db" --limit 1 >/dev/null
     printf '%s\n' \
-        '{"type": "event", "case": 2, "party": "merchant", "event": "reject", "at": "2026-11-27T09:00:00Z"}' \
-        '{"type": "event", "case": 2, "party": "buyer", "event": "escalate", "at": "2026-11-27T10:00:00Z"}' \
-        '{"type": "event", "case": 2, "party": "buyer", "event": "agree", "at": "2026-11-27T11:00:00Z"}' >"$tmp/events.jsonl"
+        '{"type": "event", "case": 2, "party": "merchant", "event": "reject", "at": "now-2h"}' \
+        '{"type": "event", "case": 2, "party": "buyer", "event": "escalate", "at": "now-1h"}' \
+        '{"type": "event", "case": 2, "party": "buyer", "event": "agree", "at": "now-1h"}' >"$tmp/events.jsonl"
     set +e
     out=$("$CASEDESK_BIN" import "$tmp/events.jsonl" --db "$db" 2>&1)
     status=$?

@@ -8,12 +8,12 @@ test_sigkill_during_import_and_commands_loses_nothing() {
     tmp=$(mktemp -d)
     db="$tmp/c.sqlite"
     rounds=$(hardening_size 40 8)
-    "$CASEDESK_BIN" staff list --db "$db" --as ops >/dev/null
+    "$CASEDESK_BIN" staff list --db "$db" >/dev/null
     python3 "$E2E_ROOT/Tests/e2e/gen_cases.py" "$tmp/big.jsonl" 1000 3000
     local round imported pid notes_before
     for round in $(seq 1 "$rounds"); do
         # An import of 3,000 cases, killed at a random moment: all of it or none of it.
-        "$CASEDESK_BIN" import "$tmp/big.jsonl" --db "$db" --as ops >/dev/null 2>&1 &
+        "$CASEDESK_BIN" import "$tmp/big.jsonl" --db "$db" >/dev/null 2>&1 &
         pid=$!
         sleep "$((RANDOM % 3)).$((RANDOM % 10))"
         kill -9 "$pid" 2>/dev/null || true
@@ -33,7 +33,7 @@ test_sigkill_during_import_and_commands_loses_nothing() {
         pkill -9 -f -- "--db $db" 2>/dev/null || true
         kill -9 "$pid" 2>/dev/null || true
         wait "$pid" 2>/dev/null || true
-        "$CASEDESK_BIN" verify --db "$db" --as ops >"$tmp/verify" 2>&1 \
+        "$CASEDESK_BIN" verify --db "$db" >"$tmp/verify" 2>&1 \
             || { echo "round $round: verify failed"; cat "$tmp/verify"; rm -rf "$tmp"; return 1; } >&2
     done
     # Every case row agrees with its audit trail: version 1 + one per write that bumped it is not
@@ -55,9 +55,9 @@ test_eight_writers_lose_no_update() {
     tmp=$(mktemp -d)
     db="$tmp/c.sqlite"
     per=$(hardening_size 500 40)
-    "$CASEDESK_BIN" staff list --db "$db" --as ops >/dev/null
+    "$CASEDESK_BIN" staff list --db "$db" >/dev/null
     for writer in 1 2 3 4 5 6 7 8; do
-        "$CASEDESK_BIN" staff add "w$writer" --role mediator --db "$db" --as ops >/dev/null
+        "$CASEDESK_BIN" staff add "w$writer" --role mediator --db "$db" >/dev/null
     done
     for writer in 1 2 3 4 5 6 7 8; do
         (
@@ -80,7 +80,7 @@ test_eight_writers_lose_no_update() {
         ) &
     done
     wait
-    "$CASEDESK_BIN" verify --db "$db" --as ops >"$tmp/verify" 2>&1 || { cat "$tmp/verify" >&2; rm -rf "$tmp"; return 1; }
+    "$CASEDESK_BIN" verify --db "$db" >"$tmp/verify" 2>&1 || { cat "$tmp/verify" >&2; rm -rf "$tmp"; return 1; }
     python3 - "$db" "$tmp" "$per" <<'PY' || { rm -rf "$tmp"; return 1; }
 import sqlite3, sys, collections
 db, tmp, per = sys.argv[1], sys.argv[2], int(sys.argv[3])
@@ -173,16 +173,18 @@ test_a_read_only_database_is_browsed_with_a_banner() {
     mkdir "$READER_DIR"
     cp -R "$CASEDESK_BIN" "$(dirname "$CASEDESK_BIN")"/*.resources "$READER_DIR/"
     chmod -R a+rX "$READER_DIR"
-    "$CASEDESK_BIN" queue --db "$db" --as ops --limit 1 >/dev/null
+    "$CASEDESK_BIN" queue --db "$db" --limit 1 >/dev/null
+    # The reader is the real OS user nobody, registered by its login.
+    "$CASEDESK_BIN" staff add nobody --role mediator --db "$db" >/dev/null
     [ "$(stat -c %a "$db")" = 600 ] || { echo "a new database is mode $(stat -c %a "$db")" >&2; rm -rf "$tmp"; return 1; }
     chmod 444 "$db"
     [ "$(id -u)" = 0 ] && chmod 644 "$db"
     local before
     before=$(sha256sum "$db")
-    as_reader queue --db "$db" --as ops --limit 3 | grep -q "退货运费"
-    as_reader snapshot --db "$db" --as ops --size 100x30 | head -1 | grep -q "READ-ONLY"
+    as_reader queue --db "$db" --limit 3 | grep -q "退货运费"
+    as_reader snapshot --db "$db" --size 100x30 | head -1 | grep -q "READ-ONLY"
     set +e
-    out=$(as_reader case note 2 "改不了" --db "$db" --as ops 2>&1); status=$?
+    out=$(as_reader case note 2 "改不了" --db "$db" 2>&1); status=$?
     set -e
     [ "$status" = 1 ] && grep -q "read-only" <<<"$out" || { echo "a write was not refused: $status $out" >&2; rm -rf "$tmp"; return 1; }
     [ "$(sha256sum "$db")" = "$before" ] || { echo "the read-only file changed" >&2; rm -rf "$tmp"; return 1; }
@@ -193,7 +195,7 @@ test_a_locked_database_waits_then_names_the_holder() {
     local tmp db out status started elapsed
     tmp=$(mktemp -d)
     db="$tmp/c.sqlite"
-    "$CASEDESK_BIN" queue --db "$db" --as ops --limit 1 >/dev/null
+    "$CASEDESK_BIN" queue --db "$db" --limit 1 >/dev/null
     python3 -c '
 import sqlite3, sys, time
 c = sqlite3.connect(sys.argv[1], isolation_level=None)
@@ -206,7 +208,7 @@ c.execute("ROLLBACK")
     while [ ! -f "$tmp/ready" ]; do sleep 0.05; done
     started=$SECONDS
     set +e
-    out=$("$CASEDESK_BIN" case note 2 "锁住了" --db "$db" --as ops 2>&1); status=$?
+    out=$("$CASEDESK_BIN" case note 2 "锁住了" --db "$db" 2>&1); status=$?
     set -e
     elapsed=$((SECONDS - started))
     wait "$holder"
@@ -214,8 +216,8 @@ c.execute("ROLLBACK")
     grep -q "locked" <<<"$out" && grep -q "pid $holder (python3" <<<"$out" \
         || { echo "the holder is not named: $out" >&2; rm -rf "$tmp"; return 1; }
     [ "$elapsed" -ge 4 ] || { echo "gave up after ${elapsed}s without waiting" >&2; rm -rf "$tmp"; return 1; }
-    "$CASEDESK_BIN" case note 2 "现在可以了" --db "$db" --as ops >/dev/null
-    "$CASEDESK_BIN" verify --db "$db" --as ops | grep -q "^intact"
+    "$CASEDESK_BIN" case note 2 "现在可以了" --db "$db" >/dev/null
+    "$CASEDESK_BIN" verify --db "$db" | grep -q "^intact"
     rm -rf "$tmp"
 }
 
@@ -223,17 +225,17 @@ test_a_full_disk_reports_and_loses_nothing() {
     local tmp db out status count
     tmp=$(mktemp -d)
     db="$tmp/c.sqlite"
-    "$CASEDESK_BIN" queue --db "$db" --as ops --limit 1 >/dev/null
+    "$CASEDESK_BIN" queue --db "$db" --limit 1 >/dev/null
     python3 "$E2E_ROOT/Tests/e2e/gen_cases.py" "$tmp/big.jsonl" 1000 600 40
     # A file-size limit just above the database: the import's writes hit it part-way.
     local limit=$(( $(stat -c %s "$db") / 1024 + 64 ))
     set +e
-    out=$(ulimit -f "$limit"; "$CASEDESK_BIN" import "$tmp/big.jsonl" --db "$db" --as ops 2>&1); status=$?
+    out=$(ulimit -f "$limit"; "$CASEDESK_BIN" import "$tmp/big.jsonl" --db "$db" 2>&1); status=$?
     set -e
     [ "$status" = 1 ] && grep -q "full" <<<"$out" || { echo "exit $status: $out" >&2; rm -rf "$tmp"; return 1; }
     count=$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("select count(*) from cases").fetchone()[0])' "$db")
     [ "$count" = 17 ] || { echo "$count cases after a failed import" >&2; rm -rf "$tmp"; return 1; }
-    "$CASEDESK_BIN" verify --db "$db" --as ops | grep -q "^intact"
+    "$CASEDESK_BIN" verify --db "$db" | grep -q "^intact"
     rm -rf "$tmp"
 }
 
@@ -246,10 +248,10 @@ E2E_TESTS+=(
 test_hostile_text_never_reaches_the_terminal() {
     trap e2e_stop EXIT
     e2e_start hostile 100 30
-    "$CASEDESK_BIN" queue --db "$E2E_DB" --as ops --limit 1 >/dev/null
+    "$CASEDESK_BIN" queue --db "$E2E_DB" --limit 1 >/dev/null
     python3 "$E2E_ROOT/Tests/e2e/gen_hostile.py" "$E2E_TMP/hostile.jsonl"
-    "$CASEDESK_BIN" import "$E2E_TMP/hostile.jsonl" --db "$E2E_DB" --as ops >/dev/null
-    "$CASEDESK_BIN" search 很长的叙述 --db "$E2E_DB" --as ops | grep -q "^900"
+    "$CASEDESK_BIN" import "$E2E_TMP/hostile.jsonl" --db "$E2E_DB" >/dev/null
+    "$CASEDESK_BIN" search 很长的叙述 --db "$E2E_DB" | grep -q "^900"
     # Invalid UTF-8 written straight into the database, past every import check.
     python3 -c '
 import sqlite3, sys
@@ -258,7 +260,7 @@ c.execute("UPDATE cases SET title = CAST(X'"'"'e59d8ffffe80e5ad97'"'"' AS TEXT) 
 c.commit()' "$E2E_DB"
     # Every byte the console writes to the terminal is captured.
     tmux -L "$E2E_SOCKET" pipe-pane -o -t e2e "cat >> '$E2E_TMP/raw'"
-    e2e_run_casedesk --as ops
+    e2e_run_casedesk
     e2e_wait_for "1/18 cases"
     e2e_wait_for "#900 恶意标题"
     e2e_keys Tab Tab Enter

@@ -13,5 +13,6 @@ source "$here/rulings.sh"
 source "$here/hardening.sh"
 source "$here/training.sh"
 source "$here/upgrade.sh"
+source "$here/trust.sh"
 for test in "${E2E_TESTS[@]}"; do e2e_test "$test"; done
 e2e_summary

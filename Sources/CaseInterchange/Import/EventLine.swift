@@ -11,8 +11,8 @@ public struct EventLine: Sendable {
     public var party: PartyRole
     /// What they did.
     public var action: PartyAction
-    /// When.
-    public var at: Date
+    /// When: an instant, or an offset from the moment of import (`now-2h`).
+    public var at: FileTime
     /// A remark from the feed (the party's words), if any.
     public var note: String?
     /// For ship_return: the return tracking number.
@@ -64,8 +64,8 @@ public enum EventLineParser {
         guard action.parties.contains(party) else {
             throw fail("a \(party.rawValue) cannot '\(action.rawValue)'")
         }
-        guard let atText = object["at"]?.string, let at = parseTime(atText) else {
-            throw fail("'at' must be an ISO 8601 time such as 2026-11-27T09:00:00Z")
+        guard let atText = object["at"]?.string, let at = FileTime(atText) else {
+            throw fail("'at' must be \(FileTime.notation)")
         }
         let note = object["note"]?.string
         if object["note"] != nil && note == nil { throw fail("'note' must be text") }

@@ -161,10 +161,13 @@ public struct CaseJSON: Encodable, Sendable {
 /// One audit record as `case show --json` prints it.
 public struct AuditJSON: Encodable, Sendable {
     var id: Int64, at: Date, actor: String, action: String, detail: String, hash: String
+    /// The operating-system login that really made the change (null for records before v12).
+    @Null var login: String?
 
     /// The shape of one record.
-    public init(id: Int64, at: Date, actor: String, action: String, detail: String, hash: String) {
+    public init(id: Int64, at: Date, actor: String, login: String?, action: String, detail: String, hash: String) {
         self.id = id
+        self.login = login
         self.at = at
         self.actor = actor
         self.action = action

@@ -83,6 +83,8 @@ public struct AppState: Sendable {
     public var changeToken: Int64 = -1
     /// Whether the database was opened read-only; the status bar says so at all times.
     public var readOnly = false
+    /// Whether the database runs on a simulated clock (a rehearsal or test database), marked in the status bar.
+    public var simulated = false
     /// The training scenario being played, when the console runs in training mode.
     public var training: TrainingStatus?
     /// Set when the user asked to quit.

@@ -35,6 +35,7 @@ public enum ConsoleLoop {
         state.language = language
         state.keymap = keymap
         state.readOnly = database.isReadOnly
+        state.simulated = (try? database.isSimulated()) ?? false
         var driver = AppDriver(state: state, database: database, clock: clock, training: training)
         // Apply whatever expired while no one was looking, then keep sweeping on a timer.
         driver.send(.sweepDue(clock()))

@@ -11,6 +11,11 @@ enum StatusBar {
                 UIText.training.text(state.language), x: area.x + used, y: area.y, maxWidth: area.width - used,
                 style: Style(color: .yellow, bold: true, reverse: true))
         }
+        if state.simulated && state.training == nil {
+            used += screen.put(
+                UIText.simulated.text(state.language), x: area.x + used, y: area.y, maxWidth: area.width - used,
+                style: Style(color: .yellow, bold: true, reverse: true))
+        }
         if state.readOnly {
             used += screen.put(
                 UIText.readOnly.text(state.language), x: area.x + used, y: area.y, maxWidth: area.width - used,

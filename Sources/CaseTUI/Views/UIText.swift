@@ -35,6 +35,7 @@ enum UIText {
     static let helpTitle = LocalizedText(en: "Help · keys in the ", zh: "帮助 · 按键：")
     static let helpClose = LocalizedText(en: "Esc or ? closes this help", zh: "按 Esc 或 ? 关闭帮助")
     static let readOnly = LocalizedText(en: "│ READ-ONLY ", zh: "│ 只读 ")
+    static let simulated = LocalizedText(en: "│ SIMULATED ", zh: "│ 模拟 ")
     static let page = LocalizedText(en: "page", zh: "页")
     static let training = LocalizedText(en: "│ TRAINING ", zh: "│ 培训模式 ")
     static let trainingStep = LocalizedText(en: "Step", zh: "步骤")
