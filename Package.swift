@@ -46,7 +46,7 @@ let package = Package(
         ),
         .target(
             name: "CaseTraining",
-            dependencies: ["CaseModel", "CaseStore", "CaseInterchange", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CaseModel", "CaseStore", "CaseInterchange", "RulePacks"],
             resources: [.copy("Resources/Scenarios")]
         ),
         .target(name: "CaseTUI", dependencies: ["CaseModel", "CaseStore", "CaseTraining", "CNcurses"]),

@@ -13,6 +13,9 @@ public enum FileTime: Codable, Hashable, Sendable {
     /// The notation, for error messages and the format reference.
     package static let notation = "an ISO 8601 time such as 2026-11-27T09:00:00Z, or now-3h / now+20.5h"
 
+    /// The instants a file may name: the years 2000 to 2100.
+    package static let range = ISO8601Time.date("2000-01-01T00:00:00Z")!..<ISO8601Time.date("2101-01-01T00:00:00Z")!
+
     /// Reads either notation; nil if `text` is neither.
     package init?(_ text: String) {
         if text.hasPrefix("now") {
@@ -23,7 +26,7 @@ public enum FileTime: Codable, Hashable, Sendable {
                 hours.isFinite, hours <= 1_000_000
             else { return nil }
             self = .fromNow(hours: sign == "-" ? -hours : hours)
-        } else if let date = ISO8601Time.date(text) {
+        } else if let date = ISO8601Time.date(text), Self.range.contains(date) {
             self = .at(date)
         } else {
             return nil
@@ -242,26 +245,62 @@ extension CaseDocument {
         package var now: Date
     }
 
+    /// The most a case's version may be on import (each change adds one).
+    package static let maximumVersion = 1_000_000_000
+    /// The most time a suspended case's clock may hold: ten years.
+    package static let maximumPausedSeconds: Int64 = 10 * 366 * 86_400
+
     /// The case and its evidence as they stand at `now`, or the first thing wrong with the document.
+    ///
+    /// Every number and time from outside is range-checked here, so nothing later can overflow on it.
     package func validated(now: Date) throws(ImportError.Reason) -> Filing {
+        func time(_ written: FileTime, _ key: String) throws(ImportError.Reason) -> Date {
+            let date = written.resolved(now: now)
+            guard FileTime.range.contains(date) else { throw .init("'\(key)' must fall in the years 2000 to 2100") }
+            return date
+        }
+        func amount(_ fen: Int64, _ key: String) throws(ImportError.Reason) {
+            guard fen >= 0 else { throw .init("'\(key)' must not be negative") }
+            guard fen <= Money.maximum.fen else { throw .init("'\(key)' must be at most \(Money.maximum.fen) fen") }
+        }
         if let type, type != "case" { throw .init("'type' must be \"case\"") }
-        if let id, id <= 0 { throw .init("'id' must be a positive case number") }
+        if let id, id <= 0 || id > Int64(Int32.max) { throw .init("'id' must be a case number from 1 to \(Int32.max)") }
         guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw .init("'title' must not be empty") }
-        guard orderFen >= 0, claimFen >= 0 else { throw .init("amounts must not be negative") }
-        if let version, version < 1 { throw .init("'version' must be at least 1") }
+        try amount(orderFen, "order_fen")
+        try amount(claimFen, "claim_fen")
+        if let version, !(1...Self.maximumVersion).contains(version) {
+            throw .init("'version' must be from 1 to \(Self.maximumVersion)")
+        }
+        if let paused = pausedRemainingSeconds, !(0...Self.maximumPausedSeconds).contains(paused) {
+            throw .init("'paused_remaining_seconds' must be from 0 to \(Self.maximumPausedSeconds) (ten years)")
+        }
+        for remedy in ruling?.remedies ?? [] { try amount(remedy.amountFen ?? 0, "ruling.remedies.amount_fen") }
+        for obligation in ruling?.obligations ?? [] {
+            try amount(obligation.amountFen ?? 0, "ruling.obligations.amount_fen")
+            _ = try time(obligation.dueAt, "ruling.obligations.due_at")
+        }
+        for issue in issues ?? [] { _ = try time(issue.at, "issues.at") }
+        if let ruling {
+            _ = try time(ruling.at, "ruling.at")
+            if let reviewed = ruling.reviewedAt { _ = try time(reviewed, "ruling.reviewed_at") }
+        }
+        if let signoff { _ = try time(signoff.at, "signoff.at") }
+        if let appeal { _ = try time(appeal.at, "appeal.at") }
         if let priority, !Priority.levels.contains(priority) { throw .init("'priority' must be from 1 to 4") }
         guard (stage == .suspended) == (suspendedFrom != nil) else {
             throw .init("'suspended_from' is required for a suspended case and only for one")
         }
-        let created = createdAt.resolved(now: now)
+        let created = try time(createdAt, "created_at")
+        let deadlineAt = try deadline.map { written throws(ImportError.Reason) in try time(written, "deadline") }
+        let updated = try updatedAt.map { written throws(ImportError.Reason) in try time(written, "updated_at") }
         var flagSet = Set(flags ?? [])
         if ruling?.status == .pendingReview { flagSet.insert(.reviewPending) }
         let item = Case(
             id: id ?? 0, title: title, narrative: narrative, category: category, requestType: requestType,
             buyer: buyer, merchant: merchant, orderID: orderID, orderAmount: Money(fen: orderFen),
-            claimAmount: Money(fen: claimFen), stage: stage, stageDeadline: deadline?.resolved(now: now),
+            claimAmount: Money(fen: claimFen), stage: stage, stageDeadline: deadlineAt,
             suspendedFrom: suspendedFrom, pausedRemaining: pausedRemainingSeconds, rulePack: rulePack ?? "",
-            assignee: assignee, createdAt: created, updatedAt: updatedAt?.resolved(now: now) ?? created,
+            assignee: assignee, createdAt: created, updatedAt: updated ?? created,
             version: version ?? 1, priority: priority, flags: flagSet)
         var items: [Filing.Item] = []
         for (index, e) in evidence.enumerated() {
@@ -281,7 +320,7 @@ extension CaseDocument {
             items.append(
                 Filing.Item(
                     kind: e.kind, source: e.source, description: e.description, content: content,
-                    at: e.submittedAt.resolved(now: now)))
+                    at: try time(e.submittedAt, "evidence.submitted_at")))
         }
         return Filing(item: item, namesRulePack: rulePack != nil, evidence: items, document: self, now: now)
     }

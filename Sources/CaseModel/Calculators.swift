@@ -44,7 +44,7 @@ public struct ReturnEligibility: Hashable, Sendable {
 public enum Calculators {
     /// CRPL-55 fraud: extra damages of 3 × the price paid, at least 500 yuan.
     public static func crpl55Fraud(pricePaid: Money) -> Award {
-        let tripled = Money(fen: pricePaid.fen * 3)
+        let tripled = pricePaid.times(3)
         let minimum = Money.yuan(500)
         var formula = "3 × \(pricePaid.formatted) = \(tripled.formatted)"
         let amount = max(tripled, minimum)
@@ -54,8 +54,8 @@ public enum Calculators {
 
     /// FSL-148 unsafe food: 10 × the price paid, or 3 × the loss if larger, at least 1,000 yuan.
     public static func fsl148UnsafeFood(pricePaid: Money, loss: Money = .zero) -> Award {
-        let byPrice = Money(fen: pricePaid.fen * 10)
-        let byLoss = Money(fen: loss.fen * 3)
+        let byPrice = pricePaid.times(10)
+        let byLoss = loss.times(3)
         let minimum = Money.yuan(1000)
         var formula = "10 × \(pricePaid.formatted) = \(byPrice.formatted)"
         var amount = byPrice

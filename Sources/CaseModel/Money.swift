@@ -14,6 +14,28 @@ public struct Money: Hashable, Comparable, Codable, Sendable {
     /// Zero fen.
     public static let zero = Money(fen: 0)
 
+    /// The largest amount CaseDesk accepts from outside (an import, the CLI, a form):
+    /// ¥100,000,000,000.00. Statutory multiples of it (10 × for FSL-148) stay far inside Int64.
+    public static let maximum = Money(fen: 10_000_000_000_000)
+
+    /// Whether the amount is within ±`maximum`.
+    public var isWithinBounds: Bool { fen.magnitude <= Money.maximum.fen.magnitude }
+
+    /// `self × factor`, saturating at the ends of Int64 instead of trapping (for values
+    /// already stored out of bounds by an older CaseDesk; new inputs are bounded).
+    public func times(_ factor: Int64) -> Money {
+        let (product, overflow) = fen.multipliedReportingOverflow(by: factor)
+        guard overflow else { return Money(fen: product) }
+        return Money(fen: (fen < 0) != (factor < 0) ? .min : .max)
+    }
+
+    /// `self + other`, saturating instead of trapping.
+    public func plus(_ other: Money) -> Money {
+        let (sum, overflow) = fen.addingReportingOverflow(other.fen)
+        guard overflow else { return Money(fen: sum) }
+        return Money(fen: other.fen < 0 ? .min : .max)
+    }
+
     public static func < (lhs: Money, rhs: Money) -> Bool { lhs.fen < rhs.fen }
 
     /// "¥1,299.00": grouped yuan with two decimals, exact for any fen value.
@@ -60,7 +82,7 @@ public struct Money: Hashable, Comparable, Codable, Sendable {
             cents = frac.count == 1 ? value * 10 : value
         }
         let (product, overflow) = yuan.multipliedReportingOverflow(by: 100)
-        guard !overflow else { return nil }
+        guard !overflow, product <= Money.maximum.fen - cents else { return nil }
         fen = (product + cents) * (negative ? -1 : 1)
     }
 }

@@ -77,7 +77,7 @@ public struct RulingDraft: Hashable, Codable, Sendable {
     }
 
     /// The money the ruling orders paid, summed over its remedies.
-    public var total: Money { Money(fen: remedies.reduce(0) { $0 + ($1.amount?.fen ?? 0) }) }
+    public var total: Money { remedies.reduce(Money.zero) { $0.plus($1.amount ?? .zero) } }
 
     /// Which side the outcome favours: a rejected claim the merchant; a split-type remedy, or money
     /// short of the claim, a split; anything else the buyer.

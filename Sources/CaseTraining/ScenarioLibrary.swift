@@ -2,7 +2,7 @@ import CaseInterchange
 import CaseModel
 import CaseStore
 import Foundation
-import Yams
+import RulePacks
 
 /// The scenario library shipped with CaseDesk: one YAML file per scenario, every text in
 /// Chinese and English (`{en: …, zh: …}`), read in the trainee's language.
@@ -44,7 +44,7 @@ public enum ScenarioLibrary {
 
     /// Parses a scenario's YAML text in `language`.
     static func parse(_ text: String, language: Language) throws -> Scenario {
-        guard let tree = try Yams.load(yaml: text) else { throw ScenarioError(description: "the file is empty") }
+        guard let tree = try BoundedYAML.load(text) else { throw ScenarioError(description: "the file is empty") }
         guard var localized = try localize(tree, language: language, at: "") as? [String: Any] else {
             throw ScenarioError(description: "the file is not a map of keys")
         }

@@ -18,6 +18,7 @@ extension Catalogue {
     public static func parse(_ text: String, file: String) throws(RulePackError) -> Catalogue {
         let catalogue: Catalogue
         do {
+            _ = try BoundedYAML.compose(text)
             catalogue = try YAMLDecoder().decode(Catalogue.self, from: text)
         } catch {
             throw RulePackError(file: file, line: nil, key: "", reason: "\(error)")

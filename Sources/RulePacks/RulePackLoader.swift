@@ -11,12 +11,14 @@ public enum RulePackLoader {
         let reader = YAMLReader(file: file)
         let root: Node
         do {
-            guard let composed = try Yams.compose(yaml: text) else {
+            guard let composed = try BoundedYAML.compose(text) else {
                 throw RulePackError(file: file, line: nil, key: "", reason: "the file is empty")
             }
             root = composed
         } catch let error as RulePackError {
             throw error
+        } catch let error as BoundedYAML.TooLarge {
+            throw RulePackError(file: file, line: nil, key: "", reason: error.description)
         } catch let error as YamlError {
             throw RulePackError(file: file, line: yamlLine(error), key: "", reason: "not valid YAML: \(error)")
         } catch {

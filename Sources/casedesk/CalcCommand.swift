@@ -61,7 +61,8 @@ extension ReturnExclusion: ExpressibleByArgument {}
 /// An amount in yuan from the command line, exactly, in fen.
 func yuan(_ text: String, _ option: String) throws -> Money {
     guard let money = Money(yuanString: text), money.fen >= 0 else {
-        throw ValidationError("\(option) must be an amount in yuan such as 166.66, not '\(text)'")
+        throw ValidationError(
+            "\(option) must be an amount in yuan such as 166.66, at most \(Money.maximum.formatted), not '\(text)'")
     }
     return money
 }

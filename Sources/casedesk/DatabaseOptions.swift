@@ -131,8 +131,9 @@ struct CLIError: Error, CustomStringConvertible {
 
 /// Parses `--now 2026-11-27T08:00:00Z` (or with an offset, `+08:00`).
 func parseInstant(_ text: String) throws -> Date {
-    guard let date = ISO8601Time.date(text) else {
-        throw ValidationError("--now must be an ISO 8601 time such as 2026-11-27T08:00:00Z, not '\(text)'")
+    guard let date = ISO8601Time.date(text), FileTime.range.contains(date) else {
+        throw ValidationError(
+            "--now must be an ISO 8601 time in the years 2000 to 2100 such as 2026-11-27T08:00:00Z, not '\(text)'")
     }
     return date
 }

@@ -105,6 +105,39 @@ struct ExportTests {
         #expect(kinds == ["filed", "evidence_added", "issue_added", "ruled", "obligation_created"])
     }
 
+    /// Issue 14, problem 4: the values that used to trap later (a huge paused clock, a version at
+    /// Int64.max, an order of ¥9×10^16, a year 9999) are refused on the way in, by line.
+    @Test(arguments: StoreKind.allCases)
+    func outOfRangeNumbersAndDatesAreRefusedByLine(_ store: StoreKind) throws {
+        let target = try store.withStaff()
+        let suspended = Self.handWritten.replacingOccurrences(
+            of: "\"stage\": \"execution\"",
+            with:
+                "\"stage\": \"suspended\", \"suspended_from\": \"execution\", \"paused_remaining_seconds\": 9223372036854775807"
+        )
+        let lines = [
+            suspended,
+            Self.handWritten.replacingOccurrences(
+                of: "\"claim_fen\": 19900", with: "\"claim_fen\": 19900, \"version\": 9223372036854775807"),
+            Self.handWritten.replacingOccurrences(
+                of: "\"order_fen\": 19900", with: "\"order_fen\": 9223372036854775807"),
+            Self.handWritten.replacingOccurrences(of: "\"now-50h\"", with: "\"9999-01-01T00:00:00Z\""),
+            Self.handWritten.replacingOccurrences(of: "\"due_at\": \"now+22h\"", with: "\"due_at\": \"now+999999h\""),
+        ]
+        let report = try target.importFile(
+            Data(lines.joined(separator: "\n").utf8), by: mediator, skipInvalid: false, rules: testRules, now: pinnedNow
+        )
+        #expect(
+            report.errors.map(\.description) == [
+                "line 1: 'paused_remaining_seconds' must be from 0 to 316224000 (ten years)",
+                "line 2: 'version' must be from 1 to 1000000000",
+                "line 3: 'order_fen' must be at most 10000000000000 fen",
+                "line 4: 'created_at': must be \(FileTime.notation)",
+                "line 5: 'ruling.obligations.due_at' must fall in the years 2000 to 2100",
+            ])
+        #expect(try target.caseCount() == 0)
+    }
+
     @Test func fileTimesAreInstantsOrOffsetsFromNow() throws {
         #expect(FileTime("now-70h") == .fromNow(hours: -70))
         #expect(FileTime("now+20.5h") == .fromNow(hours: 20.5))

@@ -274,7 +274,7 @@ struct RulingStoreTests {
         #expect(reasons.count == 4, "\(reasons)")
         #expect(reasons[0].contains("is before case #\(item.id) was filed"))
         #expect(reasons[1].contains("must be") || reasons[1].contains("is before"))
-        #expect(reasons[2].contains("is in the future") && reasons[3].contains("is in the future"))
+        #expect(reasons[2].contains("must be") && reasons[3].contains("is in the future"))
         #expect(try database.fetchCase(id: item.id)?.stage == .appealWindow)
     }
 

@@ -155,6 +155,25 @@ func memorySandbox(_ scenario: Scenario) throws -> TrainingSandbox {
         }
     }
 
+    /// Issue 14, problem 4: a few hundred bytes of nested aliases are refused, not expanded into gigabytes.
+    @Test func aYAMLAliasBombIsRefused() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("99-bomb.yaml")
+        var lines = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+        for level in 1...9 {
+            let refs = Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ")
+            lines.append("a\(level): &a\(level) [\(refs)]")
+        }
+        lines.append("id: bomb")
+        try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try String(contentsOfFile: path, encoding: .utf8).utf8.count < 700)
+        #expect {
+            try ScenarioLibrary.load(path: path, language: .en)
+        } throws: { error in
+            "\(error)".hasPrefix("99-bomb.yaml: the YAML expands to more than")
+        }
+    }
+
     @Test func aScenarioCaseIsACaseDocumentAndItsProblemsNameTheirPath() throws {
         let directory = try TemporaryDirectory()
         let shipped = try String(

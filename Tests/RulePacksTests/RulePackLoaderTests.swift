@@ -36,6 +36,19 @@ struct RulePackLoaderTests {
             outcome: {en: refund granted, zh: 退款成立}
         """
 
+    @Test func aPackWithAnAliasBombIsRefusedWithTheReason() throws {
+        var lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+        for level in 1...9 {
+            lines.append(
+                "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", ") + "]")
+        }
+        #expect {
+            _ = try RulePackLoader.parse(lines.joined(separator: "\n"), file: "bomb.yaml")
+        } throws: { error in
+            "\(error)".contains("expands to more than")
+        }
+    }
+
     @Test func aMinimalPackParses() throws {
         let pack = try RulePackLoader.parse(valid, file: "test.yaml")
         #expect(pack.reference == "test@2")

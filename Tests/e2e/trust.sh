@@ -89,7 +89,23 @@ test_a_live_database_refuses_another_clock() {
     rm -rf "$tmp"
 }
 
+test_extreme_numbers_are_refused_not_trapped() {
+    local out status
+    set +e
+    out=$("$CASEDESK_BIN" calc crpl55 --price 92233720368547758.07 2>&1); status=$?
+    set -e
+    [ "$status" -ne 0 ] && [ "$status" -lt 128 ] && grep -qF "at most ¥100,000,000,000.00" <<<"$out" \
+        || { echo "calc: status $status: $out" >&2; return 1; }
+    out=$("$CASEDESK_BIN" calc crpl55 --price 100000000000)
+    grep -qF "¥300,000,000,000.00" <<<"$out" || { echo "calc at the maximum: $out" >&2; return 1; }
+    set +e
+    out=$("$CASEDESK_BIN" calc fsl148 --price 1 --loss 92233720368547758.07 2>&1); status=$?
+    set -e
+    [ "$status" -ne 0 ] && [ "$status" -lt 128 ] || { echo "calc fsl148: status $status: $out" >&2; return 1; }
+}
+
 E2E_TESTS+=(
+    test_extreme_numbers_are_refused_not_trapped
     test_the_acting_person_is_the_login_and_only_an_admin_acts_as_another
     test_a_live_database_refuses_another_clock
 )
