@@ -263,6 +263,17 @@ extension CaseDocument {
             guard fen >= 0 else { throw .init("'\(key)' must not be negative") }
             guard fen <= Money.maximum.fen else { throw .init("'\(key)' must be at most \(Money.maximum.fen) fen") }
         }
+        // SQLite would keep text only up to a NUL: refuse it rather than lose the rest.
+        let texts: [(String, String?)] =
+            [
+                ("title", title), ("narrative", narrative), ("buyer.account", buyer.account),
+                ("buyer.name", buyer.name),
+                ("merchant.account", merchant.account), ("merchant.name", merchant.name), ("order_id", orderID),
+                ("assignee", assignee), ("rule_pack", rulePack),
+            ] + evidence.map { ("evidence.description", $0.description) }
+        if let (key, _) = texts.first(where: { $0.1?.unicodeScalars.contains("\u{0}") == true }) {
+            throw .init("'\(key)' contains a NUL character")
+        }
         if let type, type != "case" { throw .init("'type' must be \"case\"") }
         if let id, id <= 0 || id > Int64(Int32.max) { throw .init("'id' must be a case number from 1 to \(Int32.max)") }
         guard !title.trimmingCharacters(in: .whitespaces).isEmpty else { throw .init("'title' must not be empty") }

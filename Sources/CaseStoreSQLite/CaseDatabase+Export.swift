@@ -35,7 +35,8 @@ extension CaseDatabase {
                             (e[7] as Data?) ?? Data()
                         )
                     }
-                    let line = String(decoding: try encoder.encode(CaseDocument(item, evidence: items)), as: UTF8.self)
+                    let line = JSONOutput.escapingControls(
+                        String(decoding: try encoder.encode(CaseDocument(item, evidence: items)), as: UTF8.self))
                     try write(line + "\n")
                 }
             }

@@ -12,6 +12,16 @@ enum FileModes {
     /// Creates an empty database file: 0600, or 0660 owned by `group` when one is named.
     /// SQLite gives the -wal and -shm files the same mode as the database.
     static func create(path: String, group: String?) throws {
+        // A symbolic link to a file not yet there: create the file it names, with the same mode.
+        if let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: path),
+            !FileManager.default.fileExists(atPath: path)
+        {
+            let target =
+                destination.hasPrefix("/")
+                ? destination
+                : ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(destination)
+            return try create(path: target, group: group)
+        }
         var gid: gid_t?
         if let group, !group.isEmpty {
             guard let entry = getgrnam(group) else {

@@ -19,6 +19,8 @@ public final class ScoreBook: ScoreKeeping {
             if !directory.isEmpty {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             }
+            // Trainees' names and scores: only their owner reads the file, whatever the umask.
+            if !FileManager.default.fileExists(atPath: path) { try FileModes.create(path: path, group: nil) }
             var configuration = Configuration()
             configuration.busyMode = .timeout(5)
             queue = try DatabaseQueue(path: path, configuration: configuration)

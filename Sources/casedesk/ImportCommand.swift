@@ -2,6 +2,7 @@ import ArgumentParser
 import CaseInterchange
 import CaseStore
 import CaseStoreSQLite
+import CaseTUI
 import CaseTraining
 import Foundation
 
@@ -42,19 +43,28 @@ struct ImportCommand: ParsableCommand {
                 data, format: chosen, by: session.staff, skipInvalid: skipInvalid, rules: rules, now: now)
         }
         for error in report.errors {
-            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            warn("\(error)")
         }
         if skipInvalid && !report.errors.isEmpty {
-            let path = rejects ?? (file == "-" ? "rejects.jsonl" : file + ".rejects")
+            let path = rejects ?? (file == "-" ? "rejects.\(chosen.rawValue)" : file + ".rejects")
             let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            // A CSV record may span lines: each rejected record is kept whole, under the file's header.
+            let spans = chosen == .csv ? ImportParser.csvRecordSpans(data) : [:]
             var out = Data()
-            for error in report.errors where error.line - 1 < lines.count {
-                out.append(contentsOf: lines[error.line - 1])
+            if chosen == .csv, let header = lines.first {
+                out.append(contentsOf: header)
                 out.append(UInt8(ascii: "\n"))
             }
-            guard FileManager.default.createFile(atPath: path, contents: out) else {
-                throw CLIError("cannot write the rejected lines to \(path)")
+            for error in report.errors where error.line - 1 < lines.count {
+                let last = spans[error.line] ?? error.line
+                for index in (error.line - 1)..<min(last, lines.count) {
+                    out.append(contentsOf: lines[index])
+                    out.append(UInt8(ascii: "\n"))
+                }
             }
+            let rejected = try OutputFile(path: path)
+            try rejected.write(out)
+            try rejected.commit()
             print("rejected lines written to \(path)")
         }
         if report.committed {
@@ -81,26 +91,34 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let session = try database.open(now: Date(), examples: false)
-        let handle: FileHandle
-        if let out {
-            guard FileManager.default.createFile(atPath: out, contents: nil),
-                let file = FileHandle(forWritingAtPath: out)
-            else { throw CLIError("cannot write \(out)") }
-            handle = file
-        } else {
-            handle = FileHandle.standardOutput
+        // To a file: beside it first, renamed into place when whole. To standard output: checked writes.
+        let file = try out.map(OutputFile.init(path:))
+        func emit(_ data: Data) throws {
+            if let file {
+                try file.write(data)
+            } else {
+                do {
+                    // Shown on a terminal, case data is sanitised; piped or redirected, it is exact.
+                    let shown =
+                        isatty(STDOUT_FILENO) == 1
+                        ? Data(Sanitizer.cleanKeepingLayout(String(decoding: data, as: UTF8.self)).utf8) : data
+                    try OutputFile.writeAll(shown, to: STDOUT_FILENO)
+                } catch {
+                    throw CLIError("cannot write the export to standard output: \(error)")
+                }
+            }
         }
-        defer { if out != nil { try? handle.close() } }
         var buffer = Data()
         try storeCall {
             try session.database.export(format) { text in
                 buffer.append(contentsOf: text.utf8)
                 if buffer.count > 1 << 20 {
-                    handle.write(buffer)
+                    try emit(buffer)
                     buffer.removeAll(keepingCapacity: true)
                 }
             }
         }
-        handle.write(buffer)
+        try emit(buffer)
+        try file?.commit()
     }
 }

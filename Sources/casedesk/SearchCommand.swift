@@ -30,6 +30,6 @@ struct SearchCommand: ParsableCommand {
                 "\(row.id)\t\(row.stage.rawValue)\t\(row.deadline.map(formatInstant) ?? "-")\t\(Sanitizer.clean(row.title))"
             )
         }
-        if rows.isEmpty { FileHandle.standardError.write(Data("no case matches '\(text)'\n".utf8)) }
+        if rows.isEmpty { warn("no case matches '\(text)'") }
     }
 }

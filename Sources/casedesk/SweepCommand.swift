@@ -31,7 +31,7 @@ struct SweepCommand: ParsableCommand {
         }
         print("swept: \(report.applied.count) default outcome(s) applied, \(report.problems.count) problem(s)")
         for problem in report.problems {
-            FileHandle.standardError.write(Data("#\(problem.caseID): \(problem.message)\n".utf8))
+            warn("#\(problem.caseID): \(problem.message)")
         }
         if !report.problems.isEmpty { throw ExitCode(1) }
     }

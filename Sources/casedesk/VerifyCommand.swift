@@ -24,7 +24,7 @@ struct VerifyCommand: ParsableCommand {
             return
         }
         for problem in report.problems {
-            FileHandle.standardError.write(Data("\(problem)\n".utf8))
+            warn("\(problem)")
         }
         print("BROKEN: \(report.problems.first ?? "")")
         throw ExitCode(1)

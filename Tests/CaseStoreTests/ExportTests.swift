@@ -138,6 +138,39 @@ struct ExportTests {
         #expect(try target.caseCount() == 0)
     }
 
+    /// SQLite keeps text only up to a NUL: such a line is refused whole instead of stored cut short.
+    @Test(arguments: StoreKind.allCases)
+    func textWithANULIsRefusedNotCutShort(_ store: StoreKind) throws {
+        let target = try store.withStaff()
+        let line = Self.handWritten.replacingOccurrences(of: "收到即坏", with: "收到\\u0000即坏")
+        let event =
+            #"{"type": "event", "case": 1, "party": "buyer", "event": "confirm_receipt", "at": "now-1h", "note": "a\u0000b"}"#
+        let report = try target.importFile(
+            Data((line + "\n" + event).utf8), by: mediator, skipInvalid: false, rules: testRules, now: pinnedNow)
+        #expect(
+            report.errors.map(\.description) == [
+                "line 1: 'narrative' contains a NUL character", "line 2: 'note' contains a NUL character",
+            ])
+    }
+
+    /// Issue 14, problem 5: JSON carries no raw C1 or bidi control; a CSV cell a spreadsheet would
+    /// run as a formula is guarded, and the guard comes off on import.
+    @Test func jsonEscapesControlsAndCSVGuardsFormulas() throws {
+        let json = try JSONOutput.text(["t": "a\u{9B}31m\u{202E}b\u{7F}\u{2028}"])
+        #expect(json.contains(#"a\u009b31m\u202eb\u007f\u2028"#))
+        #expect(
+            try JSONDecoder().decode([String: String].self, from: Data(json.utf8))["t"]
+                == "a\u{9B}31m\u{202E}b\u{7F}\u{2028}")
+        for cell in [
+            "=cmd|' /C calc'!A0", "+1", "-2", "@SUM(A1)", "\tx", "\rx", "'=x", "'", "''=y", "plain", "'plain", "",
+        ] {
+            let guarded = CSV.neutralised(cell)
+            #expect(CSV.unguarded(guarded) == cell, "\(cell)")
+            #expect(!"=+-@\t\r".contains(guarded.first ?? "x"), "\(cell)")
+        }
+        #expect(CSV.neutralised("=cmd|' /C calc'!A0") == "'=cmd|' /C calc'!A0" && CSV.neutralised("plain") == "plain")
+    }
+
     @Test func fileTimesAreInstantsOrOffsetsFromNow() throws {
         #expect(FileTime("now-70h") == .fromNow(hours: -70))
         #expect(FileTime("now+20.5h") == .fromNow(hours: 20.5))

@@ -2,7 +2,7 @@
 joiners, combining marks, emoji beside CJK, a 1 MB narrative): gen_hostile.py OUT."""
 import base64, hashlib, json, sys
 
-payload = ("\x1b]0;PWNED\x07 \x1b[31mHOSTILE1 \x9b2J \u202e反转\u202c \x00\x07\x08 e\u0301 "
+payload = ("\x1b]0;PWNED\x07 \x1b[31mHOSTILE1 \x9b2J \u202e反转\u202c \x07\x08 e\u0301 "
            "👩\u200d👩\u200d👧 退货\u200b退款 \x1bP1;2|HOSTILE2\x1b\\ \x9d0;HOSTILE3\x07")
 content = ("证据正文 " + payload).encode()
 line = {

@@ -104,7 +104,89 @@ test_extreme_numbers_are_refused_not_trapped() {
     [ "$status" -ne 0 ] && [ "$status" -lt 128 ] || { echo "calc fsl148: status $status: $out" >&2; return 1; }
 }
 
+# No escape sequence from case data reaches a terminal through the CLI either; JSON escapes C1 and
+# bidi controls; a CSV cell a spreadsheet would run as a formula is guarded.
+test_cli_output_never_carries_case_escapes() {
+    local tmp db
+    tmp=$(mktemp -d)
+    db="$tmp/c.sqlite"
+    "$CASEDESK_BIN" queue --db "$db" --simulated --limit 1 >/dev/null
+    python3 "$E2E_ROOT/Tests/e2e/gen_hostile.py" "$tmp/hostile.jsonl"
+    python3 - "$tmp/hostile.jsonl" <<'PY'
+import json, sys
+line = json.loads(open(sys.argv[1], encoding="utf-8").readline())
+line["id"] = 901; line["title"] = "=cmd|' /C calc'!A0"; line["narrative"] = "短"; line["evidence"] = []
+open(sys.argv[1], "a", encoding="utf-8").write(json.dumps(line, ensure_ascii=False) + "\n")
+PY
+    "$CASEDESK_BIN" import "$tmp/hostile.jsonl" --db "$db" >/dev/null
+    # A bad line whose text is hostile: the error message is clean too.
+    printf '%s\n' '{"type": "event", "case": 900, "party": "buyer", "event": "\u001b]0;PWNED\u0007"}' >"$tmp/bad.jsonl"
+    "$CASEDESK_BIN" import "$tmp/bad.jsonl" --db "$db" >"$tmp/out.import" 2>&1 || true
+    "$CASEDESK_BIN" case note 900 $'\e]0;PWNED\a 备注 \e[31mHOSTILE5' --db "$db" >/dev/null
+    "$CASEDESK_BIN" case show 900 --db "$db" >"$tmp/out.show" 2>&1
+    "$CASEDESK_BIN" case show 900 --db "$db" --json >"$tmp/out.json" 2>&1
+    "$CASEDESK_BIN" queue --db "$db" >"$tmp/out.queue" 2>&1
+    "$CASEDESK_BIN" report --db "$db" >"$tmp/out.report" 2>&1
+    "$CASEDESK_BIN" train replay 900 --db "$db" >"$tmp/out.replay" 2>&1 || true
+    "$CASEDESK_BIN" search 恶意 --db "$db" >"$tmp/out.search" 2>&1 || true
+    "$CASEDESK_BIN" export --format csv --db "$db" --out "$tmp/out.csv"
+    python3 - "$tmp" <<'PY' || { rm -rf "$tmp"; return 1; }
+import glob, json, sys
+# The CSV file is data, byte for byte (it imports back identically); what reaches a terminal is checked.
+for path in sorted(p for p in glob.glob(sys.argv[1] + "/out.*") if not p.endswith(".csv")):
+    raw = open(path, "rb").read()
+    for bad in [b"\x1b", b"\xc2\x9b", b"\xc2\x9d", b"\xe2\x80\xae", b"\x07"]:
+        assert bad not in raw, (path, bad)
+show = open(sys.argv[1] + "/out.show", encoding="utf-8").read()
+assert "HOSTILE5" in show and "恶意标题" in show, show[:200]
+data = json.load(open(sys.argv[1] + "/out.json", encoding="utf-8"))
+assert "\u202e" in data["buyer"]["name"] and "\x1b" in data["title"], data["title"][:40]
+csv = open(sys.argv[1] + "/out.csv", encoding="utf-8").read()
+assert ",'=cmd|' /C calc'!A0," in csv, [l for l in csv.splitlines() if "calc" in l]
+PY
+    # The guarded cell imports back as it was.
+    "$CASEDESK_BIN" import "$tmp/out.csv" --db "$tmp/again.sqlite" --simulated >/dev/null
+    "$CASEDESK_BIN" case show 901 --db "$tmp/again.sqlite" --json | python3 -c 'import json,sys; t=json.load(sys.stdin)["title"]; assert t=="=cmd|'"'"' /C calc'"'"'!A0", t' \
+        || { echo "the guarded CSV cell did not import back" >&2; rm -rf "$tmp"; return 1; }
+    rm -rf "$tmp"
+}
+
+# An export replaces its file only when whole: a failed one leaves the previous file; files are 0600.
+test_export_replaces_its_file_only_when_whole() {
+    local tmp db status out before
+    tmp=$(mktemp -d)
+    db="$tmp/c.sqlite"
+    "$CASEDESK_BIN" queue --db "$db" --limit 1 >/dev/null
+    # A case with a 1 MB narrative makes the export far bigger than the file-size limit below.
+    python3 "$E2E_ROOT/Tests/e2e/gen_hostile.py" "$tmp/big.jsonl"
+    "$CASEDESK_BIN" import "$tmp/big.jsonl" --db "$db" >/dev/null
+    (umask 000; "$CASEDESK_BIN" export --db "$db" --out "$tmp/cases.jsonl")
+    [ "$(stat -c %a "$tmp/cases.jsonl")" = 600 ] || { echo "export mode $(stat -c %a "$tmp/cases.jsonl")" >&2; rm -rf "$tmp"; return 1; }
+    before=$(sha256sum <"$tmp/cases.jsonl")
+    set +e
+    out=$(ulimit -f 200; "$CASEDESK_BIN" export --db "$db" --out "$tmp/cases.jsonl" 2>&1); status=$?
+    set -e
+    [ "$status" = 1 ] && grep -qF "the previous file, if any, is untouched" <<<"$out" \
+        || { echo "a failed export: status $status: $out" >&2; rm -rf "$tmp"; return 1; }
+    [ "$(sha256sum <"$tmp/cases.jsonl")" = "$before" ] || { echo "the failed export damaged the file" >&2; rm -rf "$tmp"; return 1; }
+    [ -z "$(find "$tmp" -name '.cases.jsonl.casedesk-*')" ] || { echo "a temporary file was left" >&2; rm -rf "$tmp"; return 1; }
+    # A CSV import's rejects keep the header and whole multi-line records, mode 0600.
+    printf '%s\r\n' "$(head -1 <("$CASEDESK_BIN" export --format csv --db "$db") | tr -d '\r')" >"$tmp/in.csv"
+    printf '%s\r\n' '77,"two' 'lines",bad' >>"$tmp/in.csv"
+    (umask 000; "$CASEDESK_BIN" import "$tmp/in.csv" --db "$db" --skip-invalid >/dev/null 2>&1) || true
+    [ "$(stat -c %a "$tmp/in.csv.rejects")" = 600 ] || { echo "rejects mode" >&2; rm -rf "$tmp"; return 1; }
+    [ "$(wc -l <"$tmp/in.csv.rejects")" = 3 ] && head -1 "$tmp/in.csv.rejects" | grep -q "^.\?id,title," \
+        || { echo "rejects file:" >&2; cat -A "$tmp/in.csv.rejects" >&2; rm -rf "$tmp"; return 1; }
+    # A database created through a dangling symlink is 0600 too.
+    ln -s "$tmp/real.sqlite" "$tmp/link.sqlite"
+    (umask 000; "$CASEDESK_BIN" queue --db "$tmp/link.sqlite" --limit 1 >/dev/null)
+    [ "$(stat -c %a "$tmp/real.sqlite")" = 600 ] || { echo "symlinked database mode $(stat -c %a "$tmp/real.sqlite")" >&2; rm -rf "$tmp"; return 1; }
+    rm -rf "$tmp"
+}
+
 E2E_TESTS+=(
+    test_cli_output_never_carries_case_escapes
+    test_export_replaces_its_file_only_when_whole
     test_extreme_numbers_are_refused_not_trapped
     test_the_acting_person_is_the_login_and_only_an_admin_acts_as_another
     test_a_live_database_refuses_another_clock

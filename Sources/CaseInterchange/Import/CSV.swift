@@ -5,6 +5,25 @@ package enum CSV {
         fields.map(quote).joined(separator: ",") + "\r\n"
     }
 
+    /// Whether a spreadsheet would run the cell as a formula (`=`, `+`, `-`, `@`, tab, CR first),
+    /// or it starts with the apostrophe that guards such a cell.
+    static func needsGuard(_ field: Substring) -> Bool {
+        guard let first = field.first else { return false }
+        if "=+-@\t\r".contains(first) { return true }
+        return first == "'" && needsGuard(field.dropFirst())
+    }
+
+    /// The cell as exported: a leading apostrophe when a spreadsheet would take it for a formula
+    /// (`=cmd|' /C calc'!A0` is written `'=cmd|' /C calc'!A0`), the OWASP guard.
+    package static func neutralised(_ field: String) -> String {
+        needsGuard(field[...]) ? "'" + field : field
+    }
+
+    /// The cell as imported: the guard an export added, removed (exactly inverse to `neutralised`).
+    package static func unguarded(_ field: String) -> String {
+        field.first == "'" && needsGuard(field.dropFirst()) ? String(field.dropFirst()) : field
+    }
+
     package static func quote(_ field: String) -> String {
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""

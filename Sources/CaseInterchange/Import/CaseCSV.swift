@@ -11,7 +11,7 @@ package enum CaseCSV {
     ]
 
     package static func fields(_ line: CaseDocument) -> [String] {
-        [
+        let cells: [String] = [
             line.id.map(String.init) ?? "", line.title, line.narrative, line.category.rawValue,
             line.requestType.rawValue, line.buyer.account, line.buyer.name, line.merchant.account, line.merchant.name,
             line.orderID, String(line.orderFen), String(line.claimFen), line.stage.rawValue, line.deadline?.text ?? "",
@@ -20,6 +20,7 @@ package enum CaseCSV {
             line.version.map(String.init) ?? "", line.priority.map(String.init) ?? "",
             (line.flags ?? []).map(\.rawValue).joined(separator: ";"),
         ]
+        return cells.map(CSV.neutralised)
     }
 
     /// A case from a row under the standard header, or what is wrong with it.
@@ -28,7 +29,7 @@ package enum CaseCSV {
             throw .init("has \(fields.count) fields; the header has \(header.count)")
         }
         var value: [String: String] = [:]
-        for (name, field) in zip(header, fields) { value[name] = field }
+        for (name, field) in zip(header, fields) { value[name] = CSV.unguarded(field) }
         func required(_ key: String) -> String { value[key] ?? "" }
         func optional(_ key: String) -> String? { value[key].flatMap { $0.isEmpty ? nil : $0 } }
         func integer(_ key: String) throws(ImportError.Reason) -> Int64 {

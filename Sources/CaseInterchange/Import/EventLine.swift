@@ -51,6 +51,7 @@ public enum EventLineParser {
             throw fail("unknown key '\(unknown)'; expected \(keys.sorted().joined(separator: ", "))")
         }
         guard object["type"]?.string == "event" else { throw fail("'type' must be \"event\"") }
+
         guard case .integer(let caseID)? = object["case"], caseID > 0 else {
             throw fail("'case' must be a case number")
         }
@@ -100,6 +101,13 @@ public enum EventLineParser {
         }
         if action != .shipReturn && object["tracking"] != nil {
             throw fail("'tracking' belongs only to ship_return")
+        }
+        // SQLite would keep text only up to a NUL: refuse it rather than lose the rest.
+        for (key, value) in [
+            ("note", line.note), ("tracking", line.tracking), ("evidence.description", line.evidence?.description),
+        ]
+        where value?.unicodeScalars.contains("\u{0}") == true {
+            throw fail("'\(key)' contains a NUL character")
         }
         return line
     }

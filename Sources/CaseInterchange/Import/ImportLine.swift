@@ -76,6 +76,24 @@ package enum ImportParser {
         }
     }
 
+    /// Each CSV record's last line, by the line it starts on (a quoted field may span lines),
+    /// so a rejected record can be written out whole.
+    package static func csvRecordSpans(_ data: Data) -> [Int: Int] {
+        var bytes = data
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard let text = String(data: bytes, encoding: .utf8) else { return [:] }
+        let parsed = CSV.parse(text)
+        let starts = Set(parsed.records.map(\.line) + parsed.errors.map(\.line)).sorted()
+        // Counted in bytes: "\r\n" is one Character, so a String split on "\n" would miss it.
+        var lineCount = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).count
+        if bytes.last == UInt8(ascii: "\n") { lineCount -= 1 }
+        var spans: [Int: Int] = [:]
+        for (index, start) in starts.enumerated() {
+            spans[start] = index + 1 < starts.count ? starts[index + 1] - 1 : lineCount
+        }
+        return spans
+    }
+
     package static func parseCSV(_ data: Data) -> ([ImportItem], [ImportError]) {
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }

@@ -16,7 +16,31 @@ public enum JSONOutput {
 
     /// `value` as the CLI prints it.
     public static func text<T: Encodable>(_ value: T) throws -> String {
-        String(decoding: try encoder.encode(value), as: UTF8.self)
+        escapingControls(String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
+
+    /// JSON text with every control character the encoder leaves raw (DEL, C1, bidi controls,
+    /// line and paragraph separators) written as a `\uXXXX` escape: the same JSON value, but
+    /// nothing in it can drive a terminal or reorder what a reader sees. Outside strings JSON
+    /// is plain ASCII, so every such character is inside a string, where the escape is exact.
+    public static func escapingControls(_ json: String) -> String {
+        guard json.unicodeScalars.contains(where: isEscaped) else { return json }
+        var out = String.UnicodeScalarView()
+        for scalar in json.unicodeScalars {
+            guard isEscaped(scalar) else {
+                out.append(scalar)
+                continue
+            }
+            let hex = String(scalar.value, radix: 16)
+            out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
+        }
+        return String(out)
+    }
+
+    static func isEscaped(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        return (0x7F...0x9F).contains(value) || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+            || value == 0x200E || value == 0x200F || value == 0x061C || value == 0x2028 || value == 0x2029
     }
 }
 

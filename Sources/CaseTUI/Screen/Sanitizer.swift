@@ -31,6 +31,16 @@ public enum Sanitizer {
         return String(out)
     }
 
+    /// The text with every control removed except its line breaks and tabs, for line- and
+    /// tab-separated output (the CLI's text, tables and messages).
+    public static func cleanKeepingLayout(_ text: String) -> String {
+        if !text.unicodeScalars.contains(where: needsWork) { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.split(separator: "\t", omittingEmptySubsequences: false).map { clean(String($0)) }
+                .joined(separator: "\t")
+        }.joined(separator: "\n")
+    }
+
     static func needsWork(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         return value < 0x20 || (0x7F...0x9F).contains(value) || isBidiControl(value)
