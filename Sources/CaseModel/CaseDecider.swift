@@ -48,12 +48,23 @@ struct Decision {
     }
 
     /// The staff member acting, checked for `permission`; the system passes every check.
+    ///
+    /// Working a case someone holds (its steps, requests, urging, points in dispute, priority and
+    /// flags) is theirs: another mediator is refused; a supervisor or an admin may, on the record.
     @discardableResult
     func require(_ permission: Permission) throws(CaseError) -> StaffMember? {
         guard case .staff(let member) = actor else { return nil }
         if case .failure(let error) = member.check(permission) { throw .permission(error) }
+        if Self.holdersWork.contains(permission), let holder = item.assignee, holder != member.name,
+            member.role != .supervisor && member.role != .admin
+        {
+            throw .heldByAnother(caseID: item.id, assignee: holder, permission: permission)
+        }
         return member
     }
+
+    /// What only a case's holder (or a supervisor) may do to it.
+    static let holdersWork: Set<Permission> = [.step, .urge, .recordIssue]
 
     func pack() throws(CaseError) -> RulePack {
         guard let pack = rules.pack(item.rulePack) else {

@@ -20,6 +20,8 @@ public enum CaseError: ExplainedError, Equatable, Sendable {
     case finalStage(caseID: Int64, stage: Stage)
     /// The case is claimed by someone else.
     case takenBy(caseID: Int64, assignee: String)
+    /// The case is held by someone else, and this is the holder's work (or a supervisor's).
+    case heldByAnother(caseID: Int64, assignee: String, permission: Permission)
     /// Only the assignee, a supervisor or an admin may release a case.
     case notAssignee(caseID: Int64, assignee: String?)
     /// A party's action that the case's stage does not accept.
@@ -74,6 +76,11 @@ public enum CaseError: ExplainedError, Equatable, Sendable {
                 zh: "案件 #\(id) 已\(stage.label.zh)，不能再操作")
         case .takenBy(let id, let assignee):
             LocalizedText(en: "case #\(id) is taken by \(assignee)", zh: "案件 #\(id) 已由 \(assignee) 领取")
+        case .heldByAnother(let id, let assignee, let permission):
+            LocalizedText(
+                en: "case #\(id) is taken by \(assignee): only they, a supervisor or an admin may "
+                    + permission.phrase.en + " on it",
+                zh: "案件 #\(id) 由 \(assignee) 领取：只有领取人、主管或管理员可以" + permission.phrase.zh)
         case .notAssignee(let id, let assignee):
             LocalizedText(
                 en: "case #\(id) is " + (assignee.map { "taken by \($0)" } ?? "not taken")

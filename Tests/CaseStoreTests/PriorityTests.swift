@@ -40,3 +40,40 @@ struct PriorityTests {
         }
     }
 }
+
+/// Issue 14, problem 7: holding a case protects it from a colleague's steps, priority and flags;
+/// a supervisor may act on it, and the record names the supervisor.
+@Suite("A case someone holds")
+struct HolderTests {
+    @Test(arguments: StoreKind.allCases)
+    func aColleagueIsRefusedAndASupervisorMayAct(_ store: StoreKind) throws {
+        let database = try store.withStaff()
+        let id = try fileTakenCase(on: database)
+        let before = try #require(try database.fetchCase(id: id))
+        let refusals: [() throws -> Void] = [
+            {
+                _ = try database.apply(
+                    .refer, toCase: id, by: otherMediator, expectedVersion: nil, at: pinnedNow, rules: testRules)
+            },
+            {
+                _ = try database.apply(
+                    .withdraw, toCase: id, by: otherMediator, expectedVersion: nil, at: pinnedNow, rules: testRules)
+            },
+            {
+                _ = try database.apply(
+                    .suspend, toCase: id, by: otherMediator, expectedVersion: nil, at: pinnedNow, rules: testRules)
+            },
+            { try database.setPriority(caseID: id, level: 1, by: otherMediator, at: pinnedNow) },
+            { try database.setFlag(.courtRisk, on: true, caseID: id, by: otherMediator, at: pinnedNow) },
+        ]
+        for refusal in refusals {
+            #expect(throws: CaseError.heldByAnother(caseID: id, assignee: mediator.name, permission: .step)) {
+                try refusal()
+            }
+        }
+        #expect(try database.fetchCase(id: id) == before)
+        let supervisor = StaffMember(name: "wang.fang", role: .supervisor)
+        try database.setPriority(caseID: id, level: 1, by: supervisor, at: pinnedNow)
+        #expect(try database.auditTrail(caseID: id).last?.actor == "wang.fang")
+    }
+}

@@ -137,10 +137,11 @@ struct WholeFlowTests {
 @Suite("Undo")
 struct UndoTests {
     @Test func undoTakesBackATakeAndASuspension() throws {
-        var driver = try exampleDriver(as: "zhang.wei")
+        // A supervisor: case #1 is lin.mei's, and only she or a supervisor may suspend it.
+        var driver = try exampleDriver(as: "wang.fang")
         while driver.state.openCase?.id != 8 { driver.press(.char("j")) }
         driver.press(.char("T"))
-        #expect(driver.state.openCase?.assignee == "zhang.wei")
+        #expect(driver.state.openCase?.assignee == "wang.fang")
         driver.press(.char("u"))
         #expect(driver.state.openCase?.assignee == nil)
         #expect(driver.state.message == "#8: released")
@@ -150,6 +151,18 @@ struct UndoTests {
         #expect(driver.state.openCase?.stage == .suspended)
         driver.press(.char("u"))
         #expect(driver.state.openCase?.stage == .intervention)
+    }
+
+    /// Issue 14, problem 7: holding a case protects it; a colleague's step on it is refused.
+    @Test func aColleagueCannotStepOnACaseSomeoneHolds() throws {
+        var driver = try exampleDriver(as: "zhang.wei")
+        while driver.state.openCase?.id != 1 { driver.press(.char("j")) }
+        #expect(driver.state.openCase?.assignee == "lin.mei")
+        for key in try KeyNotation.parse("Aj<Enter>") { driver.press(key) }
+        #expect(driver.state.openCase?.stage == .intervention)
+        #expect(
+            driver.state.message?.contains("case #1 is taken by lin.mei: only they, a supervisor or an admin") == true,
+            "\(driver.state.message ?? "")")
     }
 
     @Test func aFinalStepCannotBeUndone() throws {
