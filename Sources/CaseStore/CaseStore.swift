@@ -31,6 +31,10 @@ public protocol CaseStore: AnyObject, Sendable {
     func insertCase(_ newCase: Case, actor: String) throws -> Case
     /// Files a case document with its history (an example, a scenario's case); returns its number.
     func file(_ document: CaseDocument, now: Date, actor: String) throws -> Int64
+    /// The last audit record's number and hash (nil for an empty log): what an anchor signs.
+    func auditHead() throws -> (records: Int64, hash: String)?
+    /// The hash of audit record `id`, if there is one.
+    func auditHash(id: Int64) throws -> String?
     /// Whether the store's clock is simulated (rehearsal, training and test databases).
     func isSimulated() throws -> Bool
     /// Declares a new, empty store simulated; a store already in use stays live.

@@ -204,6 +204,18 @@ public final class CaseDatabase: Sendable {
         return hash
     }
 
+    /// The last audit record's number and hash.
+    public func auditHead() throws -> (records: Int64, hash: String)? {
+        try writer.read { db in
+            try Row.fetchOne(db, sql: "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1").map { ($0[0], $0[1]) }
+        }
+    }
+
+    /// The hash of one audit record.
+    public func auditHash(id: Int64) throws -> String? {
+        try writer.read { db in try String.fetchOne(db, sql: "SELECT hash FROM audit WHERE id = ?", arguments: [id]) }
+    }
+
     /// The audit trail of one case, oldest first.
     public func auditTrail(caseID: Int64) throws -> [AuditEntry] {
         try writer.read { db in

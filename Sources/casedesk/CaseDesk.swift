@@ -14,6 +14,7 @@ struct CaseDesk: ParsableCommand {
         subcommands: [
             ConsoleCommand.self, SnapshotCommand.self, QueueCommand.self, SweepCommand.self, CaseCommand.self,
             StaffCommand.self, RulesCommand.self, ImportCommand.self, ExportCommand.self, VerifyCommand.self,
+            AnchorCommand.self,
             SeedCommand.self, SearchCommand.self, CalcCommand.self, StatutesCommand.self, ReportCommand.self,
             TrainCommand.self,
         ],

@@ -12,14 +12,36 @@ struct VerifyCommand: ParsableCommand {
         abstract: "Check SQLite integrity, foreign keys, the audit hash chain and every evidence hash.",
         discussion: "Exits 0 when all is intact; otherwise names the first broken record and exits 1.")
 
+    @Flag(help: "Also check the anchors file (see `casedesk anchor`); a missing file is an error.")
+    var withAnchors = false
+    @Option(help: "Check against this anchors file (implies --with-anchors).") var anchors: String?
+    @Option(help: "Trust only anchors signed by this public key (base64, as `casedesk anchor` prints it).")
+    var publicKey: String?
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
         let session = try database.open(now: Date())
-        let report = try storeCall { try session.database.verify() }
+        var report = try storeCall { try session.database.verify() }
+        var anchored = ""
+        if withAnchors || anchors != nil {
+            let path = AnchorOptions.anchorsPath(anchors, database: database.resolvedPath())
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw CLIError("cannot read the anchors file \(path)")
+            }
+            let list: [Anchor]
+            do {
+                list = try Anchor.parse(text)
+            } catch {
+                throw CLIError("\(path): \(error)")
+            }
+            report.problems += try storeCall { try session.database.problems(with: list, publicKey: publicKey) }
+            if let last = list.max(by: { $0.records < $1.records }) {
+                anchored = "; \(list.count) anchor(s) hold, the latest of \(last.at) at record #\(last.records)"
+            }
+        }
         if report.isIntact {
             print(
-                "intact: \(report.auditRecords) audit records, \(report.evidenceItems) evidence items, \(report.rulings) rulings"
+                "intact: \(report.auditRecords) audit records, \(report.evidenceItems) evidence items, \(report.rulings) rulings\(anchored)"
             )
             return
         }

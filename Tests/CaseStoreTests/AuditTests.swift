@@ -57,3 +57,33 @@ struct AuditTests {
         #expect(try database.fetchCase(id: filed.id)?.stage == .suspended)
     }
 }
+
+/// Signed anchors of the audit chain (issue 14): they hold on an untouched store, and name a
+/// cut-off tail, a changed anchored record, a forged signature and a foreign key.
+@Suite("Anchors")
+struct AnchorTests {
+    @Test(arguments: StoreKind.allCases)
+    func anAnchorHoldsAndNamesWhatItCannotVouchFor(_ store: StoreKind) throws {
+        let database = try store.withStaff()
+        let id = try fileTakenCase(on: database)
+        let key = Curve25519SigningKey()
+        let anchor = try database.anchor(now: pinnedNow, key: key)
+        let head = try database.auditHead()
+        #expect(anchor.isSignatureValid && anchor.records == head?.records)
+        #expect(try Anchor.parse("# published\n" + anchor.line + "\n") == [anchor])
+        #expect(try database.problems(with: [anchor], publicKey: anchor.publicKey).isEmpty)
+        try database.addNote(caseID: id, text: "之后", by: mediator, at: pinnedNow)
+        #expect(try database.problems(with: [anchor], publicKey: nil).isEmpty)
+        var beyond = try Anchor.sign(records: anchor.records + 5, hash: anchor.hash, at: pinnedNow, key: key)
+        #expect(try database.problems(with: [beyond], publicKey: nil).first?.contains("deleted from its end") == true)
+        beyond = try Anchor.sign(
+            records: anchor.records, hash: String(repeating: "0", count: 64), at: pinnedNow, key: key)
+        #expect(try database.problems(with: [beyond], publicKey: nil).first?.contains("was rewritten") == true)
+        var forged = anchor
+        forged.records -= 1
+        #expect(try database.problems(with: [forged], publicKey: nil).first?.contains("does not verify") == true)
+        let foreign = try database.anchor(now: pinnedNow, key: Curve25519SigningKey())
+        #expect(
+            try database.problems(with: [foreign], publicKey: anchor.publicKey).first?.contains("another key") == true)
+    }
+}

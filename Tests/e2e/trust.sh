@@ -184,7 +184,72 @@ test_export_replaces_its_file_only_when_whole() {
     rm -rf "$tmp"
 }
 
+# A signed anchor catches what the hash chain alone cannot: a cut-off tail, and a chain rewritten
+# and rehashed by a script.
+test_anchors_catch_a_deleted_tail_and_a_rechained_rewrite() {
+    local tmp db out status key
+    tmp=$(mktemp -d)
+    db="$tmp/c.sqlite"
+    "$CASEDESK_BIN" queue --db "$db" --limit 1 >/dev/null
+    "$CASEDESK_BIN" anchor --db "$db" --key "$tmp/keys/anchor.key" >"$tmp/first" 2>"$tmp/err"
+    grep -qF "new anchor key" "$tmp/err" || { echo "no key created: $(cat "$tmp/err")" >&2; rm -rf "$tmp"; return 1; }
+    [ "$(stat -c %a "$tmp/keys/anchor.key")" = 600 ] || { echo "key mode" >&2; rm -rf "$tmp"; return 1; }
+    key=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["public_key"])' "$tmp/first")
+    "$CASEDESK_BIN" case note 2 "锚定之后" --db "$db" >/dev/null
+    "$CASEDESK_BIN" anchor --db "$db" --key "$tmp/keys/anchor.key" >/dev/null
+    out=$("$CASEDESK_BIN" verify --db "$db" --with-anchors --public-key "$key")
+    grep -qF "2 anchor(s) hold" <<<"$out" || { echo "anchors do not hold: $out" >&2; rm -rf "$tmp"; return 1; }
+    cp "$db" "$tmp/copy.sqlite"
+    # 1. The tail is cut off: the chain alone still reads intact, the anchor does not.
+    python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("DELETE FROM audit WHERE id = (SELECT max(id) FROM audit)"); c.commit()' "$db"
+    "$CASEDESK_BIN" verify --db "$db" | grep -q "^intact" || { echo "expected the bare chain to look intact" >&2; rm -rf "$tmp"; return 1; }
+    set +e
+    out=$("$CASEDESK_BIN" verify --db "$db" --with-anchors 2>&1); status=$?
+    set -e
+    [ "$status" = 1 ] && grep -qF "records were deleted from its end" <<<"$out" || { echo "tail deletion missed: $out" >&2; rm -rf "$tmp"; return 1; }
+    # 2. An early record is rewritten and every hash after it recomputed (the 20-line script).
+    cp "$tmp/copy.sqlite" "$db"
+    rm -f "$db-wal" "$db-shm"
+    python3 - "$db" <<'PY'
+import hashlib, sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("UPDATE audit SET detail = 'nothing happened' WHERE id = 5")
+prev = "0" * 64
+for row in c.execute("SELECT id, at, actor, action, case_id, detail, kind, payload, login FROM audit ORDER BY id").fetchall():
+    rid, at, actor, action, case_id, detail, kind, payload, login = row
+    fields = [prev, str(at), actor, action, "" if case_id is None else str(case_id), detail]
+    if payload is not None: fields += [kind or "", payload]
+    if login is not None: fields += [str(rid), login]
+    digest = hashlib.sha256("|".join(f"{len(f.encode())}:{f}" for f in fields).encode()).hexdigest()
+    c.execute("UPDATE audit SET prev_hash = ?, hash = ? WHERE id = ?", (prev, digest, rid))
+    prev = digest
+c.commit()
+PY
+    set +e
+    out=$("$CASEDESK_BIN" verify --db "$db" --with-anchors 2>&1); status=$?
+    set -e
+    [ "$status" = 1 ] && grep -qF "the history at or before it was rewritten" <<<"$out" || { echo "rechain missed: $out" >&2; rm -rf "$tmp"; return 1; }
+    # 3. A forged anchor, and one signed by another key.
+    cp "$tmp/copy.sqlite" "$db"
+    rm -f "$db-wal" "$db-shm"
+    python3 -c '
+import json,sys
+lines=open(sys.argv[1]).read().splitlines(); a=json.loads(lines[0]); a["records"]=1
+open(sys.argv[1],"a").write(json.dumps(a)+"\n")' "$db.anchors"
+    set +e
+    out=$("$CASEDESK_BIN" verify --db "$db" --with-anchors 2>&1); status=$?
+    set -e
+    [ "$status" = 1 ] && grep -qF "its signature does not verify" <<<"$out" || { echo "forged anchor missed: $out" >&2; rm -rf "$tmp"; return 1; }
+    "$CASEDESK_BIN" anchor --db "$tmp/copy.sqlite" --key "$tmp/other.key" --print >"$tmp/other" 2>/dev/null
+    set +e
+    out=$("$CASEDESK_BIN" verify --db "$tmp/copy.sqlite" --anchors "$tmp/other" --public-key "$key" 2>&1); status=$?
+    set -e
+    [ "$status" = 1 ] && grep -qF "signed by another key" <<<"$out" || { echo "foreign key missed: $out" >&2; rm -rf "$tmp"; return 1; }
+    rm -rf "$tmp"
+}
+
 E2E_TESTS+=(
+    test_anchors_catch_a_deleted_tail_and_a_rechained_rewrite
     test_cli_output_never_carries_case_escapes
     test_export_replaces_its_file_only_when_whole
     test_extreme_numbers_are_refused_not_trapped
