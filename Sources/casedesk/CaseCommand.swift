@@ -40,11 +40,12 @@ struct StepOptions: ParsableArguments {
         let session = try database.open(at: now)
         let instant = session.now
         let db = session.database
+        // Without --expect-version the step is decided on the case as it stands inside the write
+        // transaction: a concurrent change is not a conflict, the step is simply judged after it.
         let updated = try storeCall {
-            guard let current = try db.fetchCase(id: id) else { throw StoreError.caseNotFound(id) }
-            return try db.apply(
-                event, toCase: id, by: session.staff, onBehalfOf: onBehalfOf,
-                expectedVersion: expectVersion ?? current.version, at: instant, rules: rules)
+            try db.apply(
+                event, toCase: id, by: session.staff, onBehalfOf: onBehalfOf, expectedVersion: expectVersion,
+                at: instant, rules: rules)
         }
         let deadline = updated.stageDeadline.map { ", deadline \(ISO8601Time.string($0))" } ?? ""
         print("#\(id): \(event.rawValue) → \(updated.stage.rawValue)\(deadline) (version \(updated.version))")

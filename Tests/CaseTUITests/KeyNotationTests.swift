@@ -13,9 +13,16 @@ struct KeyNotationTests {
                 ])
     }
 
-    @Test func aLoneAngleBracketIsACharacter() throws {
-        #expect(try KeyNotation.parse("<") == [.char("<")])
-        #expect(try KeyNotation.parse("<>") == [.char("<"), .char(">")])
+    /// Issue 14, problem 10: a typo such as `jj<S-Tab` is refused whole, never typed as letters
+    /// (it used to type "<S-Tab" and take a case for real); a literal < is <lt>.
+    @Test func anUnclosedOrEmptyNameIsRefusedNotTyped() throws {
+        #expect(throws: KeyNotation.ParseError(token: "S-Tab", offset: 2, unterminated: true)) {
+            try KeyNotation.parse("jj<S-Tab")
+        }
+        #expect(throws: KeyNotation.ParseError(token: "", offset: 0, unterminated: true)) { try KeyNotation.parse("<") }
+        #expect(throws: KeyNotation.ParseError(token: "", offset: 0)) { try KeyNotation.parse("<>") }
+        #expect(KeyNotation.ParseError(token: "S-Tab", offset: 2, unterminated: true).description.contains("<lt>"))
+        #expect(try KeyNotation.parse("<lt>>") == [.char("<"), .char(">")])
     }
 
     @Test func chineseCharactersAreKeys() throws {

@@ -8,9 +8,15 @@ public enum KeyNotation {
         public let token: String
         /// The position (in characters) where it starts.
         public let offset: Int
+        /// Whether the name was never closed with `>` (a typo such as `jj<S-Tab`).
+        public var unterminated = false
 
         public var description: String {
-            "unknown key <\(token)> at position \(offset + 1); "
+            if unterminated {
+                return "unterminated key name <\(token) at position \(offset + 1): close it with >, "
+                    + "or write a literal < as <lt>; nothing was typed"
+            }
+            return "unknown key <\(token)> at position \(offset + 1); "
                 + "known names: \(KeyNotation.names.keys.sorted().joined(separator: " ")), C-x, F1-F12, lt"
         }
     }
@@ -30,10 +36,14 @@ public enum KeyNotation {
         var index = 0
         while index < characters.count {
             let character = characters[index]
-            guard character == "<", let close = characters[index...].firstIndex(of: ">"), close > index + 1 else {
+            guard character == "<" else {
                 keys.append(.char(character))
                 index += 1
                 continue
+            }
+            // A "<" always opens a key name: a typo must be refused, not typed as letters.
+            guard let close = characters[index...].firstIndex(of: ">") else {
+                throw ParseError(token: String(characters[(index + 1)...]), offset: index, unterminated: true)
             }
             let token = String(characters[(index + 1)..<close])
             guard let key = key(named: token) else { throw ParseError(token: token, offset: index) }
