@@ -19,6 +19,10 @@ extension Decision {
         let problems = RulingRules.problems(
             filled, orderAmount: item.orderAmount, issueIDs: file.issues.map(\.id), catalogue: catalogue, pack: pack)
         guard problems.isEmpty else { throw .ruling(problems) }
+        // Citing the platform's own co-liability makes the case one of platform interest (observer required).
+        if filled.citations.contains(Self.platformLiability) && !item.flags.contains(.platformInterest) {
+            emit(.flagChanged(flag: .platformInterest, raised: true))
+        }
         let revision = (previous?.revision ?? 0) + 1
         let reason = pack.review.reason(
             total: filled.total, flags: item.flags, caseID: item.id, revision: revision,

@@ -63,6 +63,10 @@ struct Decision {
         return member
     }
 
+    /// The statute that makes the platform co-liable (E-commerce Law art. 38): a ruling citing it
+    /// is a ruling on the platform's own interest.
+    static let platformLiability = "ECL-38"
+
     /// What only a case's holder (or a supervisor) may do to it.
     static let holdersWork: Set<Permission> = [.step, .urge, .recordIssue]
 
@@ -109,10 +113,24 @@ struct Decision {
             try require(.step)
             guard item.priority != level else { return }
             emit(.priorityChanged(from: item.priority, to: level))
-        case .setFlag(let flag, let on):
+        case .setFlag(let flag, let on, let reason):
             guard flag.isManual else { throw .automaticFlag(flag) }
-            try require(.step)
+            let member = try require(.step)
             guard item.flags.contains(flag) != on else { return }
+            if flag == .platformInterest && !on {
+                // The flag is what calls in an independent observer: only a supervisor lifts it, saying why,
+                // and never while the ruling in force (or waiting) rests on the platform's own liability.
+                guard member.map({ $0.role == .supervisor || $0.role == .admin }) ?? true else {
+                    throw .platformInterestLocked(caseID: item.id, reason: .supervisorOnly)
+                }
+                if let ruling = file.decisions.latest, ruling.draft.citations.contains(Self.platformLiability) {
+                    throw .platformInterestLocked(caseID: item.id, reason: .citesPlatformLiability(rulingID: ruling.id))
+                }
+                let why = try text(reason ?? "", "the reason for lifting the platform-interest flag")
+                emit(.flagChanged(flag: flag, raised: false))
+                emit(.noted(text: "platform interest lifted: \(why)"))
+                return
+            }
             emit(.flagChanged(flag: flag, raised: on))
         case .step(let event, let party):
             try step(event, party: party, note: nil, dedicated: false)

@@ -20,6 +20,8 @@ public enum CaseError: ExplainedError, Equatable, Sendable {
     case finalStage(caseID: Int64, stage: Stage)
     /// The case is claimed by someone else.
     case takenBy(caseID: Int64, assignee: String)
+    /// The platform-interest flag cannot be lifted here.
+    case platformInterestLocked(caseID: Int64, reason: PlatformInterestLock)
     /// The case is held by someone else, and this is the holder's work (or a supervisor's).
     case heldByAnother(caseID: Int64, assignee: String, permission: Permission)
     /// Only the assignee, a supervisor or an admin may release a case.
@@ -76,6 +78,15 @@ public enum CaseError: ExplainedError, Equatable, Sendable {
                 zh: "案件 #\(id) 已\(stage.label.zh)，不能再操作")
         case .takenBy(let id, let assignee):
             LocalizedText(en: "case #\(id) is taken by \(assignee)", zh: "案件 #\(id) 已由 \(assignee) 领取")
+        case .platformInterestLocked(let id, .supervisorOnly):
+            LocalizedText(
+                en: "case #\(id): only a supervisor or an admin may lift the platform-interest flag, with a reason",
+                zh: "案件 #\(id)：只有主管或管理员可以取消“平台利益相关”标记，并须说明理由")
+        case .platformInterestLocked(let id, .citesPlatformLiability(let ruling)):
+            LocalizedText(
+                en: "case #\(id): ruling #\(ruling) cites ECL-38 (the platform's co-liability), so the case keeps "
+                    + "its platform-interest flag",
+                zh: "案件 #\(id)：裁决 #\(ruling) 援引电子商务法第38条（平台连带责任），案件须保留“平台利益相关”标记")
         case .heldByAnother(let id, let assignee, let permission):
             LocalizedText(
                 en: "case #\(id) is taken by \(assignee): only they, a supervisor or an admin may "
@@ -172,4 +183,12 @@ extension CaseError {
 
 extension CaseError: LocalizedError {
     public var errorDescription: String? { message.en }
+}
+
+/// Why the platform-interest flag stays on.
+public enum PlatformInterestLock: Hashable, Sendable {
+    /// Only a supervisor or an admin may lift it.
+    case supervisorOnly
+    /// A ruling on the case cites the platform's co-liability.
+    case citesPlatformLiability(rulingID: Int64)
 }

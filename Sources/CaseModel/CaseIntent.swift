@@ -26,7 +26,7 @@ public enum CaseIntent: Hashable, Sendable {
     /// Set the priority level.
     case setPriority(Int)
     /// Raise or lower a manual flag.
-    case setFlag(CaseFlag, on: Bool)
+    case setFlag(CaseFlag, on: Bool, reason: String? = nil)
     /// Submit a ruling.
     case submitRuling(RulingDraft)
     /// Approve or return the ruling waiting for review.
@@ -59,8 +59,8 @@ public enum CaseIntent: Hashable, Sendable {
     /// next free numbers (the decide table test holds every intent to this).
     public var reads: Set<CaseFile.Part> {
         switch self {
-        case .take, .release, .urge, .note, .setPriority, .setFlag, .expire: []
-        case .step, .fulfil, .defaultObligation: [.decisions]
+        case .take, .release, .urge, .note, .setPriority, .expire: []
+        case .step, .fulfil, .defaultObligation, .setFlag: [.decisions]
         case .requestEvidence: [.requests]
         case .addEvidence: [.evidence]
         case .addIssue: [.issues]

@@ -46,8 +46,10 @@ extension CaseStore {
 
     /// Raises or lowers a flag on a case.
     @discardableResult
-    public func setFlag(_ flag: CaseFlag, on: Bool, caseID: Int64, by staff: StaffMember, at now: Date) throws -> Case {
-        try perform(.setFlag(flag, on: on), on: caseID, by: staff, at: now, rules: .none).item
+    public func setFlag(
+        _ flag: CaseFlag, on: Bool, reason: String? = nil, caseID: Int64, by staff: StaffMember, at now: Date
+    ) throws -> Case {
+        try perform(.setFlag(flag, on: on, reason: reason), on: caseID, by: staff, at: now, rules: .none).item
     }
 
     /// Takes a lifecycle step on a case under its own rule pack, refusing it if the case

@@ -231,11 +231,13 @@ struct CaseFlagCommand: ParsableCommand {
     @Argument(help: "The case number.") var id: Int64
     @Argument(help: "The flag.") var flag: CaseFlag
     @Flag(help: "Take the flag off.") var remove = false
+    @Option(help: "Why the flag comes off (required to lift platform_interest, which only a supervisor may).")
+    var reason: String?
     @OptionGroup var options: WorkOptions
 
     func run() throws {
         let updated = try options.perform { db, staff, now in
-            try db.setFlag(flag, on: !remove, caseID: id, by: staff, at: now)
+            try db.setFlag(flag, on: !remove, reason: reason, caseID: id, by: staff, at: now)
         }
         print("#\(id): flags \(updated.flags.sorted().map(\.rawValue).joined(separator: ", "))")
     }

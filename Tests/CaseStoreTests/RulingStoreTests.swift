@@ -306,3 +306,43 @@ struct RulingStoreTests {
         #expect(try database.decisions(caseID: item.id).appeals.first?.outcome == .uphold)
     }
 }
+
+/// Issue 14, problem 7: the platform-interest flag calls in an independent observer, so a
+/// mediator cannot lift it; a supervisor may, saying why; a ruling citing ECL-38 raises it.
+@Suite("The platform-interest flag")
+struct PlatformInterestTests {
+    let later = pinnedNow.addingTimeInterval(600)
+
+    @Test(arguments: StoreKind.allCases)
+    func onlyASupervisorLiftsItWithAReason(_ store: StoreKind) throws {
+        let (database, item) = try decisionCase(flags: [.platformInterest], in: store)
+        #expect(throws: CaseError.platformInterestLocked(caseID: item.id, reason: .supervisorOnly)) {
+            try database.setFlag(.platformInterest, on: false, reason: "不相关", caseID: item.id, by: mediator, at: later)
+        }
+        #expect(throws: CaseError.emptyText(field: "the reason for lifting the platform-interest flag")) {
+            try database.setFlag(.platformInterest, on: false, caseID: item.id, by: supervisor, at: later)
+        }
+        let lifted = try database.setFlag(
+            .platformInterest, on: false, reason: "第三方店铺，平台无连带责任", caseID: item.id, by: supervisor, at: later)
+        #expect(!lifted.flags.contains(.platformInterest))
+        #expect(try database.auditTrail(caseID: item.id).last?.detail.contains("第三方店铺，平台无连带责任") == true)
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func aRulingCitingECL38RaisesItAndKeepsIt(_ store: StoreKind) throws {
+        let (database, item) = try decisionCase(claimFen: 12_000, in: store)
+        let terms = draft([OrderedRemedy(remedy: "refund", amount: .yuan(120))], cite: ["CC-582", "ECL-38"])
+        let result = try database.submitRuling(caseID: item.id, draft: terms, by: mediator, at: later, rules: testRules)
+        let flagged = try #require(try database.fetchCase(id: item.id))
+        #expect(flagged.flags.contains(.platformInterest))
+        // The pack reviews platform-interest rulings: it waits, and cannot take effect without an observer.
+        #expect(result.ruling.status == .pendingReview)
+        #expect(
+            throws: CaseError.platformInterestLocked(
+                caseID: item.id, reason: .citesPlatformLiability(rulingID: result.ruling.id))
+        ) {
+            try database.setFlag(
+                .platformInterest, on: false, reason: "试图取消", caseID: item.id, by: supervisor, at: later)
+        }
+    }
+}

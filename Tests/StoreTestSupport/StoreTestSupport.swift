@@ -59,7 +59,7 @@ package let testPack: RulePack = {
 
 /// The statutes and remedies store tests rule with, built in code.
 package let testCatalogue = Catalogue(
-    statutes: ["CRPL-55", "CC-582", "CC-577"].map {
+    statutes: ["CRPL-55", "CC-582", "CC-577", "ECL-38"].map {
         Statute(id: $0, title: LocalizedText(en: $0, zh: $0), rule: LocalizedText(en: $0, zh: $0))
     },
     remedies: [
