@@ -42,10 +42,12 @@ extension CaseDatabase {
 
     /// Everyone registered, by name.
     public func staff() throws -> [StaffMember] {
-        try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT name, role FROM staff ORDER BY name").map { row in
-                StaffMember(name: row[0], role: try known(StaffRole.self, row[1], "staff.role"))
-            }
+        try writer.read(Self.staff)
+    }
+
+    static func staff(_ db: Database) throws -> [StaffMember] {
+        try Row.fetchAll(db, sql: "SELECT name, role FROM staff ORDER BY name").map { row in
+            StaffMember(name: row[0], role: try known(StaffRole.self, row[1], "staff.role"))
         }
     }
 
