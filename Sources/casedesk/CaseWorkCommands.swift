@@ -97,10 +97,11 @@ struct CaseAddEvidenceCommand: ParsableCommand {
     func run() throws {
         let content: Data
         if let file {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw CLIError("cannot read the evidence file \(file)")
+            do {
+                content = try EvidenceFile.read(file)
+            } catch {
+                throw CLIError(error.message.en)
             }
-            content = data
         } else {
             content = Data((text ?? "").utf8)
         }

@@ -80,3 +80,29 @@ struct StaffTests {
         }
     }
 }
+
+/// Issue 14, problem 9: an evidence file over the limit is refused by its size, before it is read.
+@Suite("Evidence files")
+struct EvidenceFileTests {
+    @Test func aFileOverTheLimitIsRefusedByItsSizeAndASmallOneIsRead() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("big.bin")
+        // A sparse file: 1 GiB on paper, nothing on disk, so the test costs nothing.
+        FileManager.default.createFile(atPath: path, contents: nil)
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.truncate(atOffset: 1 << 30)
+        try handle.close()
+        #expect(throws: EvidenceFileError(path: path, problem: .tooLarge(size: 1 << 30, limit: 64 << 20))) {
+            try EvidenceFile.read(path, maximumBytes: 64 << 20)
+        }
+        #expect(
+            EvidenceFileError(path: path, problem: .tooLarge(size: 1 << 30, limit: 64 << 20)).message.en
+                == "\(path) is 1024.0 MiB; an evidence file may be at most 64.0 MiB (nothing was added)")
+        let small = directory.path("small.txt")
+        try "聊天记录".write(toFile: small, atomically: true, encoding: .utf8)
+        #expect(try EvidenceFile.read(small) == Data("聊天记录".utf8))
+        #expect(throws: EvidenceFileError(path: directory.path("none"), problem: .unreadable)) {
+            try EvidenceFile.read(directory.path("none"))
+        }
+    }
+}

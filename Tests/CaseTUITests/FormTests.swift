@@ -58,7 +58,7 @@ struct FormTests {
         var driver = try exampleDriver(keys: toCaseOne + "E<Tab><Tab>照片<Enter>", as: "lin.mei")
         #expect(driver.state.form?.error == "give a file path or paste the text, one of the two")
         for key in try KeyNotation.parse("<Tab>/no/such/file<Enter>") { driver.press(key) }
-        #expect(driver.state.form?.error == "cannot read the file /no/such/file")
+        #expect(driver.state.form?.error == "cannot read the evidence file /no/such/file")
     }
 
     @Test func aTrainerCannotOpenCaseWorkFormsButCanNote() throws {

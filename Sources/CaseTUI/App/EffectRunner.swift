@@ -234,10 +234,11 @@ public struct EffectRunner: Sendable {
             let path = form.value("File path")
             if !path.isEmpty {
                 let expanded = (path as NSString).expandingTildeInPath
-                guard let data = FileManager.default.contents(atPath: expanded) else {
-                    return .formRefused("cannot read the file \(path)")
+                do {
+                    content = try EvidenceFile.read(expanded)
+                } catch {
+                    return .formRefused(error.message.text(language))
                 }
-                content = data
             } else {
                 content = Data(form.value("Or text").utf8)
             }
