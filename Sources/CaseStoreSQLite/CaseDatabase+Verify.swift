@@ -103,6 +103,20 @@ extension CaseDatabase {
         if legacyStaff == 0 {
             differences += TableCheck.staffDifferences(stored: try staff(db), events: staffEvents)
         }
+        // The settings: the rule pack new cases run under is the last one an admin chose on the record.
+        let chosen = try Row.fetchAll(
+            db, sql: "SELECT \(auditColumns) FROM audit WHERE kind = 'rule_pack_chosen' ORDER BY id"
+        ).compactMap { entry -> String? in
+            if case .rulePackChosen(_, let to)? = auditEntry(entry).event { return to }
+            return nil
+        }.last
+        let legacyPack = try Int.fetchOne(
+            db, sql: "SELECT count(*) FROM audit WHERE payload IS NULL AND action = 'set_rule_pack'") ?? 0
+        let current = try currentRulePack(db)
+        if legacyPack == 0, current != (chosen ?? "marketplace@1") {
+            differences.append(
+                "settings: new cases run under \(current), but its history chose \(chosen ?? "marketplace@1")")
+        }
         report.problems += differences.prefix(listedDifferences)
         if differences.count > listedDifferences {
             report.problems.append("… and \(differences.count - listedDifferences) more rows differ from their history")

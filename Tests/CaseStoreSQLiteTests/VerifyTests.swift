@@ -129,11 +129,15 @@ struct VerifyTests {
         ("UPDATE issues SET finding = 'proven' WHERE finding IS NULL OR finding != 'proven'", "point in dispute #"),
         (
             "UPDATE staff SET role = 'admin' WHERE name = 'lin.mei'",
-            "staff lin.mei: a admin in the table, a mediator by its history"
+            "staff lin.mei: an admin in the table, a mediator by its history"
+        ),
+        (
+            "UPDATE settings SET value = 'retailer@1' WHERE key = 'rule_pack'",
+            "settings: new cases run under retailer@1"
         ),
         (
             "INSERT INTO staff (name, role, added_at, added_by) VALUES ('mallory', 'admin', 0, 'x')",
-            "staff mallory: a admin in the table, never added"
+            "staff mallory: an admin in the table, never added"
         ),
     ])
     func aTableEditNoEventMadeIsNamed(sql: String, named: String) throws {
