@@ -110,8 +110,9 @@ extension CaseDatabase {
             if case .rulePackChosen(_, let to)? = auditEntry(entry).event { return to }
             return nil
         }.last
-        let legacyPack = try Int.fetchOne(
-            db, sql: "SELECT count(*) FROM audit WHERE payload IS NULL AND action = 'set_rule_pack'") ?? 0
+        let legacyPack =
+            try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM audit WHERE payload IS NULL AND action = 'set_rule_pack'") ?? 0
         let current = try currentRulePack(db)
         if legacyPack == 0, current != (chosen ?? "marketplace@1") {
             differences.append(
