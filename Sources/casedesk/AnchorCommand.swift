@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseInterchange
+import CaseModel
 import CaseStore
 import Foundation
 
@@ -78,4 +79,13 @@ struct AnchorCommand: ParsableCommand {
         }
         print(anchor.line)
     }
+}
+
+/// When the database's audit chain was last anchored, read from its anchors file (nil if never).
+func lastAnchor(database: String) -> Date? {
+    let path = AnchorOptions.anchorsPath(nil, database: database)
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8), let anchors = try? Anchor.parse(text) else {
+        return nil
+    }
+    return anchors.compactMap { ISO8601Time.date($0.at) }.max()
 }

@@ -24,7 +24,8 @@ struct ConsoleCommand: ParsableCommand {
                 database: session.database, rules: rules, staff: session.staff, measure: display.measure,
                 language: display.language, keymap: keymap,
                 initialMessage: session.message,
-                databaseLabel: (database.resolvedPath() as NSString).lastPathComponent, useColor: display.useColor)
+                databaseLabel: (database.resolvedPath() as NSString).lastPathComponent, useColor: display.useColor,
+                lastAnchor: lastAnchor(database: database.resolvedPath()))
         } catch let error as NcursesTerminal.StartError {
             throw CLIError(error.description)
         }

@@ -46,6 +46,7 @@ struct SnapshotCommand: ParsableCommand {
         state.keymap = try display.keymap()
         state.readOnly = session.database.isReadOnly
         state.simulated = session.simulated
+        state.lastAnchor = lastAnchor(database: database.resolvedPath())
         var driver = AppDriver(state: state, database: session.database)
         for key in replay {
             if driver.state.shouldQuit { break }

@@ -226,3 +226,26 @@ struct ChineseMessageTests {
         #expect(driver.state.message == "按金额排序")
     }
 }
+
+/// The status bar says what kind of database this is and how fresh its last anchor is (issue 14).
+@Suite("Status bar marks")
+struct StatusBarMarkTests {
+    func topLine(_ language: Language, anchoredAgo: TimeInterval) throws -> String {
+        let database = try CaseDatabase.inMemory()
+        _ = try database.authenticate("admin", at: pinnedNow)
+        try database.loadExamplesIfEmpty(now: pinnedNow)
+        var state = AppState(width: 120, height: 30, now: pinnedNow, databaseLabel: "cases.sqlite")
+        state.rules = try RulePackCatalog.shipped()
+        state.language = language
+        state.simulated = true
+        state.lastAnchor = pinnedNow.addingTimeInterval(-anchoredAgo)
+        return AppDriver(state: state, database: database).render().lines[0]
+    }
+
+    @Test func aSimulatedDatabaseAndTheAnchorAgeAreShownInBothLanguages() throws {
+        let english = try topLine(.en, anchoredAgo: 3 * 3600 + 60)
+        #expect(english.contains("│ SIMULATED │ anchored 3h ago"), "\(english)")
+        let chinese = try topLine(.zh, anchoredAgo: 3 * 86_400)
+        #expect(chinese.contains("│ 模拟 │ 锚定于 3天前"), "\(chinese)")
+    }
+}

@@ -195,6 +195,8 @@ test_anchors_catch_a_deleted_tail_and_a_rechained_rewrite() {
     grep -qF "new anchor key" "$tmp/err" || { echo "no key created: $(cat "$tmp/err")" >&2; rm -rf "$tmp"; return 1; }
     [ "$(stat -c %a "$tmp/keys/anchor.key")" = 600 ] || { echo "key mode" >&2; rm -rf "$tmp"; return 1; }
     key=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["public_key"])' "$tmp/first")
+    "$CASEDESK_BIN" snapshot --db "$db" --size 100x30 | head -1 | grep -qF "│ anchored 0m ago" \
+        || { echo "the console does not show the anchor's age" >&2; rm -rf "$tmp"; return 1; }
     "$CASEDESK_BIN" case note 2 "锚定之后" --db "$db" >/dev/null
     "$CASEDESK_BIN" anchor --db "$db" --key "$tmp/keys/anchor.key" >/dev/null
     out=$("$CASEDESK_BIN" verify --db "$db" --with-anchors --public-key "$key")

@@ -85,6 +85,8 @@ public struct AppState: Sendable {
     public var readOnly = false
     /// Whether the database runs on a simulated clock (a rehearsal or test database), marked in the status bar.
     public var simulated = false
+    /// When the audit chain was last anchored (`casedesk anchor`), if ever: the status bar shows its age.
+    public var lastAnchor: Date?
     /// The training scenario being played, when the console runs in training mode.
     public var training: TrainingStatus?
     /// Set when the user asked to quit.

@@ -19,7 +19,7 @@ public enum ConsoleLoop {
         initialMessage: String?,
         databaseLabel: String,
         useColor: Bool, sweepEvery: TimeInterval = 30,
-        clock: @escaping @Sendable () -> Date = Date.init, training: TrainingSession? = nil
+        clock: @escaping @Sendable () -> Date = Date.init, training: TrainingSession? = nil, lastAnchor: Date? = nil
     ) throws -> Outcome {
         let signals = SignalWatch()
         defer { signals.stop() }
@@ -36,6 +36,7 @@ public enum ConsoleLoop {
         state.keymap = keymap
         state.readOnly = database.isReadOnly
         state.simulated = (try? database.isSimulated()) ?? false
+        state.lastAnchor = lastAnchor
         var driver = AppDriver(state: state, database: database, clock: clock, training: training)
         // Apply whatever expired while no one was looking, then keep sweeping on a timer.
         driver.send(.sweepDue(clock()))

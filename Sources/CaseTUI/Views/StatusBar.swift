@@ -16,6 +16,12 @@ enum StatusBar {
                 UIText.simulated.text(state.language), x: area.x + used, y: area.y, maxWidth: area.width - used,
                 style: Style(color: .yellow, bold: true, reverse: true))
         }
+        if let anchored = state.lastAnchor {
+            let age = UIText.anchorAge(seconds: state.now.timeIntervalSince(anchored))
+            used += screen.put(
+                UIText.anchored(age).text(state.language), x: area.x + used, y: area.y, maxWidth: area.width - used,
+                style: Style(bold: true, reverse: true))
+        }
         if state.readOnly {
             used += screen.put(
                 UIText.readOnly.text(state.language), x: area.x + used, y: area.y, maxWidth: area.width - used,

@@ -36,6 +36,16 @@ enum UIText {
     static let helpClose = LocalizedText(en: "Esc or ? closes this help", zh: "按 Esc 或 ? 关闭帮助")
     static let readOnly = LocalizedText(en: "│ READ-ONLY ", zh: "│ 只读 ")
     static let simulated = LocalizedText(en: "│ SIMULATED ", zh: "│ 模拟 ")
+    static func anchored(_ age: LocalizedText) -> LocalizedText {
+        LocalizedText(en: "│ anchored \(age.en) ago ", zh: "│ 锚定于 \(age.zh)前 ")
+    }
+    /// "5m", "3h", "2d": how long ago, for the status bar.
+    static func anchorAge(seconds: Double) -> LocalizedText {
+        let minutes = max(0, Int(seconds / 60))
+        if minutes < 60 { return LocalizedText(en: "\(minutes)m", zh: "\(minutes)分钟") }
+        if minutes < 48 * 60 { return LocalizedText(en: "\(minutes / 60)h", zh: "\(minutes / 60)小时") }
+        return LocalizedText(en: "\(minutes / 1440)d", zh: "\(minutes / 1440)天")
+    }
     static let page = LocalizedText(en: "page", zh: "页")
     static let training = LocalizedText(en: "│ TRAINING ", zh: "│ 培训模式 ")
     static let trainingStep = LocalizedText(en: "Step", zh: "步骤")
