@@ -2,6 +2,7 @@ import CaseInterchange
 import CaseModel
 import CaseTraining
 import Foundation
+import RulePacks
 import StoreTestSupport
 import Testing
 
@@ -19,6 +20,9 @@ enum Fuzz {
         "\u{1B}[31m", "\u{1B}]0;PWNED\u{07}", "\u{9B}2J", "\u{0}", "\u{7F}", "\u{202E}", "\u{200D}", "\u{0301}",
         "\u{FEFF}", "退货退款", "👩‍👩‍👧", "\"", "\\", ",", "\n", "\r\n", "{", "}", "[", "]", ":", "null", "true", "-1",
         "99999999999999999999", "1e309", "0.5", "\u{FFFD}", "\t", " ", "'", "¥", "‮",
+        // Extreme values (issue 14): the ends of Int64, the edges of the accepted years, huge offsets.
+        "9223372036854775807", "-9223372036854775808", "10000000000000", "9999-12-31T23:59:59Z",
+        "0000-01-01T00:00:00Z", "2100-12-31T23:59:59Z", "now+999999h", "now-1000000h", "316224000", "1000000000",
     ]
 
     static func mutate(_ seed: String, _ rng: inout SplitMix64) -> Data {
@@ -63,7 +67,7 @@ struct FuzzTests {
     @Test func importLinesNeverCrashAndEveryRejectionNamesALine() throws {
         var rng = SplitMix64(seed: 0xCA5E_DE5C)
         for index in 0..<Fuzz.iterations {
-            let seed = [Self.caseLine, Self.eventLine, Self.csv].randomElement(using: &rng)!
+            let seed = [Self.caseLine, Self.eventLine, Self.csv, ExportTests.handWritten].randomElement(using: &rng)!
             let data = Fuzz.mutate(seed, &rng)
             let format: ImportFormat = index % 3 == 2 ? .csv : .jsonl
             let (_, errors) = ImportParser.parse(data, format: format)
@@ -78,12 +82,64 @@ struct FuzzTests {
         for _ in 0..<max(20, Fuzz.iterations / 20) {
             var lines: [Data] = []
             for _ in 0..<4 {
-                lines.append(Fuzz.mutate([Self.caseLine, Self.eventLine].randomElement(using: &rng)!, &rng))
+                lines.append(
+                    Fuzz.mutate(
+                        [Self.caseLine, Self.eventLine, ExportTests.handWritten].randomElement(using: &rng)!, &rng))
             }
             let file = Data(lines.joined(separator: Data("\n".utf8)))
             _ = try database.importFile(file, by: admin, skipInvalid: Bool.random(using: &rng), rules: testRules)
         }
         #expect(try database.verify().isIntact)
+    }
+
+    /// Issue 14, problem 4: a case imported at every bound (the largest amounts, version and paused
+    /// clock) is then worked without a trap: taken, resumed, ruled with fraud damages, swept.
+    @Test(arguments: StoreKind.allCases)
+    func aCaseAtEveryBoundIsWorkedWithoutATrap(_ store: StoreKind) throws {
+        let database = try store.withStaff()
+        let line = ExportTests.handWritten
+            .replacingOccurrences(of: "\"order_fen\": 19900", with: "\"order_fen\": \(Money.maximum.fen)")
+            .replacingOccurrences(
+                of: "\"claim_fen\": 19900", with: "\"claim_fen\": \(Money.maximum.fen), \"version\": 1000000000"
+            )
+            .replacingOccurrences(
+                of: "\"stage\": \"execution\"",
+                with:
+                    "\"stage\": \"suspended\", \"suspended_from\": \"decision\", \"paused_remaining_seconds\": 316224000"
+            )
+            .replacingOccurrences(of: "\"assignee\": \"lin.mei\"", with: "\"assignee\": null")
+            .replacingOccurrences(of: #", "ruling": {"#, with: #", "unused": {"#)
+        let trimmed = String(line[..<line.range(of: #", "unused""#)!.lowerBound]) + "}"
+        let report = try database.importFile(
+            Data(trimmed.utf8), by: mediator, skipInvalid: false, rules: testRules, now: pinnedNow)
+        #expect(report.errors.isEmpty, "\(report.errors)")
+        try database.take(caseID: 1, by: mediator, at: pinnedNow)
+        let resumed = try database.apply(
+            .resume, toCase: 1, by: mediator, expectedVersion: nil, at: pinnedNow, rules: testRules)
+        #expect(resumed.stage == .decision && resumed.version > 1_000_000_000)
+        let terms = RulingDraft(
+            remedies: [OrderedRemedy(remedy: "fraud_damages", amount: nil)], findings: [], reasons: "欺诈",
+            citations: ["CRPL-55"], declaresNoConflict: true)
+        let outcome = Result {
+            try database.submitRuling(caseID: 1, draft: terms, by: mediator, at: pinnedNow, rules: testRules)
+        }
+        if case .success(let result) = outcome {
+            #expect(result.ruling.draft.total == Money.maximum.times(3))
+        }
+        _ = try database.sweep(now: pinnedNow.addingTimeInterval(86_400 * 365), rules: testRules)
+        #expect(try database.verify().isIntact)
+    }
+
+    /// Rule packs mutated with extreme values and noise: a clear error or a pack, never a trap.
+    @Test func mutatedPacksNeverCrash() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Sources/RulePacks/Packs/marketplace.yaml")
+        let pack = try String(contentsOf: url, encoding: .utf8)
+        var rng = SplitMix64(seed: 0x9ACC)
+        for _ in 0..<max(50, Fuzz.iterations / 10) {
+            let text = String(decoding: Fuzz.mutate(pack, &rng), as: UTF8.self)
+            _ = try? RulePackLoader.parse(text, file: "fuzz.yaml")
+        }
     }
 
     @Test func filterExpressionsNeverCrash() {
