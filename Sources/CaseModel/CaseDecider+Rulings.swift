@@ -90,6 +90,11 @@ extension Decision {
         try require(.rule)
         guard item.flags.contains(.platformInterest) else { throw .notPlatformInterest(caseID: item.id) }
         guard item.stage.isOpen else { throw .finalStage(caseID: item.id, stage: item.stage) }
+        // Independent means independent: not the ruling's author, its reviewer, nor the case's staff.
+        let involved = Set(
+            file.decisions.rulings.flatMap { [$0.mediator] + ($0.reviewer.map { [$0] } ?? []) }
+                + [item.assignee, actor.name].compactMap { $0 })
+        if involved.contains(name) { throw .observerNotIndependent(caseID: item.id, observer: name) }
         emit(.observerSignedOff(observer: name, statement: said))
     }
 

@@ -60,6 +60,8 @@ public enum CaseError: ExplainedError, Equatable, Sendable {
     case automaticFlag(CaseFlag)
     /// Observer sign-off on a case that is not flagged platform-interest.
     case notPlatformInterest(caseID: Int64)
+    /// The named observer wrote, reviewed or works the case: no independent observer.
+    case observerNotIndependent(caseID: Int64, observer: String)
 
     /// A message a mediator can act on, in both languages.
     public var message: LocalizedText {
@@ -160,6 +162,11 @@ public enum CaseError: ExplainedError, Equatable, Sendable {
             LocalizedText(
                 en: "\(flag.rawValue) follows the case's state and is not set by hand",
                 zh: "「\(flag.label.zh)」由系统维护，不能手动设置")
+        case .observerNotIndependent(let id, let observer):
+            LocalizedText(
+                en: "case #\(id): \(observer) wrote, reviewed or works this case and cannot sign off as its "
+                    + "independent observer",
+                zh: "案件 #\(id)：\(observer) 参与了本案的裁决、审核或承办，不能作为独立观察员签署")
         case .notPlatformInterest(let id):
             LocalizedText(
                 en: "case #\(id) is not flagged platform-interest; flag it first if the platform may be co-liable",

@@ -328,6 +328,24 @@ struct PlatformInterestTests {
         #expect(try database.auditTrail(caseID: item.id).last?.detail.contains("第三方店铺，平台无连带责任") == true)
     }
 
+    /// Issue 14, problem 7: the ruling's author (or reviewer, or the case's holder) cannot sign off as its observer.
+    @Test(arguments: StoreKind.allCases)
+    func theObserverIsNeverTheRulingsAuthorReviewerOrHolder(_ store: StoreKind) throws {
+        let (database, item) = try decisionCase(claimFen: 12_000, flags: [.platformInterest], in: store)
+        let terms = draft([OrderedRemedy(remedy: "refund", amount: .yuan(120))], cite: ["CC-582"])
+        _ = try database.submitRuling(caseID: item.id, draft: terms, by: mediator, at: later, rules: testRules)
+        // The author (recorded by a supervisor), and whoever records it naming themselves.
+        for (name, recorder) in [(mediator.name, supervisor), (supervisor.name, supervisor)] {
+            #expect(throws: CaseError.observerNotIndependent(caseID: item.id, observer: name)) {
+                try database.recordObserverSignoff(
+                    caseID: item.id, observer: name, statement: "同意", by: recorder, at: later)
+            }
+        }
+        try database.recordObserverSignoff(
+            caseID: item.id, observer: "消费者协会 李明", statement: "程序公正", by: mediator, at: later)
+        #expect(try database.decisions(caseID: item.id).signoffs.map(\.observer) == ["消费者协会 李明"])
+    }
+
     @Test(arguments: StoreKind.allCases)
     func aRulingCitingECL38RaisesItAndKeepsIt(_ store: StoreKind) throws {
         let (database, item) = try decisionCase(claimFen: 12_000, in: store)
