@@ -147,6 +147,19 @@ struct VerifyTests {
         #expect(problems.contains { $0.contains(named) }, "\(problems)")
     }
 
+    /// Issue 14, problem 3: a value of the wrong type (which the console and `queue` trapped on)
+    /// cannot be stored at all: every table is STRICT.
+    @Test(arguments: [
+        "UPDATE cases SET version = 'x' WHERE id = 1", "UPDATE cases SET claim_fen = 'lots' WHERE id = 1",
+        "UPDATE audit SET at = 'yesterday' WHERE id = 1", "UPDATE obligations SET due_at = 1.5",
+        "UPDATE evidence SET content = 42 WHERE id = 1",
+    ])
+    func aWronglyTypedValueCannotBeStored(sql: String) throws {
+        let database = try examples()
+        #expect(throws: DatabaseError.self) { try database.writer.write { db in try db.execute(sql: sql) } }
+        #expect(try database.verify().isIntact)
+    }
+
     @Test func aDanglingForeignKeyIsReported() throws {
         let database = try examples()
         try database.writer.writeWithoutTransaction { db in
