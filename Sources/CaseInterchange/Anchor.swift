@@ -73,13 +73,25 @@ public struct Anchor: Codable, Hashable, Sendable {
 
     /// A new signing key, or the one stored at `path` (its raw bytes, base64).
     public static func key(at path: String) throws -> (key: Curve25519.Signing.PrivateKey, created: Bool) {
-        if let text = try? String(contentsOfFile: path, encoding: .utf8) {
+        // Only a key that is not there is created: one that cannot be read is an error, never replaced.
+        if FileManager.default.fileExists(atPath: path)
+            || (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil
+        {
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw AnchorError("\(path) exists but cannot be read: it is left as it is")
+            }
             guard let raw = Data(base64Encoded: text.trimmingCharacters(in: .whitespacesAndNewlines)),
                 let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: raw)
             else { throw AnchorError("\(path) is not a CaseDesk anchor key") }
             return (key, false)
         }
         return (Curve25519.Signing.PrivateKey(), true)
+    }
+
+    /// The public half of the key stored at `path`, base64, if it is there and readable.
+    public static func publicKey(at path: String) -> String? {
+        guard FileManager.default.fileExists(atPath: path), let (key, _) = try? key(at: path) else { return nil }
+        return key.publicKey.rawRepresentation.base64EncodedString()
     }
 
     /// The key's stored form (to write, mode 0600, outside the database's folder).

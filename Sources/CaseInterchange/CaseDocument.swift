@@ -271,6 +271,18 @@ extension CaseDocument {
                 ("merchant.account", merchant.account), ("merchant.name", merchant.name), ("order_id", orderID),
                 ("assignee", assignee), ("rule_pack", rulePack),
             ] + evidence.map { ("evidence.description", $0.description) }
+            + (issues ?? []).flatMap {
+                [("issues.description", $0.description), ("issues.finding_note", $0.findingNote)]
+            }
+            + [
+                ("signoff.observer", signoff?.observer), ("signoff.statement", signoff?.statement),
+                ("ruling.mediator", ruling?.mediator), ("ruling.reasons", ruling?.reasons),
+                ("ruling.reviewer", ruling?.reviewer), ("ruling.review_reason", ruling?.reviewReason),
+                ("appeal.grounds", appeal?.grounds),
+            ] + (ruling?.citations ?? []).map { ("ruling.citations", $0) }
+            + (ruling?.obligations ?? []).flatMap {
+                [("ruling.obligations.task", $0.task), ("ruling.obligations.note", $0.note)]
+            }
         if let (key, _) = texts.first(where: { $0.1?.unicodeScalars.contains("\u{0}") == true }) {
             throw .init("'\(key)' contains a NUL character")
         }
@@ -297,6 +309,25 @@ extension CaseDocument {
         }
         if let signoff { _ = try time(signoff.at, "signoff.at") }
         if let appeal { _ = try time(appeal.at, "appeal.at") }
+        // A history is filed as the events that made it: only one those events can make is accepted.
+        if let ruling {
+            guard ruling.status == .final || ruling.status == .pendingReview else {
+                throw .init("'ruling.status' must be final or pending_review (a history is filed as it stands)")
+            }
+            if ruling.status == .pendingReview && (ruling.reviewer != nil || ruling.reviewedAt != nil) {
+                throw .init("a ruling pending review has no 'reviewer' yet")
+            }
+            if (ruling.reviewer == nil) != (ruling.reviewedAt == nil) {
+                throw .init("'ruling.reviewer' and 'ruling.reviewed_at' go together")
+            }
+            if let bad = ruling.obligations.first(where: { $0.status != .open && $0.status != .fulfilled }) {
+                throw .init("'ruling.obligations.status' must be open or fulfilled, not \(bad.status.rawValue)")
+            }
+        }
+        if appeal != nil {
+            guard ruling?.status == .final else { throw .init("an 'appeal' needs a final 'ruling' to appeal against") }
+            guard stage == .appealReview else { throw .init("a case with an open 'appeal' is in stage appeal_review") }
+        }
         if let priority, !Priority.levels.contains(priority) { throw .init("'priority' must be from 1 to 4") }
         guard (stage == .suspended) == (suspendedFrom != nil) else {
             throw .init("'suspended_from' is required for a suspended case and only for one")

@@ -43,6 +43,11 @@ extension Decision {
             throw .noRuling(caseID: item.id, what: LocalizedText(en: "ruling awaiting review", zh: "待审核的裁决"))
         }
         if case .failure(let error) = RulingRules.checkReview(of: ruling, by: actor.name) { throw .ruling([error]) }
+        // Whoever signed off as the independent observer cannot also be the ruling's reviewer.
+        if let observer = file.decisions.signoffs.first(where: { $0.observer.lowercased() == actor.name.lowercased() })
+        {
+            throw .observerNotIndependent(caseID: item.id, observer: observer.observer)
+        }
         if !approve && text.isEmpty { throw .ruling([.commentRequired]) }
         emit(
             .rulingReviewed(
@@ -94,7 +99,9 @@ extension Decision {
         let involved = Set(
             file.decisions.rulings.flatMap { [$0.mediator] + ($0.reviewer.map { [$0] } ?? []) }
                 + [item.assignee, actor.name].compactMap { $0 })
-        if involved.contains(name) { throw .observerNotIndependent(caseID: item.id, observer: name) }
+        if involved.contains(where: { $0.lowercased() == name.lowercased() }) {
+            throw .observerNotIndependent(caseID: item.id, observer: name)
+        }
         emit(.observerSignedOff(observer: name, statement: said))
     }
 

@@ -55,12 +55,16 @@ struct Decision {
     func require(_ permission: Permission) throws(CaseError) -> StaffMember? {
         guard case .staff(let member) = actor else { return nil }
         if case .failure(let error) = member.check(permission) { throw .permission(error) }
-        if Self.holdersWork.contains(permission), let holder = item.assignee, holder != member.name,
-            member.role != .supervisor && member.role != .admin
-        {
-            throw .heldByAnother(caseID: item.id, assignee: holder, permission: permission)
-        }
+        if Self.holdersWork.contains(permission) { try requireHolder(permission) }
         return member
+    }
+
+    /// Refuses another mediator's work on a case someone holds; supervisors and admins pass.
+    func requireHolder(_ permission: Permission) throws(CaseError) {
+        guard case .staff(let member) = actor, let holder = item.assignee, holder != member.name,
+            member.role != .supervisor && member.role != .admin
+        else { return }
+        throw .heldByAnother(caseID: item.id, assignee: holder, permission: permission)
     }
 
     /// The statute that makes the platform co-liable (E-commerce Law art. 38): a ruling citing it
@@ -133,6 +137,9 @@ struct Decision {
             }
             emit(.flagChanged(flag: flag, raised: on))
         case .step(let event, let party):
+            // A party's step entered by staff (--on-behalf-of) is the holder's work too; the feed's own
+            // events arrive as `.party` and are not staff work.
+            if party != nil { try requireHolder(.step) }
             try step(event, party: party, note: nil, dedicated: false)
         case .requestEvidence(let party, let what):
             try requestEvidence(from: party, what: what)

@@ -235,10 +235,16 @@ public final class CaseDatabase: Sendable {
 
     static func firstBrokenAuditRecord(_ db: Database) throws -> Int64? {
         var prev = AuditLog.genesis
+        var previousID: Int64 = 0
+        var loginsBegan = false
         let cursor = try Row.fetchCursor(
             db, sql: "SELECT \(auditColumns) FROM audit ORDER BY id")
         while let row = try cursor.next() {
             let entry = auditEntry(row)
+            // From the first record that names its login (v12) on, every record does, numbered one after another.
+            if entry.login != nil { loginsBegan = true }
+            if loginsBegan && (entry.login == nil || entry.id != previousID + 1) { return entry.id }
+            previousID = entry.id
             let expected = AuditLog.hash(
                 prev: prev, at: Timestamp.seconds(entry.at), actor: entry.actor, action: entry.action,
                 caseID: entry.caseID, detail: entry.detail, kind: entry.kind, payload: entry.payload, id: entry.id,

@@ -42,6 +42,10 @@ struct AnchorCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func keyPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        Self.keyPath(key, environment: environment)
+    }
+
+    static func keyPath(_ key: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let key, !key.isEmpty { return key }
         if let path = environment["CASEDESK_ANCHOR_KEY"], !path.isEmpty { return path }
         let config =
@@ -68,11 +72,23 @@ struct AnchorCommand: ParsableCommand {
             try file.commit()
             warn("new anchor key at \(path) (keep it off this host's database folder, and back it up)")
         }
+        // Never vouch for a chain that already fails.
+        let report = try storeCall { try session.database.verify() }
+        guard report.isIntact else {
+            throw CLIError("the database does not verify (\(report.problems.first ?? "")): nothing was anchored")
+        }
         let anchor = try storeCall { try session.database.anchor(now: Date(), key: signingKey) }
         if !printOnly {
             let anchorsPath = anchorOptions.anchorsPath(database: database.resolvedPath())
-            let existing = (try? String(contentsOfFile: anchorsPath, encoding: .utf8)) ?? ""
-            let file = try OutputFile(path: anchorsPath)
+            var existing = ""
+            if FileManager.default.fileExists(atPath: anchorsPath) {
+                // An anchors file that cannot be read is never replaced: that would erase its history.
+                guard let text = try? String(contentsOfFile: anchorsPath, encoding: .utf8) else {
+                    throw CLIError("cannot read the anchors file \(anchorsPath): nothing was anchored")
+                }
+                existing = text
+            }
+            let file = try OutputFile(path: anchorsPath, keepingModeOfExisting: true)
             try file.write(
                 Data((existing + (existing.isEmpty || existing.hasSuffix("\n") ? "" : "\n") + anchor.line + "\n").utf8))
             try file.commit()

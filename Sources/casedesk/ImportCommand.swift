@@ -55,7 +55,8 @@ struct ImportCommand: ParsableCommand {
                 out.append(contentsOf: header)
                 out.append(UInt8(ascii: "\n"))
             }
-            for error in report.errors where error.line - 1 < lines.count {
+            for line in Set(report.errors.map(\.line)).sorted() where line - 1 < lines.count {
+                let error = ImportError(line: line, reason: "")
                 let last = spans[error.line] ?? error.line
                 for index in (error.line - 1)..<min(last, lines.count) {
                     out.append(contentsOf: lines[index])
@@ -92,7 +93,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let session = try database.open(now: Date(), examples: false)
         // To a file: beside it first, renamed into place when whole. To standard output: checked writes.
-        let file = try out.map(OutputFile.init(path:))
+        let file = try out.map { try OutputFile(path: $0) }
         func emit(_ data: Data) throws {
             if let file {
                 try file.write(data)

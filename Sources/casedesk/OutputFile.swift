@@ -13,7 +13,9 @@ final class OutputFile {
     private let temporary: String
     private var descriptor: Int32
 
-    init(path: String) throws {
+    /// - Parameter keepingModeOfExisting: give the new file the mode and group of the file it
+    ///   replaces (an anchors file shared by a group stays shared); otherwise 0600.
+    init(path: String, keepingModeOfExisting: Bool = false) throws {
         self.path = path
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
@@ -22,7 +24,13 @@ final class OutputFile {
         guard fd >= 0 else { throw CLIError("cannot write \(path): \(String(cString: strerror(errno)))") }
         descriptor = fd
         temporary = String(cString: template)
-        guard fchmod(fd, 0o600) == 0 else {
+        var mode: mode_t = 0o600
+        var existing = stat()
+        if keepingModeOfExisting, stat(path, &existing) == 0 {
+            mode = existing.st_mode & 0o777
+            _ = fchown(fd, uid_t.max, existing.st_gid)
+        }
+        guard fchmod(fd, mode) == 0 else {
             let reason = String(cString: strerror(errno))
             abandon()
             throw CLIError("cannot write \(path): \(reason)")

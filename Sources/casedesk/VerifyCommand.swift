@@ -34,7 +34,19 @@ struct VerifyCommand: ParsableCommand {
             } catch {
                 throw CLIError("\(path): \(error)")
             }
-            report.problems += try storeCall { try session.database.problems(with: list, publicKey: publicKey) }
+            // Anchors prove something only against a key the attacker does not hold: the one named,
+            // else the public half of the local signing key (kept outside the database's folder).
+            let environment = ProcessInfo.processInfo.environment
+            guard
+                let trusted = publicKey ?? environment["CASEDESK_ANCHOR_PUBLIC_KEY"].flatMap({ $0.isEmpty ? nil : $0 })
+                    ?? Anchor.publicKey(at: AnchorCommand.keyPath(nil))
+            else {
+                throw CLIError(
+                    "name the key the anchors must be signed by: --public-key KEY (as `casedesk anchor` prints it) "
+                        + "or $CASEDESK_ANCHOR_PUBLIC_KEY")
+            }
+            if list.isEmpty { report.problems.append("\(path) holds no anchor") }
+            report.problems += try storeCall { try session.database.problems(with: list, publicKey: trusted) }
             if let last = list.max(by: { $0.records < $1.records }) {
                 anchored = "; \(list.count) anchor(s) hold, the latest of \(last.at) at record #\(last.records)"
             }

@@ -171,6 +171,30 @@ struct ExportTests {
         #expect(CSV.neutralised("=cmd|' /C calc'!A0") == "'=cmd|' /C calc'!A0" && CSV.neutralised("plain") == "plain")
     }
 
+    /// A history is filed as the events that made it, so a document that contradicts itself is refused.
+    @Test(arguments: StoreKind.allCases)
+    func aSelfContradictoryHistoryIsRefused(_ store: StoreKind) throws {
+        let target = try store.withStaff()
+        let lines = [
+            Self.handWritten.replacingOccurrences(of: "\"status\": \"final\"", with: "\"status\": \"returned\""),
+            Self.handWritten.replacingOccurrences(of: "\"status\": \"open\"", with: "\"status\": \"defaulted\""),
+            Self.handWritten.replacingOccurrences(
+                of: "\"obligations\": [", with: "\"reviewer\": \"wang.fang\", \"obligations\": ["),
+            String(Self.handWritten.dropLast(1))
+                + #", "appeal": {"party": "merchant", "grounds": "不服", "at": "now-1h"}}"#,
+        ]
+        let report = try target.importFile(
+            Data(lines.joined(separator: "\n").utf8), by: mediator, skipInvalid: false, rules: testRules, now: pinnedNow
+        )
+        #expect(
+            report.errors.map(\.description) == [
+                "line 1: 'ruling.status' must be final or pending_review (a history is filed as it stands)",
+                "line 2: 'ruling.obligations.status' must be open or fulfilled, not defaulted",
+                "line 3: 'ruling.reviewer' and 'ruling.reviewed_at' go together",
+                "line 4: a case with an open 'appeal' is in stage appeal_review",
+            ])
+    }
+
     @Test func fileTimesAreInstantsOrOffsetsFromNow() throws {
         #expect(FileTime("now-70h") == .fromNow(hours: -70))
         #expect(FileTime("now+20.5h") == .fromNow(hours: 20.5))

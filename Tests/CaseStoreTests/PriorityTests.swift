@@ -63,6 +63,11 @@ struct HolderTests {
                 _ = try database.apply(
                     .suspend, toCase: id, by: otherMediator, expectedVersion: nil, at: pinnedNow, rules: testRules)
             },
+            {
+                _ = try database.apply(
+                    .withdraw, toCase: id, by: otherMediator, onBehalfOf: .buyer, expectedVersion: nil, at: pinnedNow,
+                    rules: testRules)
+            },
             { try database.setPriority(caseID: id, level: 1, by: otherMediator, at: pinnedNow) },
             { try database.setFlag(.courtRisk, on: true, caseID: id, by: otherMediator, at: pinnedNow) },
         ]

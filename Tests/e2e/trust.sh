@@ -206,7 +206,7 @@ test_anchors_catch_a_deleted_tail_and_a_rechained_rewrite() {
     python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("DELETE FROM audit WHERE id = (SELECT max(id) FROM audit)"); c.commit()' "$db"
     "$CASEDESK_BIN" verify --db "$db" | grep -q "^intact" || { echo "expected the bare chain to look intact" >&2; rm -rf "$tmp"; return 1; }
     set +e
-    out=$("$CASEDESK_BIN" verify --db "$db" --with-anchors 2>&1); status=$?
+    out=$("$CASEDESK_BIN" verify --db "$db" --with-anchors --public-key "$key" 2>&1); status=$?
     set -e
     [ "$status" = 1 ] && grep -qF "records were deleted from its end" <<<"$out" || { echo "tail deletion missed: $out" >&2; rm -rf "$tmp"; return 1; }
     # 2. An early record is rewritten and every hash after it recomputed (the 20-line script).
@@ -228,7 +228,7 @@ for row in c.execute("SELECT id, at, actor, action, case_id, detail, kind, paylo
 c.commit()
 PY
     set +e
-    out=$("$CASEDESK_BIN" verify --db "$db" --with-anchors 2>&1); status=$?
+    out=$("$CASEDESK_BIN" verify --db "$db" --with-anchors --public-key "$key" 2>&1); status=$?
     set -e
     [ "$status" = 1 ] && grep -qF "the history at or before it was rewritten" <<<"$out" || { echo "rechain missed: $out" >&2; rm -rf "$tmp"; return 1; }
     # 3. A forged anchor, and one signed by another key.
@@ -239,7 +239,7 @@ import json,sys
 lines=open(sys.argv[1]).read().splitlines(); a=json.loads(lines[0]); a["records"]=1
 open(sys.argv[1],"a").write(json.dumps(a)+"\n")' "$db.anchors"
     set +e
-    out=$("$CASEDESK_BIN" verify --db "$db" --with-anchors 2>&1); status=$?
+    out=$("$CASEDESK_BIN" verify --db "$db" --with-anchors --public-key "$key" 2>&1); status=$?
     set -e
     [ "$status" = 1 ] && grep -qF "its signature does not verify" <<<"$out" || { echo "forged anchor missed: $out" >&2; rm -rf "$tmp"; return 1; }
     "$CASEDESK_BIN" anchor --db "$tmp/copy.sqlite" --key "$tmp/other.key" --print >"$tmp/other" 2>/dev/null
@@ -247,6 +247,17 @@ open(sys.argv[1],"a").write(json.dumps(a)+"\n")' "$db.anchors"
     out=$("$CASEDESK_BIN" verify --db "$tmp/copy.sqlite" --anchors "$tmp/other" --public-key "$key" 2>&1); status=$?
     set -e
     [ "$status" = 1 ] && grep -qF "signed by another key" <<<"$out" || { echo "foreign key missed: $out" >&2; rm -rf "$tmp"; return 1; }
+    # Without a key to trust, anchors prove nothing: verify asks for one.
+    set +e
+    out=$(HOME="$tmp" XDG_CONFIG_HOME="$tmp/none" "$CASEDESK_BIN" verify --db "$tmp/copy.sqlite" --anchors "$tmp/other" 2>&1); status=$?
+    set -e
+    [ "$status" = 1 ] && grep -qF "name the key the anchors must be signed by" <<<"$out" || { echo "untrusted anchors accepted: $out" >&2; rm -rf "$tmp"; return 1; }
+    # A tampered chain is never anchored.
+    python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("UPDATE audit SET detail = detail || 0 WHERE id = 3"); c.commit()' "$tmp/copy.sqlite"
+    set +e
+    out=$("$CASEDESK_BIN" anchor --db "$tmp/copy.sqlite" --key "$tmp/keys/anchor.key" 2>&1); status=$?
+    set -e
+    [ "$status" = 1 ] && grep -qF "nothing was anchored" <<<"$out" || { echo "a broken chain was anchored: $out" >&2; rm -rf "$tmp"; return 1; }
     rm -rf "$tmp"
 }
 
