@@ -51,6 +51,8 @@ struct VerifyCommand: ParsableCommand {
                 anchored = "; \(list.count) anchor(s) hold, the latest of \(last.at) at record #\(last.records)"
             }
         }
+        // A rehearsal database's clock was set by hand: say so, so no one takes its dates for real ones.
+        if session.simulated { anchored += "; a SIMULATED database (its clock was set with --now)" }
         if report.isIntact {
             print(
                 "intact: \(report.auditRecords) audit records, \(report.evidenceItems) evidence items, \(report.rulings) rulings\(anchored)"
