@@ -21,12 +21,17 @@ extension CaseDatabase {
         if parts.contains(.issues) { file.issues = try issues(db, caseID: item.id) }
         if parts.contains(.requests) { file.requests = try evidenceRequests(db, caseID: item.id) }
         if parts.contains(.decisions) { file.decisions = try decisions(db, caseID: item.id) }
+        file.next = try nextIDs(db)
+        return file
+    }
+
+    /// The next free number of every kind of record.
+    static func nextIDs(_ db: Database) throws -> NextIDs {
         func next(_ table: String) throws -> Int64 {
             try Int64.fetchOne(db.cachedStatement(sql: "SELECT ifnull(max(id), 0) + 1 FROM \(table)")) ?? 1
         }
-        file.next = NextIDs(
+        return NextIDs(
             evidence: try next("evidence"), issue: try next("issues"), request: try next("evidence_requests"),
             ruling: try next("rulings"), obligation: try next("obligations"), appeal: try next("appeals"))
-        return file
     }
 }

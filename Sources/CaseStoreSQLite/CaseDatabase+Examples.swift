@@ -46,7 +46,9 @@ extension CaseDatabase {
             throw ImportError.Reason("case #\(filing.item.id) already exists")
         }
         let stored = try Self.insertCase(db, filing.item, actor: actor)
-        var file = try Self.loadFile(db, stored, reading: Set(CaseFile.Part.allCases))
+        // A case just filed has nothing yet: only the next free numbers are read.
+        var file = CaseFile(item: stored)
+        file.next = try Self.nextIDs(db)
         var contents: [String: Data] = [:]
         var timeline: [Happening] = []
         for (index, item) in filing.evidence.enumerated() {
