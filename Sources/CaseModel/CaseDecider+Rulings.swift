@@ -89,16 +89,26 @@ extension Decision {
     }
 
     /// An independent observer's sign-off on a platform-interest case.
-    mutating func observe(observer: String, statement: String) throws(CaseError) {
-        let name = try text(observer, "the observer's name")
+    mutating func observe(observer: StaffMember?, named: String, statement: String) throws(CaseError) {
+        let named = try text(named, "the observer's name")
         let said = try text(statement, "the observer's statement")
-        try require(.rule)
+        let inPerson = actor.staffRole == .observer
+        if inPerson, case .staff(let member) = actor {
+            try require(.observe)
+            guard member.name == named else {
+                throw .observerSignsForThemselves(observer: member.name, named: named)
+            }
+        } else {
+            try require(.rule)
+        }
+        guard let observer, observer.role == .observer else { throw .observerNotRegistered(observer: named) }
+        let name = observer.name
         guard item.flags.contains(.platformInterest) else { throw .notPlatformInterest(caseID: item.id) }
         guard item.stage.isOpen else { throw .finalStage(caseID: item.id, stage: item.stage) }
         // Independent means independent: not the ruling's author, its reviewer, nor the case's staff.
         let involved = Set(
             file.decisions.rulings.flatMap { [$0.mediator] + ($0.reviewer.map { [$0] } ?? []) }
-                + [item.assignee, actor.name].compactMap { $0 })
+                + [item.assignee, inPerson ? nil : actor.name].compactMap { $0 })
         if involved.contains(where: { $0.lowercased() == name.lowercased() }) {
             throw .observerNotIndependent(caseID: item.id, observer: name)
         }

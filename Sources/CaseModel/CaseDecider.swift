@@ -177,7 +177,8 @@ struct Decision {
             emit(.findingRecorded(issueID: issueID, finding: finding, note: text))
         case .submitRuling(let draft): try submitRuling(draft)
         case .reviewRuling(let approve, let comment): try reviewRuling(approve: approve, comment: comment)
-        case .observe(let observer, let statement): try observe(observer: observer, statement: statement)
+        case .observe(let observer, let named, let statement):
+            try observe(observer: observer, named: named, statement: statement)
         case .fulfil(let id, let note): try fulfil(id, note: note)
         case .decideAppeal(let outcome, let terms, let reasons):
             try decideAppeal(outcome, terms: terms, reasons: reasons)

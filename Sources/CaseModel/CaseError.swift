@@ -62,6 +62,10 @@ public enum CaseError: ExplainedError, Equatable, Sendable {
     case notPlatformInterest(caseID: Int64)
     /// The named observer wrote, reviewed or works the case: no independent observer.
     case observerNotIndependent(caseID: Int64, observer: String)
+    /// The named observer is not registered staff of the observer role.
+    case observerNotRegistered(observer: String)
+    /// An observer may sign off only in their own name.
+    case observerSignsForThemselves(observer: String, named: String)
 
     /// A message a mediator can act on, in both languages.
     public var message: LocalizedText {
@@ -167,6 +171,15 @@ public enum CaseError: ExplainedError, Equatable, Sendable {
                 en: "case #\(id): \(observer) wrote, reviewed or works this case and cannot sign off as its "
                     + "independent observer",
                 zh: "案件 #\(id)：\(observer) 参与了本案的裁决、审核或承办，不能作为独立观察员签署")
+        case .observerNotRegistered(let observer):
+            LocalizedText(
+                en: "\(observer) is not registered as an observer; an admin registers one with "
+                    + "`casedesk staff add NAME --role observer`",
+                zh: "\(observer) 未登记为观察员；请管理员执行 `casedesk staff add 姓名 --role observer` 登记")
+        case .observerSignsForThemselves(let observer, let named):
+            LocalizedText(
+                en: "\(observer) is an observer and may sign off only in their own name, not as \(named)",
+                zh: "\(observer) 是观察员，只能以本人名义签署，不能代 \(named) 签署")
         case .notPlatformInterest(let id):
             LocalizedText(
                 en: "case #\(id) is not flagged platform-interest; flag it first if the platform may be co-liable",

@@ -31,8 +31,10 @@ public enum CaseIntent: Hashable, Sendable {
     case submitRuling(RulingDraft)
     /// Approve or return the ruling waiting for review.
     case reviewRuling(approve: Bool, comment: String)
-    /// Record an independent observer's sign-off.
-    case observe(observer: String, statement: String)
+    /// Record an independent observer's sign-off: the observer signing in person, or a case worker
+    /// recording a registered observer's signed statement. `observer` is that person's staff record
+    /// (nil when the name is not registered, which is refused).
+    case observe(observer: StaffMember?, named: String, statement: String)
     /// Record an obligation as carried out.
     case fulfil(obligationID: Int64, note: String)
     /// Decide the open appeal.
@@ -131,5 +133,11 @@ public enum CaseActor: Hashable, Sendable {
         case .staff(let member): member.name
         case .system(let name): name
         }
+    }
+
+    /// The staff member's role; nil for the system.
+    public var staffRole: StaffRole? {
+        if case .staff(let member) = self { return member.role }
+        return nil
     }
 }

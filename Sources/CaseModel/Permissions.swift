@@ -20,6 +20,8 @@ public enum Permission: String, CaseIterable, Sendable {
     case reviewRuling = "review_ruling"
     /// Decide an appeal (uphold, modify, overturn).
     case decideAppeal = "decide_appeal"
+    /// Sign off in person as a platform-interest case's independent observer.
+    case observe
     /// Apply expired deadlines' default outcomes.
     case sweep
     /// Register staff and choose the database's rule pack.
@@ -42,6 +44,7 @@ extension Permission {
         case .rule: LocalizedText(en: "write rulings", zh: "作出裁决")
         case .reviewRuling: LocalizedText(en: "review rulings", zh: "审核裁决")
         case .decideAppeal: LocalizedText(en: "decide appeals", zh: "裁决申诉")
+        case .observe: LocalizedText(en: "sign off as an independent observer", zh: "以独立观察员身份签署")
         case .sweep: LocalizedText(en: "apply expired deadlines", zh: "执行超时处理")
         case .administer: LocalizedText(en: "administer staff and rule packs", zh: "管理人员和规则包")
         }
@@ -84,8 +87,12 @@ public enum Permissions {
         // Trainers teach on sandbox databases; in a production database they look, and note.
         .trainer: [.view, .note],
         // The first user of a database is its admin and can do everything, so a new
-        // installation is usable at once; admins register the real team.
-        .admin: Set(Permission.allCases),
+        // installation is usable at once; admins register the real team. Signing off as an
+        // independent observer is the one thing an admin is not: the platform's own staff.
+        .admin: Set(Permission.allCases).subtracting([.observe]),
+        // An observer from outside the platform (a consumer association's member) reads the case
+        // and signs off on it; they take no part in working it.
+        .observer: [.view, .observe],
     ]
 
     /// Whether a role has a permission.

@@ -38,11 +38,14 @@ public struct RulePack: Hashable, Sendable {
     public var review: ReviewPolicy
     /// How long each side has to carry out a ruling, and what follows a default.
     public var obligations: ObligationTerms
+    /// Which cases the platform has an interest in from the moment they are filed.
+    public var platformInterest: PlatformInterestRules
 
     /// Creates a rule pack.
     public init(
         id: String, version: Int, name: LocalizedText, calendar: WorkingCalendar, stages: [Stage: StageRule],
-        maxAppeals: Int = 1, review: ReviewPolicy = ReviewPolicy(), obligations: ObligationTerms = ObligationTerms()
+        maxAppeals: Int = 1, review: ReviewPolicy = ReviewPolicy(), obligations: ObligationTerms = ObligationTerms(),
+        platformInterest: PlatformInterestRules = PlatformInterestRules()
     ) {
         self.id = id
         self.version = version
@@ -52,6 +55,7 @@ public struct RulePack: Hashable, Sendable {
         self.maxAppeals = maxAppeals
         self.review = review
         self.obligations = obligations
+        self.platformInterest = platformInterest
     }
 
     /// "marketplace@1": how cases and audit records name the pack.
@@ -79,6 +83,35 @@ public struct RulePack: Hashable, Sendable {
             return calendar.adding(workingSeconds: remaining, to: now)
         }
         return now.addingTimeInterval(TimeInterval(remaining))
+    }
+}
+
+/// The pack's rules that make a case one of platform interest when it is filed (E-commerce Law
+/// art. 38): the platform judging a dispute with its own store. (A ruling citing ECL-38 raises the
+/// flag too, whatever the pack says.)
+public struct PlatformInterestRules: Hashable, Sendable {
+    /// The merchant accounts that are the platform's own stores; an entry ending in `*` is a prefix.
+    public var selfOperated: [String]
+
+    /// Creates the rules.
+    public init(selfOperated: [String] = []) {
+        self.selfOperated = selfOperated
+    }
+
+    /// The pack entry that makes `merchant` a self-operated store, or nil.
+    public func selfOperatedEntry(for merchant: String) -> String? {
+        selfOperated.first { entry in
+            entry.hasSuffix("*") ? merchant.hasPrefix(entry.dropLast()) : merchant == entry
+        }
+    }
+
+    /// Why a case against `merchant` is one of platform interest under pack `reference`, or nil.
+    public func reason(merchant: String, pack reference: String) -> LocalizedText? {
+        guard let entry = selfOperatedEntry(for: merchant) else { return nil }
+        return LocalizedText(
+            en: "platform interest raised by rule pack \(reference): \(merchant) is a self-operated store "
+                + "(platform_interest.self_operated: \(entry))",
+            zh: "依规则包 \(reference) 标记平台利益相关：\(merchant) 为平台自营店铺（platform_interest.self_operated：\(entry)）")
     }
 }
 

@@ -31,11 +31,16 @@ extension CaseStore {
         return (ruling, commit.createdObligations)
     }
 
-    /// Records an independent observer's sign-off on a platform-interest case.
+    /// Records an independent observer's sign-off on a platform-interest case: `observer` names a
+    /// registered staff member of the observer role, who may be `staff` signing in person.
     public func recordObserverSignoff(
         caseID: Int64, observer: String, statement: String, by staff: StaffMember, at now: Date
     ) throws {
-        try perform(.observe(observer: observer, statement: statement), on: caseID, by: staff, at: now, rules: .none)
+        let named = observer.trimmingCharacters(in: .whitespacesAndNewlines)
+        let registered = try self.staff().first { $0.name == named }
+        try perform(
+            .observe(observer: registered, named: named, statement: statement), on: caseID, by: staff, at: now,
+            rules: .none)
     }
 
     /// Records an obligation as carried out (by the party, or enforced by the platform).

@@ -30,7 +30,8 @@ public protocol CaseStore: AnyObject, Sendable {
     @discardableResult
     func insertCase(_ newCase: Case, actor: String) throws -> Case
     /// Files a case document with its history (an example, a scenario's case); returns its number.
-    func file(_ document: CaseDocument, now: Date, actor: String) throws -> Int64
+    /// With `rules`, the document's pack must be known and its platform-interest rules apply.
+    func file(_ document: CaseDocument, now: Date, actor: String, rules: RulePackCatalog?) throws -> Int64
     /// The last audit record's number and hash (nil for an empty log): what an anchor signs.
     func auditHead() throws -> (records: Int64, hash: String)?
     /// The hash of audit record `id`, if there is one.

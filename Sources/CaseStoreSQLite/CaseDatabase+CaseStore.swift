@@ -10,7 +10,7 @@ extension CaseDatabase: CaseStore {
     }
 
     /// Files a case document with its history, in one transaction.
-    public func file(_ document: CaseDocument, now: Date, actor: String) throws -> Int64 {
-        try writer.write { db in try Self.file(document, now: now, actor: actor, db) }
+    public func file(_ document: CaseDocument, now: Date, actor: String, rules: RulePackCatalog?) throws -> Int64 {
+        try writer.write { db in try Self.file(document, now: now, actor: actor, rules: rules, db) }
     }
 }

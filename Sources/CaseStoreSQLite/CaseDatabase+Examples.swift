@@ -42,15 +42,30 @@ extension CaseDatabase {
         if let rules, filing.namesRulePack, rules.pack(filing.item.rulePack) == nil {
             throw ImportError.Reason("rule pack '\(filing.item.rulePack)' is not one this CaseDesk has")
         }
+        if let signoff = document.signoff, try Self.staffMember(db, signoff.observer)?.role != .observer {
+            throw ImportError.Reason(
+                "signoff.observer '\(signoff.observer)' is not registered as an observer "
+                    + "(casedesk staff add NAME --role observer)")
+        }
         if filing.item.id != 0, try fetchCase(db, id: filing.item.id) != nil {
             throw ImportError.Reason("case #\(filing.item.id) already exists")
         }
-        let stored = try Self.insertCase(db, filing.item, actor: actor)
+        // The pack's rules may make it a case of platform interest from the start, saying why.
+        var item = filing.item
+        if item.rulePack.isEmpty { item.rulePack = try currentRulePack(db) }
+        let interest = rules?.pack(item.rulePack).flatMap {
+            $0.platformInterest.reason(merchant: item.merchant.account, pack: item.rulePack)
+        }
+        if interest != nil { item.flags.insert(.platformInterest) }
+        let stored = try Self.insertCase(db, item, actor: actor)
         // A case just filed has nothing yet: only the next free numbers are read.
         var file = CaseFile(item: stored)
         file.next = try Self.nextIDs(db)
         var contents: [String: Data] = [:]
         var timeline: [Happening] = []
+        if let interest {
+            timeline.append(Happening(at: stored.createdAt, actor: "system", event: .noted(text: interest.en)))
+        }
         for (index, item) in filing.evidence.enumerated() {
             let hash = Hashing.sha256Hex(item.content)
             contents[hash] = item.content

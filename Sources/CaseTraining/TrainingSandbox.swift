@@ -62,7 +62,7 @@ public final class TrainingSandbox: @unchecked Sendable {
         for member in [trainee] + scenario.staff where member.name != Self.platform.name {
             try database.addStaff(member, by: Self.platform, at: start)
         }
-        caseID = try database.file(scenario.document, now: start, actor: "platform")
+        caseID = try database.file(scenario.document, now: start, actor: "platform", rules: rules)
     }
 
     /// The simulated time now.

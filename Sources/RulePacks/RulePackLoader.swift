@@ -25,7 +25,11 @@ public enum RulePackLoader {
             throw RulePackError(file: file, line: nil, key: "", reason: "not valid YAML: \(error)")
         }
         let top = try reader.mapping(
-            root, "", allowed: ["id", "version", "name", "calendar", "stages", "max_appeals", "review", "obligations"])
+            root, "",
+            allowed: [
+                "id", "version", "name", "calendar", "stages", "max_appeals", "review", "obligations",
+                "platform_interest",
+            ])
         let id = try reader.string(try reader.required(top, "id", "", in: root), "id")
         guard !id.isEmpty, id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
         else { throw reader.error(top["id"], "id", "use letters, digits, '-' and '_' only") }
@@ -47,9 +51,31 @@ public enum RulePackLoader {
         let obligations = try top["obligations"].map { node throws(RulePackError) in
             try parseObligations(reader, node)
         }
+        let interest = try top["platform_interest"].map { node throws(RulePackError) in
+            try parsePlatformInterest(reader, node)
+        }
         return RulePack(
             id: id, version: version, name: name, calendar: calendar, stages: stages, maxAppeals: maxAppeals,
-            review: review ?? ReviewPolicy(), obligations: obligations ?? ObligationTerms())
+            review: review ?? ReviewPolicy(), obligations: obligations ?? ObligationTerms(),
+            platformInterest: interest ?? PlatformInterestRules())
+    }
+
+    static func parsePlatformInterest(_ reader: YAMLReader, _ node: Node) throws(RulePackError)
+        -> PlatformInterestRules
+    {
+        let path = "platform_interest"
+        let entries = try reader.mapping(node, path, allowed: ["self_operated"])
+        var rules = PlatformInterestRules()
+        guard let listNode = entries["self_operated"] else { return rules }
+        for (account, item) in try reader.strings(listNode, "\(path).self_operated") {
+            let stem = account.hasSuffix("*") ? String(account.dropLast()) : account
+            guard !stem.isEmpty, stem.allSatisfy({ !$0.isWhitespace && $0 != "*" && !$0.isNewline }) else {
+                throw reader.error(
+                    item, "\(path).self_operated", "'\(account)' is not a merchant account (or a prefix ending in *)")
+            }
+            rules.selfOperated.append(account)
+        }
+        return rules
     }
 
     static func parseReview(_ reader: YAMLReader, _ node: Node) throws(RulePackError) -> ReviewPolicy {

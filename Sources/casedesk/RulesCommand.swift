@@ -45,6 +45,11 @@ struct RulesCommand: ParsableCommand {
                     "  \(stage.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0)) \(clock.padding(toLength: 6, withPad: " ", startingAt: 0)) \(expiry)"
                 )
             }
+            let own = found.platformInterest.selfOperated
+            print(
+                "  platform interest: "
+                    + (own.isEmpty
+                        ? "only when a ruling cites ECL-38" : "self-operated stores \(own.joined(separator: ", "))"))
         }
     }
 

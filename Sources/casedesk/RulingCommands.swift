@@ -148,19 +148,25 @@ struct CaseReviewCommand: ParsableCommand {
     }
 }
 
-/// `casedesk case observe ID --observer NAME --statement TEXT`.
+/// `casedesk case observe ID [--observer NAME] --statement TEXT`.
 struct CaseObserveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "observe",
-        abstract: "Record an independent observer's sign-off on a platform-interest case (E-commerce Law art. 38).")
+        abstract: "Record an independent observer's sign-off on a platform-interest case (E-commerce Law art. 38).",
+        discussion: """
+            The observer is registered staff of the observer role (`casedesk staff add NAME --role observer`), \
+            never the ruling's author, its reviewer or the case's holder. An observer signs off in person \
+            (no --observer); a mediator records a registered observer's signed statement with --observer NAME.
+            """)
     @Argument(help: "The case number.") var id: Int64
-    @Option(help: "The observer's name and body, e.g. \"李明 (市消费者协会)\".") var observer: String
+    @Option(help: "The registered observer, when recording their statement for them.") var observer: String?
     @Option(help: "What the observer said.") var statement: String
     @OptionGroup var options: WorkOptions
 
     func run() throws {
         try options.perform { db, staff, now in
-            try db.recordObserverSignoff(caseID: id, observer: observer, statement: statement, by: staff, at: now)
+            try db.recordObserverSignoff(
+                caseID: id, observer: observer ?? staff.name, statement: statement, by: staff, at: now)
         }
         print("#\(id): observer sign-off recorded")
     }

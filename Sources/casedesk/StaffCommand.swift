@@ -21,7 +21,9 @@ struct StaffAddCommand: ParsableCommand {
         commandName: "add", abstract: "Register a person (or change their role). Admins only.")
 
     @Argument(help: "The login name (letters, digits, '.', '-', '_').") var name: String
-    @Option(help: "mediator, supervisor, trainer or admin.") var role: StaffRole
+    @Option(
+        help: "mediator, supervisor, trainer, admin or observer (an independent observer from outside the platform).")
+    var role: StaffRole
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {

@@ -140,7 +140,10 @@ struct DecideTableTests {
             accepts: .only([.decision])
         ) { pendingReview($0) },
         Row(
-            name: "observe", intent: .observe(observer: "李观察", statement: "同意"), permission: .rule,
+            name: "observe",
+            intent: .observe(
+                observer: StaffMember(name: "observer.one", role: .observer), named: "observer.one", statement: "同意"),
+            permission: .rule,
             accepts: .openStages
         ) { file($0, flags: [.platformInterest]) },
         Row(name: "fulfil", intent: .fulfil(obligationID: 1, note: "退款单 R1"), permission: .step, accepts: .everywhere) {
@@ -190,9 +193,11 @@ struct DecideTableTests {
             let file = row.file(stage)
             let result = CaseDecider.decide(row.intent, on: file, by: .staff(member), at: Self.now, rules: Self.rules)
             let label = "\(row.name) in \(stage.rawValue) by a \(role.rawValue)"
-            guard Permissions.allows(role, row.permission) && Permissions.allows(role, .view) else {
+            // An observer signs off in person under their own permission; case workers record it under `rule`.
+            let permission = row.name == "observe" && role == .observer ? Permission.observe : row.permission
+            guard Permissions.allows(role, permission) && Permissions.allows(role, .view) else {
                 #expect(
-                    result == .failure(.permission(.denied(name: member.name, role: role, permission: row.permission)))
+                    result == .failure(.permission(.denied(name: member.name, role: role, permission: permission)))
                         || result
                             == .failure(.permission(.denied(name: member.name, role: role, permission: .view))),
                     "\(label): \(result)")

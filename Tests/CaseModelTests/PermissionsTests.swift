@@ -13,7 +13,8 @@ struct PermissionsTests {
             .reviewRuling, .decideAppeal,
         ],
         .trainer: [.view, .note],
-        .admin: Set(Permission.allCases),
+        .admin: Set(Permission.allCases).subtracting([.observe]),
+        .observer: [.view, .observe],
     ]
 
     @Test(arguments: StaffRole.allCases)

@@ -105,6 +105,24 @@ struct ExportTests {
         #expect(kinds == ["filed", "evidence_added", "issue_added", "ruled", "obligation_created"])
     }
 
+    /// Issue 14: the pack's own-store rule flags a case platform-interest when it is filed, on the record.
+    @Test(arguments: StoreKind.allCases)
+    func aCaseAgainstThePlatformsOwnStoreIsPlatformInterestFromFiling(_ store: StoreKind) throws {
+        let target = try store.withStaff()
+        var pack = testPack
+        pack.platformInterest = PlatformInterestRules(selfOperated: ["self_run_*"])
+        let own = Self.handWritten.replacingOccurrences(of: "\"s_hand\"", with: "\"self_run_audio\"")
+        let report = try target.importFile(
+            Data((own + "\n" + Self.handWritten).utf8), by: mediator, skipInvalid: false,
+            rules: RulePackCatalog([pack], catalogue: testCatalogue), now: pinnedNow)
+        #expect(report.errors.isEmpty, "\(report.errors)")
+        #expect(try target.fetchCase(id: 1)?.flags.contains(.platformInterest) == true)
+        #expect(try target.fetchCase(id: 2)?.flags.contains(.platformInterest) == false)
+        let trail = try target.auditTrail(caseID: 1)
+        #expect(trail.contains { $0.detail.contains("self_run_audio is a self-operated store") })
+        #expect(try target.verify().isIntact)
+    }
+
     /// Issue 14, problem 4: the values that used to trap later (a huge paused clock, a version at
     /// Int64.max, an order of ¥9×10^16, a year 9999) are refused on the way in, by line.
     @Test(arguments: StoreKind.allCases)

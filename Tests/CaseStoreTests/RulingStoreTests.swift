@@ -9,6 +9,7 @@ import Testing
 
 let supervisor = StaffMember(name: "wang.fang", role: .supervisor)
 let secondSupervisor = StaffMember(name: "zhao.min", role: .supervisor)
+let observer = StaffMember(name: "li.ming", role: .observer)
 
 /// A store of `kind` with the usual staff plus a second supervisor, and one case in decision taken by lin.mei.
 func decisionCase(claimFen: Int64 = 129_900, flags: Set<CaseFlag> = [], in kind: StoreKind) throws
@@ -16,7 +17,7 @@ func decisionCase(claimFen: Int64 = 129_900, flags: Set<CaseFlag> = [], in kind:
 {
     let database = try kind.empty()
     let (admin, _) = try database.authenticate("admin", at: pinnedNow)
-    for member in [mediator, otherMediator, supervisor, secondSupervisor] {
+    for member in [mediator, otherMediator, supervisor, secondSupervisor, observer] {
         try database.addStaff(member, by: admin, at: pinnedNow)
     }
     var item = sampleCase(stage: .decision, claimFen: claimFen)
@@ -214,11 +215,11 @@ struct RulingStoreTests {
             } == [.observerSignoffMissing(caseID: item.id)])
         #expect(try database.fetchCase(id: item.id)?.stage == .decision)
         try database.recordObserverSignoff(
-            caseID: item.id, observer: "李明（市消费者协会）", statement: "程序合规，同意", by: mediator, at: later)
+            caseID: item.id, observer: observer.name, statement: "程序合规，同意", by: mediator, at: later)
         try database.reviewRuling(
             caseID: item.id, approve: true, comment: "", by: supervisor, at: later, rules: testRules)
         #expect(try database.fetchCase(id: item.id)?.stage == .execution)
-        #expect(try database.decisions(caseID: item.id).signoffs.first?.observer == "李明（市消费者协会）")
+        #expect(try database.decisions(caseID: item.id).signoffs.first?.observer == observer.name)
     }
 
     @Test(arguments: StoreKind.allCases)
@@ -334,16 +335,47 @@ struct PlatformInterestTests {
         let (database, item) = try decisionCase(claimFen: 12_000, flags: [.platformInterest], in: store)
         let terms = draft([OrderedRemedy(remedy: "refund", amount: .yuan(120))], cite: ["CC-582"])
         _ = try database.submitRuling(caseID: item.id, draft: terms, by: mediator, at: later, rules: testRules)
-        // The author (recorded by a supervisor), and whoever records it naming themselves.
-        for (name, recorder) in [(mediator.name, supervisor), (supervisor.name, supervisor)] {
-            #expect(throws: CaseError.observerNotIndependent(caseID: item.id, observer: name)) {
+        // Roles change: the ruling's author, re-registered as an observer, is still not independent,
+        // whether she signs in person or a supervisor records it.
+        let admin = StaffMember(name: "admin", role: .admin)
+        try database.addStaff(StaffMember(name: mediator.name, role: .observer), by: admin, at: later)
+        let author = StaffMember(name: mediator.name, role: .observer)
+        for recorder in [author, supervisor] {
+            #expect(throws: CaseError.observerNotIndependent(caseID: item.id, observer: mediator.name)) {
                 try database.recordObserverSignoff(
-                    caseID: item.id, observer: name, statement: "同意", by: recorder, at: later)
+                    caseID: item.id, observer: mediator.name, statement: "同意", by: recorder, at: later)
             }
         }
         try database.recordObserverSignoff(
-            caseID: item.id, observer: "消费者协会 李明", statement: "程序公正", by: mediator, at: later)
-        #expect(try database.decisions(caseID: item.id).signoffs.map(\.observer) == ["消费者协会 李明"])
+            caseID: item.id, observer: observer.name, statement: "程序公正", by: supervisor, at: later)
+        #expect(try database.decisions(caseID: item.id).signoffs.map(\.observer) == [observer.name])
+    }
+
+    /// Issue 14: observers are registered staff of the observer role, who sign in their own name.
+    @Test(arguments: StoreKind.allCases)
+    func theObserverIsRegisteredStaffOfTheObserverRole(_ store: StoreKind) throws {
+        let (database, item) = try decisionCase(claimFen: 12_000, flags: [.platformInterest], in: store)
+        // A free-text name, or a registered person of another role, is no observer.
+        for name in ["消费者协会 李明", otherMediator.name] {
+            #expect(throws: CaseError.observerNotRegistered(observer: name)) {
+                try database.recordObserverSignoff(
+                    caseID: item.id, observer: name, statement: "同意", by: mediator, at: later)
+            }
+        }
+        // An observer signs only in their own name, and does no case work.
+        #expect(throws: CaseError.observerSignsForThemselves(observer: observer.name, named: "lin.mei")) {
+            try database.recordObserverSignoff(
+                caseID: item.id, observer: "lin.mei", statement: "同意", by: observer, at: later)
+        }
+        #expect(throws: CaseError.permission(.denied(name: observer.name, role: .observer, permission: .note))) {
+            try database.addNote(caseID: item.id, text: "看过了", by: observer, at: later)
+        }
+        try database.recordObserverSignoff(
+            caseID: item.id, observer: observer.name, statement: "程序公正", by: observer, at: later)
+        let signoff = try #require(try database.decisions(caseID: item.id).signoffs.first)
+        #expect(signoff.observer == observer.name && signoff.recordedBy == observer.name)
+        // An admin is the platform's own staff, never its independent observer.
+        #expect(!Permissions.allows(.admin, .observe))
     }
 
     @Test(arguments: StoreKind.allCases)

@@ -79,12 +79,28 @@ struct RulingConsoleTests {
         var driver = try exampleDriver(width: 100, height: 30, as: "lin.mei")
         open(16, in: &driver)
         #expect(driver.render().text.contains("sign-off needed"))
-        for key in try KeyNotation.parse("O李明（市消协）<Tab>程序合规<Enter>") { driver.press(key) }
+        // The form offers the registered observers; the mediator records li.ming's signed statement.
+        driver.press(.char("O"))
+        #expect(driver.state.form?.fields.first?.choices == ["li.ming"])
+        for key in try KeyNotation.parse("<Tab>程序合规<Enter>") { driver.press(key) }
         #expect(driver.state.form == nil)
-        #expect(driver.state.decisions.signoffs.first?.observer == "李明（市消协）")
+        #expect(driver.state.decisions.signoffs.first?.observer == "li.ming")
         open(4, in: &driver)
         driver.press(.char("O"))
         #expect(driver.state.form == nil && driver.state.messageIsError)
+    }
+
+    @Test func anObserverSignsOffInPersonAndDoesNoCaseWork() throws {
+        var driver = try exampleDriver(width: 100, height: 30, as: "li.ming")
+        open(16, in: &driver)
+        driver.press(.char("T"))
+        #expect(driver.state.openCase?.assignee != "li.ming")
+        driver.press(.char("O"))
+        #expect(driver.state.form?.fields.first?.choices == ["li.ming"])
+        for key in try KeyNotation.parse("<Tab>鉴定独立，程序公正<Enter>") { driver.press(key) }
+        #expect(driver.state.form == nil)
+        let signoff = try #require(driver.state.decisions.signoffs.first)
+        #expect(signoff.observer == "li.ming" && signoff.recordedBy == "li.ming")
     }
 
     @Test func theNoticeOverlayScrollsAndCloses() throws {

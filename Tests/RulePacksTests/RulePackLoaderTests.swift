@@ -56,6 +56,27 @@ struct RulePackLoaderTests {
         #expect(pack.rule(for: .merchantResponse)?.outcome?.zh == "退款成立")
     }
 
+    /// Issue 14: a pack names the platform's own stores; their cases are platform interest from filing.
+    @Test func aPackNamesThePlatformsOwnStores() throws {
+        let text = valid + "\nplatform_interest:\n  self_operated: [platform_self_run, self_run_*]\n"
+        let rules = try RulePackLoader.parse(text, file: "test.yaml").platformInterest
+        #expect(rules.selfOperatedEntry(for: "platform_self_run") == "platform_self_run")
+        #expect(rules.selfOperatedEntry(for: "self_run_books") == "self_run_*")
+        #expect(rules.selfOperatedEntry(for: "shop_1029384") == nil)
+        #expect(rules.selfOperatedEntry(for: "platform_self_run2") == nil)
+        #expect(rules.reason(merchant: "self_run_books", pack: "test@2")?.en.contains("self_run_*") == true)
+        #expect(try RulePackLoader.parse(valid, file: "test.yaml").platformInterest.selfOperated.isEmpty)
+        for bad in ["[\"\"]", "[\"*\"]", "[\"a b\"]", "platform_self_run"] {
+            #expect {
+                _ = try RulePackLoader.parse(valid + "\nplatform_interest:\n  self_operated: \(bad)\n", file: "t.yaml")
+            } throws: { error in
+                (error as? RulePackError)?.key == "platform_interest.self_operated"
+            }
+        }
+        let shipped = try RulePackCatalog.shipped()
+        #expect(shipped.pack("marketplace@1")?.platformInterest.selfOperatedEntry(for: "platform_self_run") != nil)
+    }
+
     static let broken: [(String, String, Int?, String)] = [
         ("deadline: 24h", "deadline: 24x", 10, "stages.merchant_response.deadline"),
         ("on_expiry: merchant_silent", "on_expiry: rule", 11, "stages.merchant_response.on_expiry"),

@@ -1,7 +1,7 @@
 # End-to-end trust (issue 14): who acts comes from the system, and a live database runs on the wall clock.
 # Two real operating-system users are created for it, so the run needs root (CI runs as root).
 
-TRUST_USERS=(cdtrust_alice cdtrust_bob)
+TRUST_USERS=(cdtrust_alice cdtrust_bob cdtrust_carol)
 
 trust_users() {
     [ "$(id -u)" = 0 ] || { echo "the identity test creates two OS users and needs root" >&2; return 1; }
@@ -63,6 +63,26 @@ test_the_acting_person_is_the_login_and_only_an_admin_acts_as_another() {
         || { echo "the impersonation does not name the real login" >&2; rm -rf "$tmp"; return 1; }
     "$CASEDESK_BIN" case show 2 --db "$db" | grep -qF "cdtrust_bob [login root] note:" \
         || { echo "case show does not name the real login" >&2; rm -rf "$tmp"; return 1; }
+    # An observer (carol, of a consumer association) signs off in person on the platform-interest
+    # case 16, in her own name only, and does no case work.
+    "$CASEDESK_BIN" staff add cdtrust_carol --role observer --db "$db" >/dev/null
+    set +e
+    out=$(trust_as cdtrust_carol case take 16 --db "$db" 2>&1); status=$?
+    set -e
+    [ "$status" = 1 ] && grep -qF "may not take cases" <<<"$out" || { echo "an observer took a case: $out" >&2; rm -rf "$tmp"; return 1; }
+    set +e
+    out=$(trust_as cdtrust_carol case observe 16 --observer li.ming --statement "代签" --db "$db" 2>&1); status=$?
+    set -e
+    [ "$status" = 1 ] && grep -qF "only in their own name" <<<"$out" || { echo "an observer signed for another: $out" >&2; rm -rf "$tmp"; return 1; }
+    trust_as cdtrust_carol case observe 16 --statement "程序公正，鉴定独立" --db "$db" >/dev/null \
+        || { echo "the observer could not sign off" >&2; rm -rf "$tmp"; return 1; }
+    "$CASEDESK_BIN" case show 16 --db "$db" | grep -qF "cdtrust_carol (recorded by cdtrust_carol): 程序公正，鉴定独立" \
+        || { echo "the sign-off is not carol's own" >&2; rm -rf "$tmp"; return 1; }
+    # A free-text name is no observer.
+    set +e
+    out=$("$CASEDESK_BIN" case observe 16 --observer "李明（市消协）" --statement "同意" --db "$db" --as lin.mei 2>&1); status=$?
+    set -e
+    [ "$status" = 1 ] && grep -qF "is not registered as an observer" <<<"$out" || { echo "a free-text observer was accepted: $out" >&2; rm -rf "$tmp"; return 1; }
     rm -rf "$tmp"
 }
 

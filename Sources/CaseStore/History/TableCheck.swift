@@ -77,7 +77,9 @@ public enum TableCheck {
         var found: [String] = []
         let table = Dictionary(stored.map { ($0.name, $0.role) }) { first, _ in first }
         for name in Set(table.keys).union(roster.keys).sorted() where table[name] != roster[name] {
-            func role(_ role: StaffRole) -> String { (role == .admin ? "an " : "a ") + role.rawValue }
+            func role(_ role: StaffRole) -> String {
+                (role == .admin || role == .observer ? "an " : "a ") + role.rawValue
+            }
             found.append(
                 "staff \(name): \(table[name].map(role) ?? "missing") in the table, "
                     + "\(roster[name].map(role) ?? "never added") by its history")

@@ -19,6 +19,8 @@ public struct AppDriver: Sendable {
     ) {
         var state = state
         if let training { state.training = TrainingStatus(scenario: training.sandbox.scenario) }
+        // The registered observers, offered by the sign-off form (the roster changes only by `staff add`).
+        state.observers = ((try? database.staff()) ?? []).filter { $0.role == .observer }.map(\.name)
         self.state = state
         self.runner = EffectRunner(
             database: database, rules: state.rules, staff: state.staff, language: state.language, clock: clock,

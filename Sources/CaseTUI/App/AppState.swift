@@ -45,6 +45,8 @@ public struct AppState: Sendable {
     public var confirmation: Confirmation?
     /// The person at the console; what they may do comes from their role.
     public var staff = StaffMember(name: "viewer", role: .trainer)
+    /// The registered independent observers, by name.
+    public var observers: [String] = []
     /// The case open in the detail pane.
     public var openCase: Case?
     /// The open case's evidence.

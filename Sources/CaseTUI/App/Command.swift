@@ -277,7 +277,7 @@ public enum CommandTable {
             id: .observe, keys: [.char("O")],
             help: LocalizedText(
                 en: "Record an independent observer's sign-off (platform-interest cases)", zh: "记录独立观察员签署意见（平台利益相关案件）"),
-            hint: nil, contexts: panes, roles: rulers),
+            hint: nil, contexts: panes, roles: rulers.union([.observer])),
         CommandSpec(
             id: .fulfil, keys: [.char("F")],
             help: LocalizedText(en: "Record an obligation as fulfilled", zh: "记录义务已履行"), hint: nil, contexts: panes,

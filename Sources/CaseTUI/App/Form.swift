@@ -61,6 +61,8 @@ public struct Form: Hashable, Sendable {
         public var amount = ""
         /// Outstanding obligations, as "#3".
         public var obligations: [String] = []
+        /// Who may sign off as the observer: the registered observers (or only oneself, for an observer).
+        public var observers: [String] = []
 
         /// Creates choices.
         public init(remedies: [String] = [], statutory: [String] = [], amount: String = "", obligations: [String] = [])
@@ -164,7 +166,10 @@ public struct Form: Hashable, Sendable {
             }
             fields = list
         case .observer:
-            fields = [Field(label: "Observer", text: ""), Field(label: "Statement", text: "")]
+            fields = [
+                Field(label: "Observer", text: choices.observers.first ?? "", choices: choices.observers),
+                Field(label: "Statement", text: ""),
+            ]
         case .fulfil:
             fields = [
                 Field(label: "Obligation", text: choices.obligations.first ?? "", choices: choices.obligations),

@@ -216,6 +216,12 @@ extension Update {
                 return refuse(
                     "#\(item.id) is not flagged platform-interest: no observer is needed", "#\(item.id) 未涉及平台利益，无需观察员")
             }
+            choices.observers = state.staff.role == .observer ? [state.staff.name] : state.observers
+            guard !choices.observers.isEmpty else {
+                return refuse(
+                    "no independent observer is registered: an admin adds one with `casedesk staff add NAME --role observer`",
+                    "尚未登记独立观察员：请管理员执行 `casedesk staff add 姓名 --role observer`")
+            }
             kind = .observer
         case .fulfil:
             guard !choices.obligations.isEmpty else {
