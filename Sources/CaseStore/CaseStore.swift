@@ -72,6 +72,9 @@ public protocol CaseStore: AnyObject, Sendable {
     func decisions(caseID: Int64) throws -> CaseDecisions
     /// The audit trail of one case, oldest first: its events with their records.
     func auditTrail(caseID: Int64) throws -> [AuditEntry]
+    /// At most `limit` of a case's newest audit records numbered below `before` (all, when nil),
+    /// oldest first: a page of a timeline that may hold a million records.
+    func auditTrail(caseID: Int64, newest limit: Int, before: Int64?) throws -> [AuditEntry]
 
     // MARK: The queue
 

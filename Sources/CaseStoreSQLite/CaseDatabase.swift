@@ -228,6 +228,16 @@ public final class CaseDatabase: Sendable {
         }
     }
 
+    public func auditTrail(caseID: Int64, newest limit: Int, before: Int64?) throws -> [AuditEntry] {
+        try writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: "SELECT \(Self.auditColumns) FROM audit WHERE case_id = ? AND id < ? ORDER BY id DESC LIMIT ?",
+                arguments: [caseID, before ?? Int64.max, max(0, limit)]
+            ).reversed().map(Self.auditEntry)
+        }
+    }
+
     /// Checks the whole chain; returns the id of the first record that does not match, or nil.
     public func firstBrokenAuditRecord() throws -> Int64? {
         try writer.read(Self.firstBrokenAuditRecord)

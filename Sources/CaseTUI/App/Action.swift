@@ -21,7 +21,9 @@ public enum Action: Sendable {
     case searchLoaded([QueueRow])
     case caseLoaded(
         Case?, [Evidence], issues: [DisputeIssue] = [], requests: [EvidenceRequest] = [], timeline: [AuditEntry] = [],
-        decisions: CaseDecisions = CaseDecisions())
+        decisions: CaseDecisions = CaseDecisions(), olderRecords: Bool = false)
+    /// A page of older audit records for the open case's timeline (oldest first), and whether more remain.
+    case olderTimelineLoaded(caseID: Int64, [AuditEntry], olderRecords: Bool)
     /// A document to show over the panes.
     case documentLoaded(Document)
     /// A digit typed before a motion.
@@ -39,6 +41,8 @@ public enum Effect: Hashable, Sendable {
     case search(String)
     case submitForm(Form)
     case loadCase(Int64)
+    /// The page of the case's timeline before record `before`.
+    case loadOlderTimeline(caseID: Int64, before: Int64)
     case checkForChanges
     case sweep(Date)
     case step(caseID: Int64, event: LifecycleEvent, version: Int?)

@@ -51,8 +51,12 @@ public struct AppState: Sendable {
     public var openCase: Case?
     /// The open case's evidence.
     public var evidence: [Evidence] = []
-    /// The open case's audit trail, oldest first.
+    /// The open case's audit trail, oldest first: its newest page, and the older pages scrolled to.
     public var timeline: [AuditEntry] = []
+    /// Whether the case has audit records older than the timeline holds (they load on scrolling).
+    public var timelineHasOlder = false
+    /// Whether a page of older records has been asked for and not yet arrived.
+    public var timelineLoading = false
     /// Whether the detail pane shows the timeline instead of the details.
     public var showTimeline = false
     /// The evidence item opened in full, if any.

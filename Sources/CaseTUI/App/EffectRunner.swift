@@ -8,6 +8,8 @@ public struct EffectRunner: Sendable {
     let database: any CaseStore
     let rules: RulePackCatalog
     let staff: StaffMember
+    /// How many audit records a page of the timeline holds.
+    static let timelinePage = 200
     let language: Language
     /// The time writes are stamped with: the wall clock, or a training sandbox's simulated clock.
     let clock: @Sendable () -> Date
@@ -42,10 +44,21 @@ public struct EffectRunner: Sendable {
                 let evidence = loaded == nil ? [] : try database.evidence(caseID: id)
                 let issues = loaded == nil ? [] : try database.issues(caseID: id)
                 let requests = loaded == nil ? [] : try database.evidenceRequests(caseID: id)
-                let timeline = loaded == nil ? [] : try database.auditTrail(caseID: id)
+                // The newest page only: a case with a million records opens as fast as any other.
+                var timeline =
+                    loaded == nil
+                    ? [] : try database.auditTrail(caseID: id, newest: Self.timelinePage + 1, before: nil)
+                let older = timeline.count > Self.timelinePage
+                if older { timeline.removeFirst() }
                 let decisions = loaded == nil ? CaseDecisions() : try database.decisions(caseID: id)
                 return .caseLoaded(
-                    loaded, evidence, issues: issues, requests: requests, timeline: timeline, decisions: decisions)
+                    loaded, evidence, issues: issues, requests: requests, timeline: timeline, decisions: decisions,
+                    olderRecords: older)
+            case .loadOlderTimeline(let id, let before):
+                var page = try database.auditTrail(caseID: id, newest: Self.timelinePage + 1, before: before)
+                let older = page.count > Self.timelinePage
+                if older { page.removeFirst() }
+                return .olderTimelineLoaded(caseID: id, page, olderRecords: older)
             case .loadNotice(let id):
                 return .documentLoaded(
                     .notice(caseID: id, text: try database.notice(caseID: id, rules: rules, language: language)))

@@ -69,6 +69,13 @@ public enum Update {
                 state.messageIsError = false
             }
             return applied > 0 ? [.checkForChanges] : []
+        case .olderTimelineLoaded(let id, let page, let older):
+            guard id == state.openCase?.id, state.timelineLoading else { return [] }
+            let oldest = state.timeline.first?.id ?? .max
+            state.timeline.insert(contentsOf: page.filter { $0.id < oldest }, at: 0)
+            state.timelineHasOlder = older
+            state.timelineLoading = false
+            return []
         case .caseChanged(let updated, let message, let undoable):
             state.undoable = undoable
             state.form = nil
@@ -91,11 +98,13 @@ public enum Update {
             state.queue.receive(request, rows: rows, visible: state.visibleQueueRows)
             if state.queue.rows.isEmpty { clearOpenCase(&state) }
             return fetches(state) + openSelected(state)
-        case .caseLoaded(let loaded, let evidence, let issues, let requests, let timeline, let decisions):
+        case .caseLoaded(let loaded, let evidence, let issues, let requests, let timeline, let decisions, let older):
             state.issues = issues
             state.decisions = decisions
             state.requests = requests
             state.timeline = timeline
+            state.timelineHasOlder = older
+            state.timelineLoading = false
             // The same case reloaded (another process changed it) keeps the reader's place.
             let sameCase = loaded != nil && loaded?.id == state.openCase?.id
             state.openCase = loaded
@@ -291,7 +300,7 @@ public enum Update {
         case .timeline:
             state.showTimeline.toggle()
             state.detailScroll = 0
-            return []
+            return olderTimeline(&state)
         case .moveDown: return move(&state, by: count)
         case .moveUp: return move(&state, by: -count)
         case .halfPageDown: return move(&state, by: count * max(1, visible / 2))
@@ -312,11 +321,23 @@ public enum Update {
             case .queue:
                 if state.queue.atEnd { return move(&state, by: state.queue.rows.count) }
                 return [.loadQueue(.tail, state.query)]
-            case .detail: state.detailScroll = maxDetailScroll(state)
+            case .detail:
+                state.detailScroll = maxDetailScroll(state)
+                return olderTimeline(&state)
             case .evidence: state.evidenceSelection = max(0, state.evidence.count - 1)
             }
             return []
         }
+    }
+
+    /// The next page of older audit records, once the reader scrolls within a screen of the
+    /// timeline's end and the case has more.
+    static func olderTimeline(_ state: inout AppState) -> [Effect] {
+        guard state.showTimeline, state.timelineHasOlder, !state.timelineLoading, let id = state.openCase?.id,
+            let oldest = state.timeline.first?.id, state.detailScroll + state.height >= maxDetailScroll(state)
+        else { return [] }
+        state.timelineLoading = true
+        return [.loadOlderTimeline(caseID: id, before: oldest)]
     }
 
     static func move(_ state: inout AppState, by delta: Int) -> [Effect] {
@@ -327,7 +348,7 @@ public enum Update {
             return requests.map { Effect.loadQueue($0, query) } + openSelected(state)
         case .detail:
             state.detailScroll = min(max(0, state.detailScroll + delta), maxDetailScroll(state))
-            return []
+            return olderTimeline(&state)
         case .evidence:
             guard !state.evidence.isEmpty else { return [] }
             state.evidenceSelection = min(max(0, state.evidenceSelection + delta), state.evidence.count - 1)

@@ -152,6 +152,13 @@ enum DetailView {
                 result.append(Line(label: "", value: "  " + text, style: Style(dim: true)))
             }
         }
+        if state.timelineHasOlder {
+            result.append(
+                Line(
+                    label: "",
+                    value: state.language == .zh ? "… 更早的记录随滚动载入" : "… older records load as you scroll",
+                    style: Style(dim: true)))
+        }
         return result
     }
 
