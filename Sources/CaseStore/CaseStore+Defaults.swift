@@ -35,7 +35,15 @@ extension CaseStore {
     public func importFile(
         _ data: Data, by staff: StaffMember, skipInvalid: Bool, rules: RulePackCatalog, now: Date = Date()
     ) throws -> ImportReport {
-        try importFile(data, format: .jsonl, by: staff, skipInvalid: skipInvalid, rules: rules, now: now)
+        try importFile(.data(data), format: .jsonl, by: staff, skipInvalid: skipInvalid, rules: rules, now: now)
+    }
+
+    /// Imports bytes in memory.
+    public func importFile(
+        _ data: Data, format: ImportFormat, by staff: StaffMember, skipInvalid: Bool, rules: RulePackCatalog,
+        now: Date
+    ) throws -> ImportReport {
+        try importFile(.data(data), format: format, by: staff, skipInvalid: skipInvalid, rules: rules, now: now)
     }
 }
 

@@ -45,9 +45,9 @@ public protocol CaseStore: AnyObject, Sendable {
     /// Applies every expired deadline's and obligation's default outcome exactly once.
     func sweep(now: Date, rules: RulePackCatalog, actor: String) throws -> SweepReport
     /// Imports cases and party events through the same rules as the console; a case document's
-    /// relative times (`now-3h`) count from `now`.
+    /// relative times (`now-3h`) count from `now`. JSONL from a file is streamed line by line.
     func importFile(
-        _ data: Data, format: ImportFormat, by staff: StaffMember, skipInvalid: Bool, rules: RulePackCatalog,
+        _ source: ImportSource, format: ImportFormat, by staff: StaffMember, skipInvalid: Bool, rules: RulePackCatalog,
         now: Date
     )
         throws -> ImportReport

@@ -15,6 +15,9 @@ public struct ImportReport: Sendable {
     public var errors: [ImportError] = []
     /// Whether anything was written (false when one bad line rejected the whole file).
     public var committed = false
+    /// With `skipInvalid`, each rejected JSONL line's bytes by line number, for the rejects file
+    /// (a streamed file cannot be read again; CSV records are cut from the file by the caller).
+    public var rejectedLines: [Int: Data] = [:]
 
     /// An empty report.
     public init() {}

@@ -11,17 +11,23 @@ extension CaseDatabase {
     /// left it. By default one rejected line rejects the whole file and the database is
     /// left unchanged; with `skipInvalid` the valid lines are kept. Either way every
     /// problem is reported as `line N: reason`.
+    ///
+    /// JSONL is read, checked and applied a line at a time, so memory stays flat in the file's
+    /// size; a CSV file is parsed whole (a quoted field may span lines).
     public func importFile(
-        _ data: Data, format: ImportFormat = .jsonl, by staff: StaffMember, skipInvalid: Bool,
+        _ source: ImportSource, format: ImportFormat = .jsonl, by staff: StaffMember, skipInvalid: Bool,
         rules: RulePackCatalog, now: Date
     ) throws -> ImportReport {
-        let parsed = ImportParser.parse(data, format: format)
         var report = ImportReport()
-        report.errors = parsed.errors
         try writer.writeWithoutTransaction { db in
             try db.inTransaction {
                 try Self.require(db, staff, .recordPartyEvent)
-                for item in parsed.items {
+                func reject(_ error: ImportError, _ raw: Data?) {
+                    report.errors.append(error)
+                    if skipInvalid, let raw { report.rejectedLines[error.line] = raw }
+                }
+                // A line's own fault rejects the line; the database's (a full disk, a lost lock) ends the import.
+                func apply(_ item: ImportItem, _ raw: Data?) throws {
                     do {
                         try db.inSavepoint {
                             switch item {
@@ -35,10 +41,24 @@ extension CaseDatabase {
                         }
                         report.applied += 1
                     } catch let error as any ExplainedError {
-                        report.errors.append(ImportError(line: item.line, reason: error.message.en))
+                        reject(ImportError(line: item.line, reason: error.message.en), raw)
                     } catch let error as ImportError.Reason {
-                        report.errors.append(ImportError(line: item.line, reason: error.text))
+                        reject(ImportError(line: item.line, reason: error.text), raw)
                     }
+                }
+                switch format {
+                case .jsonl:
+                    try source.forEachLine { number, raw in
+                        switch ImportParser.jsonlLine(raw, number: number) {
+                        case .success(let item?): try apply(item, raw)
+                        case .success(nil): break
+                        case .failure(let error): reject(error, raw)
+                        }
+                    }
+                case .csv:
+                    let parsed = ImportParser.parse(try source.readAll(), format: .csv)
+                    report.errors = parsed.errors
+                    for item in parsed.items { try apply(item, nil) }
                 }
                 report.errors.sort { $0.line < $1.line }
                 report.committed = report.errors.isEmpty || skipInvalid

@@ -25,41 +25,48 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let data: Data
+        let chosen = format ?? (file.lowercased().hasSuffix(".csv") ? .csv : .jsonl)
+        // JSONL is streamed from the file (flat memory whatever its size); CSV is read whole.
+        let handle: FileHandle
         if file == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
+            handle = FileHandle.standardInput
         } else {
-            guard let contents = FileManager.default.contents(atPath: file) else {
-                throw CLIError("cannot read \(file)")
-            }
-            data = contents
+            guard let opened = FileHandle(forReadingAtPath: file) else { throw CLIError("cannot read \(file)") }
+            handle = opened
         }
+        let data = chosen == .csv ? try readAll(handle) : nil
         let rules = try loadRules()
         let now = Date()
         let session = try database.open(now: now, examples: false)
-        let chosen = format ?? (file.lowercased().hasSuffix(".csv") ? .csv : .jsonl)
         let report = try storeCall {
             try session.database.importFile(
-                data, format: chosen, by: session.staff, skipInvalid: skipInvalid, rules: rules, now: now)
+                data.map(ImportSource.data) ?? .file(handle), format: chosen, by: session.staff,
+                skipInvalid: skipInvalid, rules: rules, now: now)
         }
         for error in report.errors {
             warn("\(error)")
         }
         if skipInvalid && !report.errors.isEmpty {
             let path = rejects ?? (file == "-" ? "rejects.\(chosen.rawValue)" : file + ".rejects")
-            let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-            // A CSV record may span lines: each rejected record is kept whole, under the file's header.
-            let spans = chosen == .csv ? ImportParser.csvRecordSpans(data) : [:]
             var out = Data()
-            if chosen == .csv, let header = lines.first {
-                out.append(contentsOf: header)
-                out.append(UInt8(ascii: "\n"))
-            }
-            for line in Set(report.errors.map(\.line)).sorted() where line - 1 < lines.count {
-                let error = ImportError(line: line, reason: "")
-                let last = spans[error.line] ?? error.line
-                for index in (error.line - 1)..<min(last, lines.count) {
-                    out.append(contentsOf: lines[index])
+            if let data {
+                let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+                // A CSV record may span lines: each rejected record is kept whole, under the file's header.
+                let spans = ImportParser.csvRecordSpans(data)
+                if let header = lines.first {
+                    out.append(contentsOf: header)
+                    out.append(UInt8(ascii: "\n"))
+                }
+                for line in Set(report.errors.map(\.line)).sorted() where line - 1 < lines.count {
+                    for index in (line - 1)..<min(spans[line] ?? line, lines.count) {
+                        out.append(contentsOf: lines[index])
+                        out.append(UInt8(ascii: "\n"))
+                    }
+                }
+            } else {
+                // A streamed JSONL file: the store kept each rejected line's bytes.
+                for line in report.rejectedLines.keys.sorted() {
+                    out.append(report.rejectedLines[line]!)
                     out.append(UInt8(ascii: "\n"))
                 }
             }
@@ -74,6 +81,15 @@ struct ImportCommand: ParsableCommand {
             print("imported nothing: \(report.errors.count) line(s) rejected; the database is unchanged")
         }
         if !report.errors.isEmpty { throw ExitCode(1) }
+    }
+}
+
+/// The whole of a file or standard input.
+private func readAll(_ handle: FileHandle) throws -> Data {
+    do {
+        return try handle.readToEnd() ?? Data()
+    } catch {
+        throw CLIError("cannot read the import: \(error)")
     }
 }
 

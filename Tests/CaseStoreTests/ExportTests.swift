@@ -105,6 +105,34 @@ struct ExportTests {
         #expect(kinds == ["filed", "evidence_added", "issue_added", "ruled", "obligation_created"])
     }
 
+    /// Issue 14, problem 9: JSONL is streamed from a file a line at a time (lines crossing the
+    /// read chunks, a last line without a newline), with the same result as the bytes in memory,
+    /// and the rejected lines kept byte for byte for the rejects file.
+    @Test func aStreamedFileImportsAsTheSameBytesInMemoryDo() throws {
+        let database = try source()
+        let lines = try exported(database, .jsonl).split(separator: "\n").map(String.init)
+        let body = lines.joined(separator: "\n") + "\n# comment\nnot json\n" + lines[0]
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("stream-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: url) }
+        var padded = body
+        // Evidence-sized noise in a comment pushes lines across the chunk boundary.
+        padded = "# " + String(repeating: "填", count: (1 << 20) / 3 + 17) + "\n" + padded
+        try Data(padded.utf8).write(to: url)
+        let streamed = try CaseDatabase.withStaff()
+        let handle = try FileHandle(forReadingFrom: url)
+        let fromFile = try streamed.importFile(
+            .file(handle), format: .jsonl, by: mediator, skipInvalid: true, rules: testRules, now: pinnedNow)
+        let inMemory = try CaseDatabase.withStaff().importFile(
+            Data(padded.utf8), format: .jsonl, by: mediator, skipInvalid: true, rules: testRules, now: pinnedNow)
+        #expect(fromFile.applied == lines.count && fromFile.applied == inMemory.applied)
+        #expect(fromFile.errors.map(\.description) == inMemory.errors.map(\.description))
+        // "not json" and the repeated first case (its number is taken) are rejected, bytes intact.
+        #expect(
+            fromFile.rejectedLines.values.map { String(decoding: $0, as: UTF8.self) }.sorted()
+                == ["not json", lines[0]].sorted())
+        #expect(try exported(streamed, .jsonl) == (try exported(database, .jsonl)))
+    }
+
     /// Issue 14: the pack's own-store rule flags a case platform-interest when it is filed, on the record.
     @Test(arguments: StoreKind.allCases)
     func aCaseAgainstThePlatformsOwnStoreIsPlatformInterestFromFiling(_ store: StoreKind) throws {

@@ -31,25 +31,32 @@ package enum ImportParser {
     package static func parseJSONL(_ data: Data) -> ([ImportItem], [ImportError]) {
         var items: [ImportItem] = []
         var errors: [ImportError] = []
-        var number = 0
-        for raw in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            number += 1
-            var bytes = Data(raw)
-            if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
-            if number == 1, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-            guard let text = String(data: bytes, encoding: .utf8) else {
-                errors.append(ImportError(line: number, reason: "not valid UTF-8"))
-                continue
-            }
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            do {
-                items.append(try parseLine(trimmed, number: number))
-            } catch {
-                errors.append(error)
+        // In memory nothing throws.
+        try? ImportSource.data(data).forEachLine { number, raw in
+            switch jsonlLine(raw, number: number) {
+            case .success(let item?): items.append(item)
+            case .success(nil): break
+            case .failure(let error): errors.append(error)
             }
         }
         return (items, errors)
+    }
+
+    /// One JSONL line: its item, nil for a blank line or a `#` comment, or why it cannot be read.
+    package static func jsonlLine(_ raw: Data, number: Int) -> Result<ImportItem?, ImportError> {
+        var bytes = raw
+        if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
+        if number == 1, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard let text = String(data: bytes, encoding: .utf8) else {
+            return .failure(ImportError(line: number, reason: "not valid UTF-8"))
+        }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty || trimmed.hasPrefix("#") { return .success(nil) }
+        do {
+            return .success(try parseLine(trimmed, number: number))
+        } catch {
+            return .failure(error)
+        }
     }
 
     package static func parseLine(_ text: String, number: Int) throws(ImportError) -> ImportItem {
