@@ -58,7 +58,7 @@ struct UpdateTests {
         _ = Update.update(&s, .queueLoaded(.head, [row], total: 1))
         #expect(Update.update(&s, .changeToken(10)).isEmpty, "the first token is the baseline")
         #expect(Update.update(&s, .changeToken(10)).isEmpty)
-        #expect(Update.update(&s, .changeToken(11)) == [.loadQueue(.refresh(row.cursor), .all)])
+        #expect(Update.update(&s, .changeToken(11)) == [.loadQueue(.refresh(row.cursor, follow: false), .all)])
     }
 
     @Test func aSweepReportsWhatItDid() {

@@ -8,7 +8,7 @@ public enum Action: Sendable {
     case tick(Date)
     case resize(width: Int, height: Int)
     case queueLoaded(QueueRequest, [QueueRow], total: Int?)
-    case queueRefreshed(before: [QueueRow], from: [QueueRow], offset: Int, total: Int)
+    case queueRefreshed(before: [QueueRow], from: [QueueRow], offset: Int, total: Int, followed: Bool = false)
     case changeToken(Int64)
     case sweepDue(Date)
     case swept(applied: Int, problems: [String])
@@ -33,6 +33,8 @@ public enum Action: Sendable {
     /// Training: how many walkthrough steps the trainee has done.
     case trainingProgress(done: Int)
     case failed(String)
+    /// Slow work is about to run (nil: it ended): the status bar says so.
+    case busy(LocalizedText?)
 }
 
 /// Work the update asks for; the effect runner does it and answers with actions.

@@ -47,6 +47,10 @@ public struct AppState: Sendable {
     public var staff = StaffMember(name: "viewer", role: .trainer)
     /// The registered independent observers, by name.
     public var observers: [String] = []
+    /// Slow work running now (the sweep), shown on the status bar.
+    public var busy: LocalizedText?
+    /// The case the user just changed: the next reload follows it wherever it now sorts.
+    public var followCase: Int64?
     /// The case open in the detail pane.
     public var openCase: Case?
     /// The open case's evidence.

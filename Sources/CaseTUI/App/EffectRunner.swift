@@ -327,14 +327,17 @@ public struct EffectRunner: Sendable {
             return .queueLoaded(request, try database.queuePage(query, after: cursor, limit: limit), total: nil)
         case .before(let cursor):
             return .queueLoaded(request, try database.queuePage(query, before: cursor, limit: limit), total: nil)
-        case .refresh(let previous):
-            // Follow the selected case if it moved in the queue (its deadline changed).
+        case .refresh(let previous, let follow):
+            // The user's own change: follow the case to where it now sorts. Anyone else's: stay put.
             let anchor =
-                try database.fetchCase(id: previous.id).map { QueueCursor(of: $0, order: query.order) } ?? previous
+                follow
+                ? try database.fetchCase(id: previous.id).map { QueueCursor(of: $0, order: query.order) } ?? previous
+                : previous
             let before = try database.queuePage(query, before: anchor, limit: QueueWindow.refreshBefore)
             let from = try database.queuePage(query, from: anchor, limit: limit)
             let offset = try before.first.map { try database.queuePosition(query, of: $0.cursor(query.order)) } ?? 0
-            return .queueRefreshed(before: before, from: from, offset: offset, total: try database.queueCount(query))
+            return .queueRefreshed(
+                before: before, from: from, offset: offset, total: try database.queueCount(query), followed: follow)
         }
     }
 }

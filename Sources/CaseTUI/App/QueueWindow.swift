@@ -6,8 +6,11 @@ public enum QueueRequest: Hashable, Sendable {
     case tail
     case after(QueueCursor)
     case before(QueueCursor)
-    /// Reload around a case after the data changed; the selection follows the case if it moved.
-    case refresh(QueueCursor)
+    /// Reload around the selection after the data changed. With `follow` (the user's own change
+    /// to the selected case) the selection follows the case wherever it moved; otherwise (a change
+    /// made elsewhere, the sweeper) it stays where it was in the queue, on the same case when that
+    /// case is still within the rows reloaded there.
+    case refresh(QueueCursor, follow: Bool)
 }
 
 /// The part of the queue held in memory: a few screens around the selection.
@@ -69,10 +72,20 @@ public struct QueueWindow: Sendable {
     }
 
     /// Takes in rows reloaded around the selection: `before` it, then from it on.
-    public mutating func receiveRefresh(before: [QueueRow], from: [QueueRow], offset: Int, visible: Int) {
+    ///
+    /// A selection on the queue's first row stays on the first row (the most urgent case) unless
+    /// the user's own change moved it (`followed`); otherwise it stays on its case if the case is
+    /// among the reloaded rows, else at its place in the queue.
+    public mutating func receiveRefresh(
+        before: [QueueRow], from: [QueueRow], offset: Int, visible: Int, followed: Bool = false
+    ) {
         let screenRow = selected - top
+        let previous = selectedRow?.id
+        let wasFirst = position == 0
         rows = before + from
-        selected = min(before.count, max(0, rows.count - 1))
+        selected =
+            wasFirst && !followed && offset == 0
+            ? 0 : rows.firstIndex { $0.id == previous } ?? min(before.count, max(0, rows.count - 1))
         top = max(0, selected - screenRow)
         self.offset = offset
         atStart = offset == 0
@@ -131,11 +144,12 @@ public struct QueueWindow: Sendable {
         scroll(visible: visible)
     }
 
-    /// Keeps the selection on screen.
+    /// Keeps the selection on screen, and the screen full: no blank rows below while held rows
+    /// are hidden above.
     mutating func scroll(visible: Int) {
         let height = max(1, visible)
         if selected < top { top = selected }
         if selected >= top + height { top = selected - height + 1 }
-        top = min(max(0, top), max(0, rows.count - 1))
+        top = min(max(0, top), max(0, rows.count - height))
     }
 }

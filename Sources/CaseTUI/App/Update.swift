@@ -54,7 +54,11 @@ public enum Update {
             state.changeToken = token
             // Another process (or the sweeper) changed something: reload what is on screen.
             if first { return [] }
+            defer { state.followCase = nil }
             return reloadVisible(state)
+        case .busy(let work):
+            state.busy = work
+            return []
         case .sweepDue(let now):
             state.now = now
             return state.readOnly ? [] : [.sweep(now)]
@@ -82,11 +86,13 @@ public enum Update {
             state.message = message
             state.messageIsError = false
             state.openCase = updated
+            state.followCase = updated.id
             // Reload the case's evidence, issues and timeline, then whatever else changed.
             return [.loadCase(updated.id), .checkForChanges] + (state.training == nil ? [] : [.checkTrainingProgress])
-        case .queueRefreshed(let before, let from, let offset, let total):
+        case .queueRefreshed(let before, let from, let offset, let total, let followed):
             state.queue.total = total
-            state.queue.receiveRefresh(before: before, from: from, offset: offset, visible: state.visibleQueueRows)
+            state.queue.receiveRefresh(
+                before: before, from: from, offset: offset, visible: state.visibleQueueRows, followed: followed)
             return fetches(state) + openSelected(state, force: true)
         case .resize(let width, let height):
             state.width = width
@@ -374,7 +380,9 @@ public enum Update {
     static func reloadVisible(_ state: AppState) -> [Effect] {
         if let text = state.searchText { return [.search(text)] }
         guard let row = state.queue.selectedRow else { return [.loadQueue(.head, state.query)] }
-        return [.loadQueue(.refresh(row.cursor(state.query.order)), state.query)]
+        return [
+            .loadQueue(.refresh(row.cursor(state.query.order), follow: state.followCase == row.id), state.query)
+        ]
     }
 
     /// Loads the selected case into the detail pane unless it is already there.

@@ -38,8 +38,16 @@ public enum ConsoleLoop {
         state.simulated = (try? database.isSimulated()) ?? false
         state.lastAnchor = lastAnchor
         var driver = AppDriver(state: state, database: database, clock: clock, training: training)
-        // Apply whatever expired while no one was looking, then keep sweeping on a timer.
-        driver.send(.sweepDue(clock()))
+        // The first screen first; then apply whatever expired while no one was looking (saying so
+        // on the status bar), then keep sweeping on a timer.
+        func sweep(_ now: Date) {
+            driver.send(.busy(UIText.sweeping))
+            terminal.present(driver.render(), fullRepaint: false)
+            driver.send(.sweepDue(now))
+            driver.send(.busy(nil))
+        }
+        terminal.present(driver.render(), fullRepaint: true)
+        sweep(clock())
         var lastSweep = clock()
         var fullRepaint = true
         var lastSecond = Int(clock().timeIntervalSince1970)
@@ -73,7 +81,7 @@ public enum ConsoleLoop {
             }
             if now.timeIntervalSince(lastSweep) >= sweepEvery {
                 lastSweep = now
-                driver.send(.sweepDue(now))
+                sweep(now)
             }
         }
     }

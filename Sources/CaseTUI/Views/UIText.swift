@@ -36,6 +36,8 @@ enum UIText {
     static let helpClose = LocalizedText(en: "Esc or ? closes this help", zh: "按 Esc 或 ? 关闭帮助")
     static let readOnly = LocalizedText(en: "│ READ-ONLY ", zh: "│ 只读 ")
     static let simulated = LocalizedText(en: "│ SIMULATED ", zh: "│ 模拟 ")
+    /// The status bar while the sweeper applies expired deadlines.
+    public static let sweeping = LocalizedText(en: "applying expired deadlines…", zh: "正在执行超时处理…")
     static func anchored(_ age: LocalizedText) -> LocalizedText {
         LocalizedText(en: "│ anchored \(age.en) ago ", zh: "│ 锚定于 \(age.zh)前 ")
     }

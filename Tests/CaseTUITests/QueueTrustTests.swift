@@ -1,0 +1,72 @@
+import CaseModel
+import CaseStore
+import CaseStoreSQLite
+import Foundation
+import RulePacks
+import Testing
+
+@testable import CaseTUI
+
+/// Issue 15, problem 1: the queue never hides its own rows, and a change made elsewhere never
+/// carries the selection away.
+@Suite("The queue shows what it holds")
+struct QueueTrustTests {
+    static func row(_ id: Int64) -> QueueRow {
+        QueueRow(
+            id: id, stage: .intervention, deadline: pinnedNow.addingTimeInterval(Double(id) * 60),
+            claimAmount: .yuan(1), title: "争议 \(id)", assignee: nil, createdAt: pinnedNow, priority: 3, flags: [])
+    }
+
+    @Test func aRefreshNearTheEndLeavesNoBlankRowsBelowHiddenOnes() {
+        var window = QueueWindow()
+        window.total = 150
+        window.receive(.head, rows: (1...149).map(Self.row), visible: 20)
+        _ = window.move(by: 145, visible: 20)
+        _ = window.move(by: -17, visible: 20)
+        #expect(window.selected - window.top == 2, "the selection near the top of the screen")
+        // Another console closed most cases: around the selection only 50 before and 3 from it remain.
+        window.receiveRefresh(
+            before: (90...139).map(Self.row), from: (146...148).map(Self.row), offset: 89, visible: 20)
+        #expect(window.rows.count == 53)
+        #expect(window.top == 53 - 20, "the screen is full: no blank rows below while rows are hidden above")
+        #expect((window.top..<window.top + 20).contains(window.selected))
+        // A queue shorter than the screen starts at its first row.
+        window.receiveRefresh(before: (1...2).map(Self.row), from: (3...6).map(Self.row), offset: 0, visible: 20)
+        #expect(window.top == 0 && window.rows.count == 6)
+    }
+
+    @Test func aCaseMovedElsewhereDoesNotCarryTheSelectionFromTheFirstRow() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("casedesk-q-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("cases.sqlite").path
+        let rules = try RulePackCatalog.shipped()
+        let console = try CaseDatabase(path: path)
+        _ = try console.authenticate("admin", at: pinnedNow)
+        try console.loadExamplesIfEmpty(now: pinnedNow)
+        var state = AppState(width: 100, height: 30, now: pinnedNow, databaseLabel: "cases.sqlite")
+        state.rules = rules
+        var driver = AppDriver(state: state, database: console)
+        let first = try #require(driver.state.queue.selectedRow)
+        #expect(first.id == 9 && driver.state.queue.position == 0)
+        // Another console decides the appeal: case 9 closes and sorts last.
+        let other = try CaseDatabase(path: path)
+        try other.decideAppeal(
+            caseID: 9, outcome: .uphold, terms: nil, reasons: "原裁决正确",
+            by: StaffMember(name: "wang.fang", role: .supervisor),
+            at: pinnedNow, rules: rules)
+        driver.send(.tick(pinnedNow.addingTimeInterval(1)))
+        #expect(driver.state.queue.position == 0, "the selection stays on the first row")
+        #expect(driver.state.queue.selectedRow?.id != 9)
+        #expect(
+            driver.state.openCase?.id == driver.state.queue.selectedRow?.id, "the case pane shows the selected case")
+        #expect(driver.state.queue.rows.last?.id == 9 || driver.state.queue.rows.contains { $0.id == 9 })
+    }
+
+    @Test func theStatusBarSaysWhenTheSweeperIsWorking() throws {
+        var driver = try exampleDriver(width: 100, height: 30)
+        driver.send(.busy(UIText.sweeping))
+        #expect(driver.render().text.contains("applying expired deadlines…"))
+        driver.send(.busy(nil))
+        #expect(!driver.render().text.contains("applying expired deadlines"))
+    }
+}
