@@ -93,6 +93,15 @@ public enum Timeliness: String, Codable, Sendable {
     case late
     /// Not asked for: the platform's own records, an appraiser's report, or submitted unprompted.
     case unrequested
+
+    /// How the console says it.
+    public var label: LocalizedText {
+        switch self {
+        case .onTime: LocalizedText(en: "on time", zh: "按时提交")
+        case .late: LocalizedText(en: "late", zh: "逾期提交")
+        case .unrequested: LocalizedText(en: "unrequested", zh: "未经要求提交")
+        }
+    }
 }
 
 extension Evidence {

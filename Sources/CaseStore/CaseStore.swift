@@ -66,6 +66,8 @@ public protocol CaseStore: AnyObject, Sendable {
     func issues(caseID: Int64) throws -> [DisputeIssue]
     /// The evidence of a case, oldest first.
     func evidence(caseID: Int64) throws -> [Evidence]
+    /// The bytes of one evidence item (nil when the case has no such item).
+    func evidenceContent(caseID: Int64, evidenceID: Int64) throws -> Data?
     /// The evidence requests of a case, oldest first.
     func evidenceRequests(caseID: Int64) throws -> [EvidenceRequest]
     /// Everything decided on a case.

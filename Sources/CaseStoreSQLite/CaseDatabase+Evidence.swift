@@ -41,6 +41,14 @@ extension CaseDatabase {
     }
 
     /// The evidence of a case, oldest first.
+    public func evidenceContent(caseID: Int64, evidenceID: Int64) throws -> Data? {
+        try writer.read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT content FROM evidence WHERE case_id = ? AND id = ?", arguments: [caseID, evidenceID]
+            ).map { ($0[0] as Data?) ?? Data() }
+        }
+    }
+
     public func evidence(caseID: Int64) throws -> [Evidence] {
         try writer.read { db in try Self.evidence(db, caseID: caseID) }
     }

@@ -12,7 +12,8 @@ struct CaseCommand: ParsableCommand {
         commandName: "case",
         abstract: "Show a case or take a step on it.",
         subcommands: [
-            CaseShowCommand.self, CaseTakeCommand.self, CaseReleaseCommand.self, CaseAdvanceCommand.self,
+            CaseShowCommand.self, CaseEvidenceCommand.self, CaseTakeCommand.self, CaseReleaseCommand.self,
+            CaseAdvanceCommand.self,
             CaseStepCommand<Suspend>.self, CaseStepCommand<Resume>.self, CaseStepCommand<Refer>.self,
             CaseStepCommand<Withdraw>.self, CaseRequestEvidenceCommand.self, CaseAddEvidenceCommand.self,
             CaseIssueCommand.self, CaseUrgeCommand.self, CaseNoteCommand.self, CasePriorityCommand.self,

@@ -37,6 +37,57 @@ struct CaseShowCommand: ParsableCommand {
     }
 }
 
+/// `casedesk case evidence ID ITEM [--out FILE]`: one evidence item's content, byte for byte.
+struct CaseEvidenceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evidence",
+        abstract: "Print or save one evidence item's content (checked against its SHA-256).",
+        discussion: """
+            Piped or saved with --out, the bytes are exact (the file is 0600, replaced only when whole). \
+            On a terminal, text is shown with control characters made visible; other content must be saved.
+            """)
+
+    @Argument(help: "The case number.") var id: Int64
+    @Argument(help: "The evidence item's number (see `case show`).") var item: Int64
+    @Option(help: "Save the content to this file instead of printing it.") var out: String?
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        let session = try database.open(at: nil)
+        let db = session.database
+        let (evidence, content) = try storeCall { () throws -> (Evidence, Data) in
+            guard try db.fetchCase(id: id) != nil else { throw StoreError.caseNotFound(id) }
+            guard let evidence = try db.evidence(caseID: id).first(where: { $0.id == item }),
+                let content = try db.evidenceContent(caseID: id, evidenceID: item)
+            else { throw CLIError("case #\(id) has no evidence item #\(item); `casedesk case show \(id)` lists them") }
+            return (evidence, content)
+        }
+        guard Hashing.sha256Hex(content) == evidence.sha256 else {
+            throw CLIError(
+                "evidence #\(item) of case #\(id) does not match its recorded SHA-256 \(evidence.sha256): "
+                    + "run `casedesk verify`")
+        }
+        if let out {
+            let file = try OutputFile(path: out)
+            try file.write(content)
+            try file.commit()
+            print("evidence #\(item) (\(content.count) bytes, sha256 \(evidence.sha256)) saved to \(out)")
+        } else if isatty(STDOUT_FILENO) == 1 {
+            guard let text = String(data: content, encoding: .utf8), !text.contains("\u{0}") else {
+                throw CLIError(
+                    "evidence #\(item) is \(content.count) bytes of non-text content: save it with --out FILE")
+            }
+            print(text)
+        } else {
+            do {
+                try OutputFile.writeAll(content, to: STDOUT_FILENO)
+            } catch {
+                throw CLIError("cannot write the evidence to standard output: \(error)")
+            }
+        }
+    }
+}
+
 /// A case as `case show` prints it.
 struct CaseView {
     let item: Case

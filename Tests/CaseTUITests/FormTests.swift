@@ -81,15 +81,35 @@ struct TimelineTests {
         #expect(!driver.render().text.contains("timeline (t)"))
     }
 
-    @Test func enterOnAnEvidenceItemShowsItInFullWithItsHash() throws {
+    /// Issue 15, problem 3: Enter on an evidence item shows its content, not only its description.
+    @Test func enterOnAnEvidenceItemShowsItInFullWithItsHashAndContent() throws {
         var driver = try exampleDriver(keys: "jj<Tab><Tab><Enter>")
-        let item = try #require(driver.state.openEvidence)
+        guard case .evidence(let item, _)? = driver.state.document else {
+            Issue.record("no evidence document open")
+            return
+        }
         let text = driver.render().text
         #expect(text.contains("Evidence #\(item.id) · case #2"))
         #expect(text.contains(item.sha256))
+        #expect(text.contains("✓ matches the stored content"))
+        #expect(text.contains("Content ("))
         assertSnapshot(text, named: "evidence-viewer-100x30")
         driver.press(.escape)
-        #expect(driver.state.openEvidence == nil && driver.state.focus == .evidence)
+        #expect(driver.state.document == nil && driver.state.focus == .evidence)
+    }
+
+    @Test func evidenceTextSaysEverythingInChineseAndDescribesBinaryContent() {
+        let bytes = Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x01])
+        let item = Evidence(
+            id: 7, caseID: 3, kind: .photo, source: .merchant, description: "发货照片", sha256: Hashing.sha256Hex(bytes),
+            submittedAt: pinnedNow)
+        let zh = EvidenceText.text(item, content: bytes, requests: [], language: .zh)
+        #expect(zh.contains("提交方      商家") || zh.contains("提交方"))
+        #expect(zh.contains("内容（6 字节，非文本）") && zh.contains("89 50 4e 47 00 01"))
+        #expect(zh.contains("✓ 与保存的内容一致"))
+        #expect(!zh.contains("Content") && !zh.contains("Item"))
+        let tampered = EvidenceText.text(item, content: Data("x".utf8), requests: [], language: .en)
+        #expect(tampered.contains("✗ DOES NOT match the stored content"))
     }
 }
 

@@ -177,10 +177,29 @@ test_unknown_users_are_refused_and_roles_are_enforced() {
     rm -rf "$tmp"
 }
 
+# Issue 15: one evidence item's content, exact when piped or saved, checked against its hash.
+test_case_evidence_prints_and_saves_the_exact_content() {
+    local tmp db out status
+    tmp=$(mktemp -d)
+    db="$tmp/c.sqlite"
+    "$CASEDESK_BIN" case evidence 2 3 --db "$db" > "$tmp/piped"
+    "$CASEDESK_BIN" case evidence 2 3 --db "$db" --out "$tmp/saved" >/dev/null
+    cmp -s "$tmp/piped" "$tmp/saved" || { echo "piped and saved content differ" >&2; rm -rf "$tmp"; return 1; }
+    [ "$(sha256sum < "$tmp/saved" | cut -d' ' -f1)" = "$("$CASEDESK_BIN" case show 2 --db "$db" --json | python3 -c 'import json,sys; print([e["sha256"] for e in json.load(sys.stdin)["evidence"] if e["id"]==3][0])')" ] \
+        || { echo "the saved content does not match its hash" >&2; rm -rf "$tmp"; return 1; }
+    [ "$(stat -c %a "$tmp/saved")" = 600 ] || { echo "the saved evidence is not 0600" >&2; rm -rf "$tmp"; return 1; }
+    set +e
+    out=$("$CASEDESK_BIN" case evidence 2 99 --db "$db" 2>&1); status=$?
+    set -e
+    [ "$status" = 1 ] && grep -qF "has no evidence item #99" <<<"$out" || { echo "a missing item: $status $out" >&2; rm -rf "$tmp"; return 1; }
+    rm -rf "$tmp"
+}
+
 E2E_TESTS+=(
     test_sweep_applies_the_merchant_silence_default_once
     test_import_rejects_a_bad_file_whole_and_names_the_line
     test_unknown_users_are_refused_and_roles_are_enforced
+    test_case_evidence_prints_and_saves_the_exact_content
 )
 
 test_verify_passes_then_names_a_tampered_record() {

@@ -58,6 +58,8 @@ public enum Effect: Hashable, Sendable {
     case finishTraining
     /// Training: find how far through the walkthrough the trainee is.
     case checkTrainingProgress
+    /// Open one evidence item of the open case, content and all.
+    case loadEvidence(Evidence)
     /// Rebuild a case's history from its audit trail.
     case loadReplay(Int64)
 }
@@ -72,6 +74,8 @@ public enum Document: Sendable {
     case brief(String)
     /// Training: the score sheet.
     case score(String)
+    /// One evidence item in full, with its content.
+    case evidence(Evidence, text: String)
     /// A case's history from its audit trail, showing the case as it stood after record `index`.
     case replay(CaseHistory, index: Int)
 }

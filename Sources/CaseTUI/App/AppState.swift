@@ -63,8 +63,6 @@ public struct AppState: Sendable {
     public var timelineLoading = false
     /// Whether the detail pane shows the timeline instead of the details.
     public var showTimeline = false
-    /// The evidence item opened in full, if any.
-    public var openEvidence: Evidence?
     /// The open case's points in dispute.
     public var issues: [DisputeIssue] = []
     /// The open case's evidence requests, for on-time / late marks.
@@ -113,7 +111,6 @@ public struct AppState: Sendable {
     /// Where keys go now.
     public var context: Context {
         if form != nil { return .form }
-        if openEvidence != nil { return .viewer }
         if document != nil { return .document }
         if prompt != nil { return .prompt }
         if confirmation != nil { return .confirm }
@@ -123,7 +120,7 @@ public struct AppState: Sendable {
 
     /// Whether an overlay covers the panes (so no pane shows as focused).
     public var hasOverlay: Bool {
-        showHelp || stepMenu != nil || confirmation != nil || prompt != nil || form != nil || openEvidence != nil
+        showHelp || stepMenu != nil || confirmation != nil || prompt != nil || form != nil
             || document != nil
     }
 

@@ -139,7 +139,7 @@ public enum CommandTable {
                 zh: "返回：关闭帮助或菜单，回到队列，或清除搜索与筛选"),
             hint: LocalizedText(en: "back", zh: "返回"),
             contexts: [
-                .pane(.queue), .pane(.detail), .pane(.evidence), .help, .steps, .confirm, .prompt, .form, .viewer,
+                .pane(.queue), .pane(.detail), .pane(.evidence), .help, .steps, .confirm, .prompt, .form,
                 .document,
             ],
             roles: everyone),
@@ -150,7 +150,7 @@ public enum CommandTable {
         CommandSpec(
             id: .quit, keys: [.char("q")],
             help: LocalizedText(en: "Quit CaseDesk", zh: "退出 CaseDesk"),
-            hint: LocalizedText(en: "quit", zh: "退出"), contexts: panes.union([.help, .viewer, .document]),
+            hint: LocalizedText(en: "quit", zh: "退出"), contexts: panes.union([.help, .document]),
             roles: everyone),
         CommandSpec(
             id: .steps, keys: [.char("A")],

@@ -59,6 +59,12 @@ public struct EffectRunner: Sendable {
                 let older = page.count > Self.timelinePage
                 if older { page.removeFirst() }
                 return .olderTimelineLoaded(caseID: id, page, olderRecords: older)
+            case .loadEvidence(let item):
+                let content = try database.evidenceContent(caseID: item.caseID, evidenceID: item.id)
+                let requests = try database.evidenceRequests(caseID: item.caseID)
+                return .documentLoaded(
+                    .evidence(
+                        item, text: EvidenceText.text(item, content: content, requests: requests, language: language)))
             case .loadNotice(let id):
                 return .documentLoaded(
                     .notice(caseID: id, text: try database.notice(caseID: id, rules: rules, language: language)))

@@ -20,8 +20,6 @@ public enum Context: Hashable, Sendable {
     case prompt
     /// A form for a command (note, urge, evidence).
     case form
-    /// One evidence item shown in full.
-    case viewer
-    /// A document over the panes: a ruling notice or the dashboard.
+    /// A document over the panes: a ruling notice, the dashboard, an evidence item in full.
     case document
 }

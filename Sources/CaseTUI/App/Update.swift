@@ -272,9 +272,7 @@ public enum Update {
             state.helpPage = 0
             return []
         case .back:
-            if state.openEvidence != nil {
-                state.openEvidence = nil
-            } else if state.showHelp {
+            if state.showHelp {
                 state.showHelp = false
             } else if state.focus == .queue && (state.searchText != nil || state.query.isFiltered) {
                 // Esc in the queue clears a search or a filter, keeping the order.
@@ -296,10 +294,8 @@ public enum Update {
             return []
         case .open:
             if state.focus == .evidence {
-                state.openEvidence =
-                    state.evidence.indices.contains(state.evidenceSelection)
-                    ? state.evidence[state.evidenceSelection] : nil
-                return []
+                guard state.evidence.indices.contains(state.evidenceSelection) else { return [] }
+                return [.loadEvidence(state.evidence[state.evidenceSelection])]
             }
             state.focus = .detail
             return openSelected(state, force: true)

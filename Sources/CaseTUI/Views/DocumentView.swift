@@ -10,6 +10,9 @@ enum DocumentView {
     static func title(_ state: AppState) -> String {
         switch state.document {
         case .notice(let id, _): UIText.noticeTitle.text(state.language) + " #\(id)"
+        case .evidence(let item, _):
+            (state.language == .zh
+                ? "证据 #\(item.id) · 案件 #\(item.caseID)" : "Evidence #\(item.id) · case #\(item.caseID)")
         case .dashboard: UIText.dashboardTitle.text(state.language)
         case .brief: UIText.briefTitle.text(state.language) + (state.training.map { " · \($0.scenarioID)" } ?? "")
         case .score: UIText.scoreTitle.text(state.language) + (state.training.map { " · \($0.scenarioID)" } ?? "")
@@ -22,7 +25,7 @@ enum DocumentView {
     static func lines(_ state: AppState) -> [String] {
         let width = max(1, area(state).inner.width - 2)
         switch state.document {
-        case .notice(_, let text), .brief(let text), .score(let text):
+        case .notice(_, let text), .brief(let text), .score(let text), .evidence(_, let text):
             return wrap(text, width: width, measure: state.measure)
         case .replay(let history, let index):
             return wrap(

@@ -21,7 +21,6 @@ public enum Renderer {
         if state.showHelp { HelpOverlay.render(state, into: &screen) }
         if let menu = state.stepMenu { StepMenuView.render(menu, state: state, into: &screen) }
         if let question = state.confirmation { ConfirmView.render(question, state: state, into: &screen) }
-        if let item = state.openEvidence { EvidenceViewer.render(item, state: state, into: &screen) }
         if state.document != nil { DocumentView.render(state, into: &screen) }
         if let form = state.form { FormView.render(form, language: state.language, into: &screen) }
         return screen
