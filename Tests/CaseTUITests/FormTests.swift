@@ -50,6 +50,10 @@ struct FormTests {
         for key in try KeyNotation.parse("W<Tab>拆封照片<Enter>") { driver.press(key) }
         #expect(driver.state.form?.value("What") == "拆封照片")
         #expect(driver.state.form?.error?.contains("not possible while the case is in stage negotiation") == true)
+        // Issue 15, problem 5: one Esc never throws typed text away; it asks, and a second discards.
+        driver.press(.escape)
+        #expect(driver.state.form?.value("What") == "拆封照片")
+        #expect(driver.state.form?.error?.contains("Esc again discards what you typed") == true)
         driver.press(.escape)
         #expect(driver.state.form == nil && driver.state.openCase?.stage == .negotiation)
     }
@@ -133,7 +137,7 @@ struct WholeFlowTests {
         // A buyer cannot answer for the merchant: refused, and the form stays with the reason.
         try type("P<Left><Enter>")
         #expect(driver.state.form?.error == "a buyer cannot 'respond'")
-        try type("<Esc>")
+        try type("<Esc><Esc>")
         try type("P<Tab><Right><Right><Enter>")  // merchant reject
         #expect(driver.state.openCase?.stage == .negotiation, "\(driver.state.message ?? "")")
         try type("P<Left><Tab><Right><Right><Right><Right><Right><Enter>")  // buyer escalate

@@ -70,3 +70,68 @@ struct QueueTrustTests {
         #expect(!driver.render().text.contains("applying expired deadlines"))
     }
 }
+
+/// Issue 15, problem 5: a form that could not be saved does not open.
+@Suite("Forms open only where they can be saved")
+struct FormGateTests {
+    func open(_ id: Int64, in driver: inout AppDriver) {
+        driver.press(.char("g"))
+        for _ in 0..<40 where driver.state.openCase?.id != id { driver.press(.char("j")) }
+    }
+
+    @Test func aColleaguesCaseRefusesHolderFormsBeforeAWordIsTyped() throws {
+        var driver = try exampleDriver(width: 100, height: 30, as: "lin.mei")
+        open(4, in: &driver)
+        #expect(driver.state.openCase?.assignee == "zhang.wei")
+        for key in ["J", "W", "I", "U"] {
+            driver.press(.char(Character(key)))
+            #expect(driver.state.form == nil, "\(key) opened a form on zhang.wei's case")
+            #expect(
+                driver.state.messageIsError && driver.state.message?.contains("held by zhang.wei") == true,
+                "\(key): \(driver.state.message ?? "")")
+        }
+        // A note is anyone's to add.
+        driver.press(.char("C"))
+        #expect(driver.state.form?.kind == .note)
+        // Nothing typed: one Esc closes.
+        driver.press(.escape)
+        #expect(driver.state.form == nil)
+        // A supervisor may act on it.
+        var supervisor = try exampleDriver(width: 100, height: 30, as: "wang.fang")
+        open(1, in: &supervisor)
+        supervisor.press(.char("W"))
+        #expect(supervisor.state.form?.kind == .requestEvidence)
+    }
+
+    @Test func anUntakenCaseAsksToBeTakenBeforeItsRuling() throws {
+        let database = try CaseDatabase.inMemory()
+        _ = try database.authenticate("admin", at: pinnedNow)
+        try database.loadExamplesIfEmpty(now: pinnedNow)
+        let zhang = try #require(try database.staff().first { $0.name == "zhang.wei" })
+        try database.release(caseID: 4, by: zhang, at: pinnedNow)
+        var state = AppState(width: 100, height: 30, now: pinnedNow, databaseLabel: "cases.sqlite")
+        state.rules = try RulePackCatalog.shipped()
+        state.staff = try #require(try database.staff().first { $0.name == "lin.mei" })
+        var driver = AppDriver(state: state, database: database)
+        open(4, in: &driver)
+        #expect(driver.state.openCase?.assignee == nil)
+        driver.press(.char("J"))
+        #expect(
+            driver.state.form == nil && driver.state.message?.contains("take the case (T)") == true,
+            "\(driver.state.message ?? "")")
+    }
+
+    @Test func aReadOnlyDatabaseOpensNoForm() throws {
+        let database = try CaseDatabase.inMemory()
+        let (admin, _) = try database.authenticate("admin", at: pinnedNow)
+        try database.loadExamplesIfEmpty(now: pinnedNow)
+        var state = AppState(width: 100, height: 30, now: pinnedNow, databaseLabel: "cases.sqlite")
+        state.rules = try RulePackCatalog.shipped()
+        state.staff = admin
+        state.readOnly = true
+        state.language = .zh
+        var driver = AppDriver(state: state, database: database)
+        driver.press(.char("C"))
+        #expect(driver.state.form == nil && driver.state.message?.contains("只读") == true)
+    }
+}

@@ -49,6 +49,13 @@ public struct Form: Hashable, Sendable {
     public var focused = 0
     /// Why the last submit was refused.
     public var error: String?
+    /// The fields as the form opened, to tell whether anything was typed.
+    public var initial: [Field] = []
+    /// Whether one Esc has already asked before throwing typed text away.
+    public var discardAsked = false
+
+    /// Whether anything differs from how the form opened.
+    public var isChanged: Bool { !initial.isEmpty && fields != initial }
 
     /// What the deciding forms offer: the catalogue's remedies, the statutory awards for this order,
     /// the points in dispute needing findings, the obligations still owed.
@@ -176,7 +183,9 @@ public struct Form: Hashable, Sendable {
                 Field(label: "Note", text: "", optional: true),
             ]
         }
-        return Form(kind: kind, caseID: caseID, fields: fields)
+        var form = Form(kind: kind, caseID: caseID, fields: fields)
+        form.initial = fields
+        return form
     }
 
     /// The choice of an appeal form's finding that leaves the original ruling's finding standing.

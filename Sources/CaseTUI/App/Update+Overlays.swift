@@ -15,7 +15,15 @@ extension Update {
         case .chooseRight: form.choose(1)
         case .erase: form.erase()
         case .back:
-            state.form = nil
+            // Typed text is never thrown away by one key: the first Esc asks, a second discards.
+            guard form.isChanged, !form.discardAsked else {
+                state.form = nil
+                return []
+            }
+            form.discardAsked = true
+            form.error = say(
+                state, "Esc again discards what you typed; Enter saves it", "再按 Esc 将丢弃已输入的内容；按 Enter 保存")
+            state.form = form
             return []
         case .submit:
             if let problem = form.problem {
@@ -26,8 +34,45 @@ extension Update {
             }
         default: break
         }
+        if id != .back { form.discardAsked = false }
         state.form = form
         return []
+    }
+
+    /// Why `kind` cannot be saved on `item` by the person at the console, before a word is typed:
+    /// a read-only database, a role without the permission, a case someone else holds, a ruling on
+    /// a case not taken. Nil when it can (the store checks everything again on saving).
+    static func formRefusal(_ state: AppState, _ kind: Form.Kind, on item: Case) -> String? {
+        if state.readOnly {
+            return say(state, "this database is open read-only: nothing can be saved", "数据库以只读方式打开：无法保存任何更改")
+        }
+        let me = state.staff
+        let permission: Permission =
+            switch kind {
+            case .note: .note
+            case .urge: .urge
+            case .requestEvidence, .fulfil: .step
+            case .addEvidence: .addEvidence
+            case .partyAction: .recordPartyEvent
+            case .issue, .link: .recordIssue
+            case .ruling: .rule
+            case .review: .reviewRuling
+            case .appeal: .decideAppeal
+            case .observer: me.role == .observer ? .observe : .rule
+            }
+        if case .failure(let error) = me.check(permission) { return error.message.text(state.language) }
+        let senior = me.role == .supervisor || me.role == .admin
+        let holdersWork: Set<Form.Kind> = [.urge, .requestEvidence, .fulfil, .partyAction, .issue, .link, .ruling]
+        if !senior, holdersWork.contains(kind), let holder = item.assignee, holder != me.name {
+            return say(
+                state, "#\(item.id) is held by \(holder): only they or a supervisor can do this",
+                "#\(item.id) 由 \(holder) 承办：只有承办人或主管可以操作")
+        }
+        if kind == .ruling, !senior, item.assignee != me.name {
+            return say(
+                state, "#\(item.id): take the case (T) before writing its ruling", "#\(item.id)：请先领取案件（T）再作出裁决")
+        }
+        return nil
     }
 
     /// Keys while a prompt is open: Enter submits, Backspace erases, Esc closes (typed text is kept on errors).
@@ -249,6 +294,7 @@ extension Update {
                     "#\(item.id) 处于「\(item.stage.label.zh)」阶段，无需裁决")
             }
         }
+        if let refusal = formRefusal(state, kind, on: item) { return refuse(refusal, refusal) }
         state.form = Form.make(kind, caseID: item.id, issues: state.issues.map(\.id), choices: choices)
         return []
     }

@@ -221,12 +221,18 @@ public enum Update {
                 case .linkEvidence: .link
                 default: .addEvidence
                 }
+            if let refusal = formRefusal(state, kind, on: item) {
+                state.message = refusal
+                state.messageIsError = true
+                return []
+            }
             var form = Form.make(
                 kind, caseID: item.id, issues: state.issues.map(\.id), evidence: state.evidence.map(\.id))
             // Linking from the evidence pane starts at the selected item.
             if kind == .link, state.focus == .evidence, state.evidence.indices.contains(state.evidenceSelection) {
                 form.fields[1].text = "#\(state.evidence[state.evidenceSelection].id)"
             }
+            form.initial = form.fields
             state.form = form
             return []
         case .decide, .observe, .fulfil:
