@@ -135,3 +135,53 @@ struct FormGateTests {
         #expect(driver.state.form == nil && driver.state.message?.contains("只读") == true)
     }
 }
+
+/// Issue 15, problem 4: a returned ruling is revised, not retyped.
+@Suite("Revising a returned ruling")
+struct RevisionFormTests {
+    @Test func aReturnedRulingReopensPrefilledWithTheSupervisorsComment() throws {
+        let database = try CaseDatabase.inMemory()
+        _ = try database.authenticate("admin", at: pinnedNow)
+        try database.loadExamplesIfEmpty(now: pinnedNow)
+        let rules = try RulePackCatalog.shipped()
+        let roster = try database.staff()
+        let waiting = try #require(try database.decisions(caseID: 16).rulings.last)
+        #expect(waiting.status == .pendingReview)
+        try database.reviewRuling(
+            caseID: 16, approve: false, comment: "请核实退款金额\u{1B}[31m", by: roster.first { $0.name == "zhao.min" }!,
+            at: pinnedNow, rules: rules)
+        var state = AppState(width: 100, height: 40, now: pinnedNow, databaseLabel: "cases.sqlite")
+        state.rules = rules
+        state.staff = try #require(roster.first { $0.name == waiting.mediator })
+        var driver = AppDriver(state: state, database: database)
+        driver.press(.char("g"))
+        for _ in 0..<40 where driver.state.openCase?.id != 16 { driver.press(.char("j")) }
+        driver.press(.char("J"))
+        let form = try #require(driver.state.form)
+        #expect(form.kind == .ruling)
+        #expect(form.value("Reasons") == waiting.draft.reasons)
+        #expect(form.value("Cite") == waiting.draft.citations.joined(separator: ", "))
+        #expect(form.value("Outcome") == waiting.draft.remedies.first?.remedy)
+        #expect(form.notice?.contains("请核实退款金额") == true && form.notice?.contains("zhao.min") == true)
+        #expect(!form.isChanged, "a prefilled form closes with one Esc")
+        let screen = driver.render().text
+        #expect(screen.contains("returned by zhao.min: 请核实退款金额"))
+        #expect(!screen.contains("\u{1B}"))
+        // Saved as it stands, it is the next revision.
+        driver.press(.enter)
+        #expect(driver.state.form == nil, "\(driver.state.form?.error ?? "")")
+        #expect(try database.decisions(caseID: 16).rulings.last?.revision == waiting.revision + 1)
+    }
+
+    @Test func everyMissingFieldIsNamedAtOnce() {
+        let form = Form.make(.ruling, caseID: 1, issues: [1], choices: Form.DecisionChoices(remedies: ["refund"]))
+        #expect(form.problem == "Facts #1, Reasons, Cite are required")
+    }
+
+    @Test func citationsAreReadWhateverTheirCase() {
+        #expect(
+            EffectRunner.citations("crpl-55, cc-582 marketplace@1 merchant_response") == [
+                "CRPL-55", "CC-582", "marketplace@1 merchant_response",
+            ])
+    }
+}

@@ -312,7 +312,8 @@ public struct EffectRunner: Sendable {
                 result.append("\(words[index]) \(words[index + 1])")
                 index += 2
             } else {
-                result.append(words[index])
+                // Statute ids are written in capitals (CRPL-55); `crpl-55` means the same.
+                result.append(words[index].uppercased())
                 index += 1
             }
         }

@@ -49,6 +49,8 @@ public struct Form: Hashable, Sendable {
     public var focused = 0
     /// Why the last submit was refused.
     public var error: String?
+    /// A line shown above the fields' foot (a supervisor's comment on the ruling being revised).
+    public var notice: String?
     /// The fields as the form opened, to tell whether anything was typed.
     public var initial: [Field] = []
     /// Whether one Esc has already asked before throwing typed text away.
@@ -188,6 +190,41 @@ public struct Form: Hashable, Sendable {
         return form
     }
 
+    /// A ruling form that revises `returned`: its terms typed back in, the supervisor's comment shown.
+    public mutating func prefill(revising returned: Ruling, language: Language) {
+        func set(_ label: String, _ text: String) {
+            guard let index = fields.firstIndex(where: { $0.label == label }) else { return }
+            if let choices = fields[index].choices, !choices.contains(text) { return }
+            fields[index].text = text
+        }
+        let remedies = returned.draft.remedies
+        if let main = remedies.first {
+            set("Outcome", main.remedy)
+            if let amount = main.amount {
+                set("Amount ¥", String(format: "%lld.%02lld", amount.fen / 100, amount.fen % 100))
+            }
+        }
+        if let statutory = fields.first(where: { $0.label == "Statutory" })?.choices?.first(where: { choice in
+            remedies.dropFirst().contains { choice.hasPrefix($0.remedy + " ") }
+        }) {
+            set("Statutory", statutory)
+        }
+        for finding in returned.draft.findings {
+            set("Finding #\(finding.issueID)", finding.finding.rawValue)
+            set("Facts #\(finding.issueID)", finding.note)
+        }
+        set("Reasons", returned.draft.reasons)
+        set("Cite", returned.draft.citations.joined(separator: ", "))
+        set("No conflict", returned.draft.declaresNoConflict ? "yes" : "no")
+        let who = returned.reviewer ?? "the supervisor"
+        let comment = returned.reviewComment.map { $0.isEmpty ? "" : ": \($0)" } ?? ""
+        notice =
+            language == .zh
+            ? "修改第 \(returned.revision) 版（\(who) 退回）\(comment)"
+            : "revising r\(returned.revision), returned by \(who)\(comment)"
+        initial = fields
+    }
+
     /// The choice of an appeal form's finding that leaves the original ruling's finding standing.
     public static let keepFinding = "keep"
 
@@ -198,9 +235,12 @@ public struct Form: Hashable, Sendable {
 
     /// Why the form cannot be submitted as it stands, or nil.
     public var problem: String? {
-        for field in fields where field.choices == nil && !field.optional {
-            if field.text.trimmingCharacters(in: .whitespaces).isEmpty { return "\(field.label) is required" }
-        }
+        // Every empty required field at once, never one per save.
+        let missing = fields.filter {
+            $0.choices == nil && !$0.optional && $0.text.trimmingCharacters(in: .whitespaces).isEmpty
+        }.map(\.label)
+        if missing.count == 1 { return "\(missing[0]) is required" }
+        if !missing.isEmpty { return missing.joined(separator: ", ") + " are required" }
         if kind == .addEvidence && value("File path").isEmpty == value("Or text").isEmpty {
             return "give a file path or paste the text, one of the two"
         }

@@ -295,7 +295,12 @@ extension Update {
             }
         }
         if let refusal = formRefusal(state, kind, on: item) { return refuse(refusal, refusal) }
-        state.form = Form.make(kind, caseID: item.id, issues: state.issues.map(\.id), choices: choices)
+        var form = Form.make(kind, caseID: item.id, issues: state.issues.map(\.id), choices: choices)
+        // A returned ruling is revised, not retyped: its terms come back with the supervisor's comment.
+        if kind == .ruling, let returned = state.decisions.rulings.last, returned.status == .returned {
+            form.prefill(revising: returned, language: state.language)
+        }
+        state.form = form
         return []
     }
 }

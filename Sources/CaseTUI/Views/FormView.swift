@@ -58,6 +58,11 @@ enum FormView {
                 screen.put(" ", x: inner.x + labelWidth + used, y: y, style: Style(reverse: true))
             }
         }
+        if let notice = form.notice {
+            screen.put(
+                Sanitizer.clean(notice), x: inner.x + 1, y: inner.y + visible, maxWidth: inner.width - 2,
+                style: Style(color: .yellow))
+        }
         if let error = form.error {
             screen.put(
                 error, x: inner.x + 1, y: inner.maxY - 2, maxWidth: inner.width - 2,
