@@ -90,7 +90,7 @@ extension QueueQuery {
             guard !value.isEmpty else { throw FilterError(term: term, reason: "has no value") }
             switch key {
             case "stage":
-                query.stages = try values(value, term: term, kind: "stage")
+                query.stages = try stages(value, term: term)
             case "category":
                 query.categories = try values(value, term: term, kind: "category")
             case "assignee":
@@ -128,6 +128,32 @@ extension QueueQuery {
             }
         }
         return query
+    }
+
+    /// Stages by any name the console shows: `merchant_response`, its label in English
+    /// (`merchant`) or Chinese (`待商家处理`), or a prefix that names exactly one stage (`merch`).
+    static func stages(_ text: String, term: String) throws(FilterError) -> Set<Stage> {
+        var result: Set<Stage> = []
+        for raw in text.split(whereSeparator: { $0 == "," || $0 == "，" || $0 == "、" }) {
+            let name = raw.lowercased()
+            if let exact = Stage.allCases.first(where: {
+                $0.rawValue == name || $0.label.en == name || $0.label.zh == name
+            }) {
+                result.insert(exact)
+                continue
+            }
+            let prefixed = Stage.allCases.filter { $0.rawValue.hasPrefix(name) || $0.label.zh.hasPrefix(name) }
+            guard prefixed.count == 1, let only = prefixed.first else {
+                let choices = Stage.allCases.map { "\($0.rawValue) (\($0.label.en), \($0.label.zh))" }
+                throw FilterError(
+                    term: term,
+                    reason: prefixed.isEmpty
+                        ? "unknown stage '\(raw)'; stages: \(choices.joined(separator: ", "))"
+                        : "'\(raw)' could be \(prefixed.map(\.rawValue).joined(separator: " or ")); say which")
+            }
+            result.insert(only)
+        }
+        return result
     }
 
     /// A comma-separated list of known values, or an error naming the unknown one and the choices.

@@ -185,3 +185,58 @@ struct RevisionFormTests {
             ])
     }
 }
+
+/// Issue 15, problem 6: finding a case.
+@Suite("Finding a case")
+struct FindingTests {
+    @Test func aCaseNumberJumpsToTheCaseWhereverItSorts() throws {
+        var driver = try exampleDriver(width: 100, height: 30)
+        for key in try KeyNotation.parse(":12<Enter>") { driver.press(key) }
+        #expect(driver.state.queue.selectedRow?.id == 12 && driver.state.openCase?.id == 12)
+        for key in try KeyNotation.parse("g/#3<Enter>") { driver.press(key) }
+        #expect(driver.state.queue.selectedRow?.id == 3 && driver.state.searchText == nil)
+        // From inside a filter that hides it: the filter is cleared, and the screen says so.
+        for key in try KeyNotation.parse("\\stage:closed<Enter>:#5<Enter>") { driver.press(key) }
+        #expect(driver.state.queue.selectedRow?.id == 5 && driver.state.filterText.isEmpty)
+        #expect(driver.state.message == "#5: showing all cases")
+        for key in try KeyNotation.parse(":99999<Enter>") { driver.press(key) }
+        #expect(driver.state.messageIsError && driver.state.message == "there is no case #99999")
+        #expect(driver.state.queue.selectedRow?.id == 5)
+    }
+
+    @Test func theFilterTakesTheStageNamesTheScreenShows() throws {
+        for name in ["merchant_response", "merchant", "待商家处理", "merch", "MERCHANT"] {
+            #expect(try QueueQuery.parse("stage:\(name)", now: pinnedNow).stages == [.merchantResponse], "\(name)")
+        }
+        #expect(try QueueQuery.parse("stage:appeal,申诉期", now: pinnedNow).stages == [.appealReview, .appealWindow])
+        #expect(throws: FilterError.self) { try QueueQuery.parse("stage:appeal_", now: pinnedNow) }
+        #expect(throws: FilterError.self) { try QueueQuery.parse("stage:nowhere", now: pinnedNow) }
+    }
+
+    @Test func aNewSearchStartsEmptyAndSortingSaysWhyItCannot() throws {
+        var driver = try exampleDriver(width: 100, height: 30)
+        for key in try KeyNotation.parse("/耳机<Enter>/") { driver.press(key) }
+        #expect(driver.state.prompt?.text == "")
+        for key in try KeyNotation.parse("<Esc>s") { driver.press(key) }
+        #expect(driver.state.searchText == "耳机" && driver.state.query.order == .deadline)
+        #expect(driver.state.messageIsError && driver.state.message?.contains("match order") == true)
+    }
+
+    @Test func aCappedSearchSaysThereAreMore() throws {
+        let database = try CaseDatabase.inMemory()
+        for index in 0..<200 {
+            try database.insertCase(
+                Case(
+                    id: 0, title: "蓝牙耳机 \(index)", category: .quality, requestType: .refundOnly,
+                    buyer: Party(account: "b", name: "买家"), merchant: Party(account: "m", name: "商家"),
+                    orderID: "\(index)", orderAmount: .yuan(1), claimAmount: .yuan(1), stage: .intervention,
+                    stageDeadline: pinnedNow.addingTimeInterval(Double(index) * 60), createdAt: pinnedNow),
+                actor: "seed")
+        }
+        var driver = AppDriver(
+            state: AppState(width: 100, height: 30, now: pinnedNow, databaseLabel: "big"), database: database)
+        for key in try KeyNotation.parse("/蓝牙<Enter>") { driver.press(key) }
+        #expect(driver.state.queue.rows.count == QueueWindow.pageSize - 1)
+        #expect(driver.state.message?.contains("there are more") == true)
+    }
+}

@@ -38,7 +38,7 @@ public struct EffectRunner: Sendable {
             case .submitForm(let form):
                 return try submit(form)
             case .search(let text):
-                return .searchLoaded(try database.search(text, limit: QueueWindow.pageSize - 1))
+                return .searchLoaded(try database.search(text, limit: QueueWindow.pageSize))
             case .loadCase(let id):
                 let loaded = try database.fetchCase(id: id)
                 let evidence = loaded == nil ? [] : try database.evidence(caseID: id)
@@ -334,17 +334,27 @@ public struct EffectRunner: Sendable {
             return .queueLoaded(request, try database.queuePage(query, after: cursor, limit: limit), total: nil)
         case .before(let cursor):
             return .queueLoaded(request, try database.queuePage(query, before: cursor, limit: limit), total: nil)
+        case .around(let id):
+            guard let item = try database.fetchCase(id: id) else {
+                return .failed(say("there is no case #\(id)", "没有案件 #\(id)"))
+            }
+            return try refreshed(around: QueueCursor(of: item, order: query.order), query, followed: true)
         case .refresh(let previous, let follow):
             // The user's own change: follow the case to where it now sorts. Anyone else's: stay put.
             let anchor =
                 follow
                 ? try database.fetchCase(id: previous.id).map { QueueCursor(of: $0, order: query.order) } ?? previous
                 : previous
-            let before = try database.queuePage(query, before: anchor, limit: QueueWindow.refreshBefore)
-            let from = try database.queuePage(query, from: anchor, limit: limit)
-            let offset = try before.first.map { try database.queuePosition(query, of: $0.cursor(query.order)) } ?? 0
-            return .queueRefreshed(
-                before: before, from: from, offset: offset, total: try database.queueCount(query), followed: follow)
+            return try refreshed(around: anchor, query, followed: follow)
         }
+    }
+
+    /// The rows before `anchor` and from it on, with the first one's place in the queue.
+    func refreshed(around anchor: QueueCursor, _ query: QueueQuery, followed follow: Bool) throws -> Action {
+        let before = try database.queuePage(query, before: anchor, limit: QueueWindow.refreshBefore)
+        let from = try database.queuePage(query, from: anchor, limit: QueueWindow.pageSize)
+        let offset = try before.first.map { try database.queuePosition(query, of: $0.cursor(query.order)) } ?? 0
+        return .queueRefreshed(
+            before: before, from: from, offset: offset, total: try database.queueCount(query), followed: follow)
     }
 }

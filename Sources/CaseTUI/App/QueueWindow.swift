@@ -11,6 +11,8 @@ public enum QueueRequest: Hashable, Sendable {
     /// made elsewhere, the sweeper) it stays where it was in the queue, on the same case when that
     /// case is still within the rows reloaded there.
     case refresh(QueueCursor, follow: Bool)
+    /// Load the rows around one case, selecting it (a jump to a case number).
+    case around(caseID: Int64)
 }
 
 /// The part of the queue held in memory: a few screens around the selection.
@@ -84,8 +86,10 @@ public struct QueueWindow: Sendable {
         let wasFirst = position == 0
         rows = before + from
         selected =
-            wasFirst && !followed && offset == 0
-            ? 0 : rows.firstIndex { $0.id == previous } ?? min(before.count, max(0, rows.count - 1))
+            followed
+            ? min(before.count, max(0, rows.count - 1))
+            : wasFirst && offset == 0
+                ? 0 : rows.firstIndex { $0.id == previous } ?? min(before.count, max(0, rows.count - 1))
         top = max(0, selected - screenRow)
         self.offset = offset
         atStart = offset == 0
@@ -125,7 +129,7 @@ public struct QueueWindow: Sendable {
                 offset += excess
                 atStart = false
             }
-        case .refresh:
+        case .refresh, .around:
             return  // refreshed rows arrive through receiveRefresh, with what lies before the anchor
         case .before:
             rows = fetched + rows

@@ -39,6 +39,21 @@ extension Update {
         return []
     }
 
+    /// Selects case `id` in the queue, wherever it sorts; a search or filter that might hide it is cleared.
+    static func jump(_ state: inout AppState, to id: Int64) -> [Effect] {
+        state.prompt = nil
+        state.focus = .queue
+        if state.searchText != nil || state.query.isFiltered || state.view != .all {
+            state.searchText = nil
+            state.filterText = ""
+            state.view = .all
+            state.query = QueueQuery(order: state.query.order)
+            state.message = say(state, "#\(id): showing all cases", "#\(id)：显示全部案件")
+            state.messageIsError = false
+        }
+        return [.loadQueue(.around(caseID: id), state.query)]
+    }
+
     /// Why `kind` cannot be saved on `item` by the person at the console, before a word is typed:
     /// a read-only database, a role without the permission, a case someone else holds, a ruling on
     /// a case not taken. Nil when it can (the store checks everything again on saving).
@@ -92,6 +107,11 @@ extension Update {
             state.prompt = prompt
         case .submit:
             let text = prompt.text.trimmingCharacters(in: .whitespaces)
+            // `#1234` (search or palette) or `1234` (palette) jumps to that case.
+            let number = text.hasPrefix("#") ? String(text.dropFirst()) : prompt.kind == .palette ? text : ""
+            if prompt.kind != .filter, !number.isEmpty, number.allSatisfy(\.isASCII), let id = Int64(number), id > 0 {
+                return jump(&state, to: id)
+            }
             switch prompt.kind {
             case .palette:
                 state.prompt = nil

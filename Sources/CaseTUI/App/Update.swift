@@ -132,9 +132,20 @@ public enum Update {
             prompt.error = nil
             state.prompt = prompt
             return []
-        case .searchLoaded(let rows):
+        case .searchLoaded(var rows):
+            // One more than fits is asked for, so a capped result says so instead of looking complete.
+            let capped = rows.count >= QueueWindow.pageSize
+            if capped { rows.removeLast(rows.count - (QueueWindow.pageSize - 1)) }
             state.queue.total = rows.count
             state.queue.receive(.head, rows: rows, visible: state.visibleQueueRows)
+            if capped {
+                state.message = say(
+                    state,
+                    "the \(rows.count) best matches are shown; there are more: add words to narrow the search "
+                        + "(casedesk search lists them all)",
+                    "仅显示最匹配的 \(rows.count) 条，另有更多：请增加关键词缩小范围（casedesk search 可列出全部）")
+                state.messageIsError = false
+            }
             if rows.isEmpty { clearOpenCase(&state) }
             if rows.isEmpty {
                 state.message = say(
@@ -166,7 +177,8 @@ public enum Update {
         }
         switch id {
         case .search:
-            state.prompt = Prompt(kind: .search, text: state.searchText ?? "")
+            // A new search starts empty (Esc in the queue ends the current one).
+            state.prompt = Prompt(kind: .search, text: "")
             return []
         case .palette:
             state.prompt = Prompt(kind: .palette, text: "")
@@ -186,6 +198,13 @@ public enum Update {
             state.prompt = Prompt(kind: .filter, text: state.filterText)
             return []
         case .sort:
+            if state.searchText != nil {
+                state.message = say(
+                    state, "search results are in match order: Esc ends the search, then s sorts",
+                    "搜索结果按匹配度排列：按 Esc 结束搜索后再按 s 排序")
+                state.messageIsError = true
+                return []
+            }
             let orders = QueueOrder.allCases
             let next = orders[(orders.firstIndex(of: state.query.order)! + 1) % orders.count]
             state.query.order = next
