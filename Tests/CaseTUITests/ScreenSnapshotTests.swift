@@ -22,6 +22,29 @@ struct ScreenSnapshotTests {
         assertSnapshot(try exampleDriver(width: 120, height: 40).render().text, named: "main-120x40")
     }
 
+    /// Issue 15, problem 7: a wide terminal shows the priority and the assignee.
+    @Test func mainScreenAt160x48() throws {
+        let text = try exampleDriver(width: 160, height: 48).render().text
+        #expect(text.contains("Assignee") && text.contains("zhang.wei"))
+        assertSnapshot(text, named: "main-160x48")
+    }
+
+    /// Issue 15, problem 7: six-digit case numbers and large claims are never cut.
+    @Test func wideValuesAreNeverCut() throws {
+        let database = try CaseDatabase.inMemory()
+        try database.insertCase(
+            Case(
+                id: 123_456, title: "大额纠纷", category: .fraud, requestType: .refundOnly,
+                buyer: Party(account: "b", name: "买家"), merchant: Party(account: "m", name: "商家"), orderID: "1",
+                orderAmount: .yuan(1_234_567), claimAmount: Money(fen: 123_456_789), stage: .intervention,
+                stageDeadline: pinnedNow.addingTimeInterval(3600), createdAt: pinnedNow),
+            actor: "seed")
+        var state = AppState(width: 80, height: 24, now: pinnedNow, databaseLabel: "big")
+        state.language = .zh
+        let text = AppDriver(state: state, database: database).render().text
+        #expect(text.contains("123456 ") && text.contains("¥1234567.89"))
+    }
+
     @Test func evidencePaneFocusedOnAChineseCase() throws {
         assertSnapshot(try exampleDriver(keys: "jj<Tab><Tab>j").render().text, named: "evidence-focused-100x30")
     }
@@ -108,6 +131,12 @@ struct ChineseInterfaceTests {
 
     @Test func mainScreenAt120x40() throws {
         assertSnapshot(try chinese(width: 120, height: 40), named: "main-zh-120x40")
+    }
+
+    @Test func mainScreenAt160x48() throws {
+        let text = try chinese(width: 160, height: 48)
+        #expect(text.contains("处理人"))
+        assertSnapshot(text, named: "main-zh-160x48")
     }
 
     @Test func helpInChinese() throws {
