@@ -240,3 +240,16 @@ struct FindingTests {
         #expect(driver.state.message?.contains("there are more") == true)
     }
 }
+
+/// Issue 15, problem 2: the case pane shows what is asked of the parties.
+@Suite("The case pane shows requests and urges")
+struct CasePaneTests {
+    @Test func requestsWithTheirCountdownAndTheLastUrgeAreShown() throws {
+        var driver = try exampleDriver(width: 200, height: 40, as: "lin.mei")
+        for key in try KeyNotation.parse(":1<Enter>W<Tab>快递签收底单<Enter>U<Tab>请尽快上传签收底单<Enter>") { driver.press(key) }
+        #expect(driver.state.form == nil, "\(driver.state.form?.error ?? "")")
+        let text = driver.render().text
+        #expect(text.contains("Asked #") && text.contains("Merchant · 快递签收底单 · due in"))
+        #expect(text.contains("Urged") && text.contains("lin.mei → Merchant · 请尽快上传签收底单"))
+    }
+}

@@ -58,6 +58,7 @@ enum DetailView {
         }
         result.append(Line(label: UIText.assignee.text(language), value: handling))
         result.append(Line(label: UIText.filed.text(language), value: DateText.full(item.createdAt)))
+        result += requestLines(state)
         result += decisionLines(state, item: item)
         for issue in state.issues {
             let finding = issue.finding.map { $0.rawValue.replacingOccurrences(of: "_", with: " ") } ?? "open"
@@ -79,6 +80,36 @@ enum DetailView {
         }
         for text in measure.wrap(Sanitizer.clean(narrative), width: max(1, width)) {
             result.append(Line(label: "", value: text))
+        }
+        return result
+    }
+
+    /// Evidence requests (open ones with their countdown, closed ones dimmed) and the last urge.
+    static func requestLines(_ state: AppState) -> [Line] {
+        let language = state.language
+        var result: [Line] = []
+        for request in state.requests {
+            let open = request.dueAt > state.now
+            let countdown = Countdown(deadline: request.dueAt, now: state.now)
+            let when =
+                open
+                ? UIText.dueIn.text(language) + countdown.text(language)
+                : (language == .zh ? "已截止 " : "closed ") + DateText.short(request.dueAt)
+            result.append(
+                Line(
+                    label: "\(UIText.requested.text(language)) #\(request.id)",
+                    value: "\(request.party.label.text(language)) · \(request.what) · \(when)",
+                    style: open ? QueueView.urgencyStyle(countdown.urgency) : Style(dim: true)))
+        }
+        // Only the newest urge is decoded: the pane is drawn every frame.
+        if let urge = state.timeline.last(where: { $0.kind == "urged" }),
+            case .urged(let party, let message)? = urge.event
+        {
+            result.append(
+                Line(
+                    label: UIText.urged.text(language),
+                    value: "\(DateText.short(urge.at)) \(urge.actor) → \(party.label.text(language)) · \(message)",
+                    style: Style(dim: true)))
         }
         return result
     }

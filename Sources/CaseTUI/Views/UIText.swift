@@ -14,6 +14,8 @@ enum UIText {
     static let assignee = LocalizedText(en: "Assignee", zh: "处理人")
     static let unassigned = LocalizedText(en: "unassigned", zh: "未领取")
     static let filed = LocalizedText(en: "Filed", zh: "提交")
+    static let requested = LocalizedText(en: "Asked", zh: "举证要求")
+    static let urged = LocalizedText(en: "Urged", zh: "督促")
     static let dueIn = LocalizedText(en: "due in ", zh: "剩余")
     static let from = LocalizedText(en: "from", zh: "原阶段")
     static let caseTitle = LocalizedText(en: "Case", zh: "案件")
