@@ -17,6 +17,7 @@ extension CaseDatabase {
             throw StoreError.examplesUnreadable(reason: error.reason)
         }
         let examples = file.cases
+        if try writer.read({ db in try Int.fetchOne(db, sql: "SELECT count(*) > 0 FROM cases") == 1 }) { return 0 }
         return try writer.write { db in
             guard try Int.fetchOne(db, sql: "SELECT count(*) FROM cases") == 0 else { return 0 }
             // The example cases' mediators and a supervisor and trainer, to try roles with --as.

@@ -94,13 +94,26 @@ public final class CaseDatabase: Sendable {
             try self.init(readOnly: queue, path: path, copy: copy)
             return
         }
-        let pool: DatabasePool
+        let writer: any DatabaseWriter
         do {
-            pool = try DatabasePool(path: path, configuration: Self.configuration)
+            // A file already in WAL mode opens without a write: setting WAL up (what a pool does on
+            // opening) would wait on another process's long write and stop the console opening at all.
+            writer =
+                exists && Self.isWAL(path: path)
+                ? try DatabaseQueue(path: path, configuration: Self.configuration)
+                : try DatabasePool(path: path, configuration: Self.configuration)
         } catch {
             throw StoreError.translating(error, path: path) ?? StoreError.cannotOpen(path: path, reason: "\(error)")
         }
-        try self.init(writer: pool, path: path)
+        try self.init(writer: writer, path: path)
+    }
+
+    /// Whether the file's header says it is in WAL mode (bytes 18 and 19 are 2).
+    static func isWAL(path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        guard let header = try? handle.read(upToCount: 20), header.count == 20 else { return false }
+        return header[18] == 2 && header[19] == 2
     }
 
     /// A database opened read-only: no migration, and writes fail with `StoreError.readOnly`.
@@ -147,6 +160,8 @@ public final class CaseDatabase: Sendable {
     static func migrate(_ writer: any DatabaseWriter, path: String) throws {
         let unknown = try writer.read(unknownMigrations)
         guard unknown.isEmpty else { throw StoreError.newerSchema(path: path, unknownMigrations: unknown) }
+        // An up-to-date file is only read: opening never waits on another process's write lock.
+        if try writer.read(Migrations.migrator.hasCompletedMigrations) { return }
         try Migrations.migrator.migrate(writer)
     }
 

@@ -2,6 +2,7 @@ import CaseInterchange
 import CaseModel
 import CaseTraining
 import Foundation
+import GRDB
 import StoreTestSupport
 import Testing
 
@@ -90,5 +91,34 @@ struct FileSafetyTests {
         }
         #expect(try database.evidence(caseID: 2).allSatisfy { $0.description != "大文件" })
         #expect(try database.verify().isIntact)
+    }
+}
+
+/// Issue 15, problem 8: another process's long write never stops a database opening or being read.
+@Suite("Opening beside a writer")
+struct OpeningBesideAWriterTests {
+    @Test func aDatabaseOpensAndReadsWhileAnotherConnectionHoldsTheWriteLock() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("casedesk-lock-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("cases.sqlite").path
+        do {
+            let first = try CaseDatabase(path: path)
+            _ = try first.authenticate("admin", at: Date(timeIntervalSince1970: 1_795_766_400))
+            try first.loadExamplesIfEmpty(now: Date(timeIntervalSince1970: 1_795_766_400))
+        }
+        // Another process mid-write: its transaction holds the lock and has not reached the WAL yet.
+        var config = Configuration()
+        config.busyMode = .immediateError
+        config.allowsUnsafeTransactions = true
+        let holder = try DatabaseQueue(path: path, configuration: config)
+        try holder.writeWithoutTransaction { db in
+            try db.execute(sql: "BEGIN IMMEDIATE")
+            try db.execute(sql: "INSERT INTO settings (key, value) VALUES ('probe', '1')")
+        }
+        defer { try? holder.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") } }
+        let reader = try CaseDatabase(path: path)
+        #expect(try reader.caseCount() == 17)
+        #expect(try reader.authenticate("admin", at: Date()).member.role == .admin)
+        #expect(try reader.loadExamplesIfEmpty(now: Date()) == 0)
     }
 }

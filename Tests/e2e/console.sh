@@ -72,7 +72,7 @@ test_resize_relays_out_and_too_small_still_quits() {
     e2e_wait_for "Terminal too small: 50x12"
     tmux -L "$E2E_SOCKET" resize-window -t e2e -x 120 -y 40
     e2e_wait_for "Queue · by deadline"
-    e2e_wait_for "二手相机成色与描述不符（大众评审中）"
+    e2e_wait_for "二手相机成色与描述不符（大"
     tmux -L "$E2E_SOCKET" resize-window -t e2e -x 59 -y 16
     e2e_wait_for "Terminal too small: 59x16"
     e2e_keys q

@@ -45,12 +45,17 @@ test_ruling_review_revision_appeal() {
     e2e_wait_for "returned to zhang.wei"
     e2e_keys q
     expect_clean_exit 0
-    # 3. The mediator revises.
+    # 3. The mediator revises: the form reopens with the returned terms and the comment.
     e2e_run_casedesk --as zhang.wei
     e2e_wait_for "1/17 cases"
     open_case_4
     e2e_wait_for "请写明鉴定机构"
-    fill_ruling '品牌官方鉴定中心鉴定为仿冒，商家未提供进货凭证'
+    e2e_keys J
+    e2e_wait_for "revising r1, returned by wang.fang: 请写明鉴定机构"
+    e2e_wait_for "品牌方鉴定为仿冒"
+    e2e_keys Tab Tab Tab BSpace BSpace BSpace BSpace BSpace BSpace BSpace BSpace
+    e2e_keys -l '品牌官方鉴定中心鉴定为仿冒，商家未提供进货凭证'
+    e2e_keys Enter
     e2e_wait_for "waits for review"
     e2e_keys q
     expect_clean_exit 0
