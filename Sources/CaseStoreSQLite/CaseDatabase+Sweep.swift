@@ -14,15 +14,32 @@ extension CaseDatabase {
         var report = SweepReport()
         var failed: Set<Int64> = []
         try sweepObligations(now: now, rules: rules, actor: actor, into: &report)
+        // Only a stage whose clock does something on expiry in some pack is read (an overdue case
+        // in any other stage is only shown overdue), seeking the (stage, deadline) index; a case
+        // under a pack this CaseDesk does not know stays a candidate, so the sweep reports it.
+        let packs = rules.packs.values
+        let expiring = Set(
+            packs.flatMap { pack in
+                pack.stages.values.filter { $0.onExpiry != nil }.map { "\(pack.reference) \($0.stage.rawValue)" }
+            })
+        let stages = Array(Set(packs.flatMap { $0.stages.values.filter { $0.onExpiry != nil }.map(\.stage.rawValue) }))
+        let known = Set(packs.map(\.reference))
+        let marks = Array(repeating: "?", count: max(1, stages.count)).joined(separator: ", ")
+        let sql = """
+            SELECT id, rule_pack, stage FROM cases INDEXED BY cases_expiring
+            WHERE stage IN (\(marks)) AND stage_deadline IS NOT NULL AND stage_deadline <= ?
+            ORDER BY stage_deadline, id
+            """
+        var values: [(any DatabaseValueConvertible)?] = stages.isEmpty ? [""] : stages
+        values.append(Timestamp.seconds(now))
+        let arguments = StatementArguments(values)
         for _ in 0..<32 {
             let candidates = try writer.read { db in
-                try Int64.fetchAll(
-                    db,
-                    sql: """
-                        SELECT id FROM cases WHERE stage_deadline IS NOT NULL AND stage_deadline <= ?
-                        ORDER BY stage_deadline, id
-                        """,
-                    arguments: [Timestamp.seconds(now)])
+                try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap { row -> Int64? in
+                    let pack: String = row[1]
+                    let stage: String = row[2]
+                    return expiring.contains("\(pack) \(stage)") || !known.contains(pack) ? row[0] : nil
+                }
             }
             var progressed = false
             for id in candidates where !failed.contains(id) {

@@ -10,8 +10,14 @@ enum Migrations {
     /// Every migration, in order.
     static let all: [(identifier: String, sql: String)] = [
         ("v1", v1), ("v2", v2), ("v3", v3), ("v4", v4), ("v5", v5), ("v6", v6), ("v7", v7), ("v8", v8), ("v9", v9),
-        ("v10", v10), ("v11", v11), ("v12", v12), ("v13", v13),
+        ("v10", v10), ("v11", v11), ("v12", v12), ("v13", v13), ("v14", v14),
     ]
+
+    /// v14: the sweeper's candidates by stage and deadline, so an idle sweep seeks the few stages
+    /// whose clock does something on expiry instead of reading every overdue case.
+    static let v14 = """
+        CREATE INDEX cases_expiring ON cases(stage, stage_deadline) WHERE stage_deadline IS NOT NULL;
+        """
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()

@@ -67,7 +67,8 @@ struct MigrationTests {
 
     @Test func eachMigrationAppliesOnTopOfThePreviousOnes() throws {
         let identifiers = Migrations.migrator.migrations
-        #expect(identifiers == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "v12", "v13"])
+        #expect(
+            identifiers == ["v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8", "v9", "v10", "v11", "v12", "v13", "v14"])
         for count in 1...identifiers.count {
             var migrator = DatabaseMigrator()
             for identifier in identifiers.prefix(count) {
