@@ -12,6 +12,8 @@ extension Decision {
             }
         }
         try require(.recordPartyEvent)
+        // Entered at the console on a party's behalf, it is the holder's work, as the form gate says.
+        if entry.enteredByStaff { try requireHolder(.recordPartyEvent) }
         let source: EvidenceSource = entry.party == .buyer ? .buyer : .merchant
         if entry.action == .appeal {
             try appeal(entry, source: source)

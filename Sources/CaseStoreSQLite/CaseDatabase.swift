@@ -154,6 +154,10 @@ public final class CaseDatabase: Sendable {
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(5)
         config.label = "CaseDesk"
+        // WAL's usual durability, whether the file opens as a pool (which sets it) or a queue.
+        config.prepareDatabase { db in
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        }
         return config
     }
 

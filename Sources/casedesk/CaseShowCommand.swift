@@ -44,7 +44,7 @@ struct CaseEvidenceCommand: ParsableCommand {
         abstract: "Print or save one evidence item's content (checked against its SHA-256).",
         discussion: """
             Piped or saved with --out, the bytes are exact (the file is 0600, replaced only when whole). \
-            On a terminal, text is shown with control characters made visible; other content must be saved.
+            On a terminal, text is shown with control characters removed; other content must be saved.
             """)
 
     @Argument(help: "The case number.") var id: Int64

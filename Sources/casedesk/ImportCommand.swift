@@ -34,7 +34,9 @@ struct ImportCommand: ParsableCommand {
             guard let opened = FileHandle(forReadingAtPath: file) else { throw CLIError("cannot read \(file)") }
             handle = opened
         }
-        let data = chosen == .csv ? try readAll(handle) : nil
+        // Standard input is read whole before the import's transaction starts, so a slow producer
+        // never holds the write lock; a file is streamed inside it.
+        let data = chosen == .csv || file == "-" ? try readAll(handle) : nil
         let rules = try loadRules()
         let now = Date()
         let session = try database.open(now: now, examples: false)
@@ -49,7 +51,7 @@ struct ImportCommand: ParsableCommand {
         if skipInvalid && !report.errors.isEmpty {
             let path = rejects ?? (file == "-" ? "rejects.\(chosen.rawValue)" : file + ".rejects")
             var out = Data()
-            if let data {
+            if let data, chosen == .csv {
                 let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
                 // A CSV record may span lines: each rejected record is kept whole, under the file's header.
                 let spans = ImportParser.csvRecordSpans(data)
@@ -64,7 +66,7 @@ struct ImportCommand: ParsableCommand {
                     }
                 }
             } else {
-                // A streamed JSONL file: the store kept each rejected line's bytes.
+                // JSONL: the store kept each rejected line's bytes.
                 for line in report.rejectedLines.keys.sorted() {
                     out.append(report.rejectedLines[line]!)
                     out.append(UInt8(ascii: "\n"))

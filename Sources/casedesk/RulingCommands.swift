@@ -165,6 +165,11 @@ struct CaseObserveCommand: ParsableCommand {
 
     func run() throws {
         try options.perform { db, staff, now in
+            guard observer != nil || staff.role == .observer else {
+                throw CLIError(
+                    "--observer NAME is required: name the registered observer whose signed statement you record "
+                        + "(an observer signing in person leaves it out)")
+            }
             try db.recordObserverSignoff(
                 caseID: id, observer: observer ?? staff.name, statement: statement, by: staff, at: now)
         }

@@ -112,6 +112,12 @@ struct TimelineTests {
         #expect(zh.contains("内容（6 字节，非文本）") && zh.contains("89 50 4e 47 00 01"))
         #expect(zh.contains("✓ 与保存的内容一致"))
         #expect(!zh.contains("Content") && !zh.contains("Item"))
+        // A long Chinese text cut at the limit is still text: the cut steps back to a character.
+        let long = Data(String(repeating: "证", count: 100_000).utf8)
+        var big = item
+        big.sha256 = Hashing.sha256Hex(long)
+        let shown = EvidenceText.text(big, content: long, requests: [], language: .en)
+        #expect(shown.contains("Content (300000 bytes, text)") && shown.contains("more bytes"))
         let tampered = EvidenceText.text(item, content: Data("x".utf8), requests: [], language: .en)
         #expect(tampered.contains("✗ DOES NOT match the stored content"))
     }

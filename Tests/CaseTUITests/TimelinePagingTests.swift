@@ -44,6 +44,12 @@ struct TimelinePagingTests {
         #expect(!driver.state.timelineLoading)
         driver.send(.command(.last))
         #expect(driver.render().text.contains("filed") || driver.render().text.contains("立案"))
+        // A change to the case reloads its newest page; the older pages already read stay.
+        try database.addNote(caseID: 9, text: "又一次跟进", by: admin, at: pinnedNow)
+        driver.send(.command(.moveUp))
+        driver.send(.tick(pinnedNow.addingTimeInterval(1)))
+        #expect(driver.state.timeline.count == whole.count + 1)
+        #expect(driver.state.timeline.first?.id == whole.first?.id && !driver.state.timelineHasOlder)
     }
 
     @Test func aShortTimelineSaysNothingAboutOlderRecords() throws {

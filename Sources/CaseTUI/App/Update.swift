@@ -108,11 +108,18 @@ public enum Update {
             state.issues = issues
             state.decisions = decisions
             state.requests = requests
-            state.timeline = timeline
-            state.timelineHasOlder = older
-            state.timelineLoading = false
-            // The same case reloaded (another process changed it) keeps the reader's place.
+            // The same case reloaded (another process changed it) keeps the reader's place, and the
+            // older pages already read stay: the newest page is joined to them.
             let sameCase = loaded != nil && loaded?.id == state.openCase?.id
+            if sameCase, let first = timeline.first?.id, state.timeline.contains(where: { $0.id < first }) {
+                let kept = state.timeline.filter { $0.id < first }
+                state.timeline = kept + timeline
+                // Whether anything older than the kept pages remains is as it was.
+            } else {
+                state.timeline = timeline
+                state.timelineHasOlder = older
+            }
+            state.timelineLoading = false
             state.openCase = loaded
             state.evidence = evidence
             state.evidenceSelection = sameCase ? min(state.evidenceSelection, max(0, evidence.count - 1)) : 0
@@ -124,6 +131,7 @@ public enum Update {
         case .input(let character):
             if var form = state.form {
                 form.type(character)
+                form.discardAsked = false
                 state.form = form
                 return []
             }

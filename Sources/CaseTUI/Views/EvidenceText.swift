@@ -37,8 +37,12 @@ public enum EvidenceText {
                 ? t("  ✓ matches the stored content", "  ✓ 与保存的内容一致")
                 : t("  ✗ DOES NOT match the stored content", "  ✗ 与保存的内容不一致"))
         lines += ["", t("Description", "说明"), "  " + item.description, ""]
-        let shown = content.prefix(shownBytes)
-        if let text = String(data: shown, encoding: .utf8), !text.contains("\u{0}") {
+        // The cut may fall inside a character: step back up to three bytes to a boundary.
+        let text = (0...3).lazy.compactMap { back -> String? in
+            guard content.count > shownBytes || back == 0 else { return nil }
+            return String(data: content.prefix(shownBytes - back), encoding: .utf8)
+        }.first
+        if let text, !text.contains("\u{0}") {
             lines.append(t("Content (\(content.count) bytes, text)", "内容（\(content.count) 字节，文本）"))
             lines += text.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
             if content.count > shownBytes {
