@@ -223,18 +223,7 @@ struct FindingTests {
     }
 
     @Test func aCappedSearchSaysThereAreMore() throws {
-        let database = try CaseDatabase.inMemory()
-        for index in 0..<200 {
-            try database.insertCase(
-                Case(
-                    id: 0, title: "蓝牙耳机 \(index)", category: .quality, requestType: .refundOnly,
-                    buyer: Party(account: "b", name: "买家"), merchant: Party(account: "m", name: "商家"),
-                    orderID: "\(index)", orderAmount: .yuan(1), claimAmount: .yuan(1), stage: .intervention,
-                    stageDeadline: pinnedNow.addingTimeInterval(Double(index) * 60), createdAt: pinnedNow),
-                actor: "seed")
-        }
-        var driver = AppDriver(
-            state: AppState(width: 100, height: 30, now: pinnedNow, databaseLabel: "big"), database: database)
+        var driver = try manyCasesDriver(cases: 200, title: "蓝牙耳机")
         for key in try KeyNotation.parse("/蓝牙<Enter>") { driver.press(key) }
         #expect(driver.state.queue.rows.count == QueueWindow.pageSize - 1)
         #expect(driver.state.message?.contains("there are more") == true)

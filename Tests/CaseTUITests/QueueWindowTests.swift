@@ -11,20 +11,7 @@ import Testing
 @Suite("The queue is a virtual list")
 struct QueueWindowTests {
     /// A large queue on an in-memory database.
-    func bigDriver(cases: Int) throws -> AppDriver {
-        let database = try CaseDatabase.inMemory()
-        for index in 0..<cases {
-            try database.insertCase(
-                Case(
-                    id: 0, title: "争议 \(index)", category: .quality, requestType: .refundOnly,
-                    buyer: Party(account: "b", name: "买家"), merchant: Party(account: "m", name: "商家"),
-                    orderID: "\(index)", orderAmount: .yuan(1), claimAmount: .yuan(1), stage: .intervention,
-                    stageDeadline: pinnedNow.addingTimeInterval(Double(index) * 60), createdAt: pinnedNow),
-                actor: "seed")
-        }
-        return AppDriver(
-            state: AppState(width: 100, height: 30, now: pinnedNow, databaseLabel: "big"), database: database)
-    }
+    func bigDriver(cases: Int) throws -> AppDriver { try manyCasesDriver(cases: cases) }
 
     @Test func walkingTheWholeQueueNeverHoldsMoreThanTheCapacity() throws {
         var driver = try bigDriver(cases: 2_000)

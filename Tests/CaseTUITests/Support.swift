@@ -26,6 +26,21 @@ func exampleDriver(
     return driver
 }
 
+/// A driver over an in-memory queue of `cases` cases titled "`title` N", one minute apart in deadline.
+func manyCasesDriver(cases: Int, title: String = "争议") throws -> AppDriver {
+    let database = try CaseDatabase.inMemory()
+    for index in 0..<cases {
+        try database.insertCase(
+            Case(
+                id: 0, title: "\(title) \(index)", category: .quality, requestType: .refundOnly,
+                buyer: Party(account: "b", name: "买家"), merchant: Party(account: "m", name: "商家"),
+                orderID: "\(index)", orderAmount: .yuan(1), claimAmount: .yuan(1), stage: .intervention,
+                stageDeadline: pinnedNow.addingTimeInterval(Double(index) * 60), createdAt: pinnedNow),
+            actor: "seed")
+    }
+    return AppDriver(state: AppState(width: 100, height: 30, now: pinnedNow, databaseLabel: "big"), database: database)
+}
+
 /// Compares text with `__Snapshots__/NAME.txt` beside this file.
 ///
 /// A missing snapshot is written and the test fails, so a new snapshot is always
