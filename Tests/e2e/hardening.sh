@@ -242,8 +242,42 @@ test_a_full_disk_reports_and_loses_nothing() {
     rm -rf "$tmp"
 }
 
+test_a_write_blocked_by_a_lock_shows_saving_and_keys_still_move() {
+    trap e2e_stop EXIT
+    e2e_start blocked 100 30
+    "$CASEDESK_BIN" queue --db "$E2E_DB" --limit 1 >/dev/null
+    e2e_run_casedesk
+    e2e_wait_for "1/17 cases"
+    python3 -c '
+import sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("BEGIN IMMEDIATE")
+open(sys.argv[2], "w").write("held")
+time.sleep(3)
+c.execute("ROLLBACK")
+' "$E2E_DB" "$E2E_TMP/ready" &
+    local holder=$!
+    while [ ! -f "$E2E_TMP/ready" ]; do sleep 0.05; done
+    e2e_keys C
+    e2e_wait_for "Note"
+    e2e_keys -l "锁等待中的备注"
+    e2e_keys Enter
+    # The write waits for the lock; the screen says so and the queue still answers.
+    e2e_wait_for "saving…"
+    e2e_keys Escape j j
+    e2e_wait_for "3/17 cases"
+    e2e_screen | grep -qF "saving…" || { echo "the mark went before the write finished" >&2; return 1; }
+    wait "$holder"
+    e2e_wait_gone "saving…"
+    e2e_keys q
+    e2e_wait_for "EXIT=0"
+    "$CASEDESK_BIN" case show 9 --db "$E2E_DB" | grep -q "锁等待中的备注" \
+        || { echo "the note typed while the database was locked was lost" >&2; return 1; }
+}
+
 E2E_TESTS+=(
     test_a_read_only_database_is_browsed_with_a_banner
+    test_a_write_blocked_by_a_lock_shows_saving_and_keys_still_move
     test_a_locked_database_waits_then_names_the_holder
     test_a_full_disk_reports_and_loses_nothing
 )

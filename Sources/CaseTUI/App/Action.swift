@@ -33,8 +33,12 @@ public enum Action: Sendable {
     /// Training: how many walkthrough steps the trainee has done.
     case trainingProgress(done: Int)
     case failed(String)
-    /// Slow work is about to run (nil: it ended): the status bar says so.
+    /// A slow read is running (nil: it ended): the status bar says so.
     case busy(LocalizedText?)
+    /// A write was handed to the store (the status bar shows it until it finishes).
+    case effectStarted(Effect)
+    /// A write's result has been applied.
+    case effectFinished(Effect)
 }
 
 /// Work the update asks for; the effect runner does it and answers with actions.
@@ -62,6 +66,15 @@ public enum Effect: Hashable, Sendable {
     case loadEvidence(Evidence)
     /// Rebuild a case's history from its audit trail.
     case loadReplay(Int64)
+
+    /// Whether the effect changes the store (it then always runs, once, in order, and the status bar
+    /// shows it running); every other effect only reads.
+    public var isWrite: Bool {
+        switch self {
+        case .submitForm, .step, .take, .release, .sweep, .advanceTraining, .finishTraining: true
+        default: false
+        }
+    }
 }
 
 /// A document shown over the panes.

@@ -34,26 +34,35 @@ public struct AppDriver: Sendable {
         run(effects)
     }
 
+    /// Applies an action and returns the effects it asks for, without running them (the live
+    /// loop hands them to its worker thread).
+    mutating func handle(_ action: Action) -> [Effect] {
+        Update.update(&state, action)
+    }
+
     /// Looks a key up in the keymap for the current context and sends its command.
-    ///
-    /// Below the minimum size only quitting works, so a tiny terminal can always be left.
     public mutating func press(_ key: Key) {
+        if let action = action(for: key) { send(action) }
+    }
+
+    /// What a key means now: a command from the keymap for the current context, a count digit, or
+    /// text typed into a prompt or form. Below the minimum size only quitting works, so a tiny
+    /// terminal can always be left.
+    func action(for key: Key) -> Action? {
         if state.isTooSmall {
-            if state.keymap.command(for: key, in: .pane(.queue)) == .quit { send(.command(.quit)) }
-            return
+            return state.keymap.command(for: key, in: .pane(.queue)) == .quit ? .command(.quit) : nil
         }
         if case .pane = state.context, case .char(let character) = key, let digit = character.wholeNumberValue,
             character.isASCII, digit > 0 || state.count != nil
         {
-            send(.countDigit(digit))
-            return
+            return .countDigit(digit)
         }
         guard let id = state.keymap.command(for: key, in: state.context) else {
             // In a prompt, every other character is text (a Chinese character from an input method included).
-            if state.prompt != nil || state.form != nil, case .char(let character) = key { send(.input(character)) }
-            return
+            if state.prompt != nil || state.form != nil, case .char(let character) = key { return .input(character) }
+            return nil
         }
-        send(.command(id))
+        return .command(id)
     }
 
     /// Renders the current state.
@@ -67,7 +76,9 @@ public struct AppDriver: Sendable {
         var budget = 16
         while !pending.isEmpty && budget > 0 {
             let effect = pending.removeFirst()
+            if effect.isWrite { pending += Update.update(&state, .effectStarted(effect)) }
             pending += Update.update(&state, runner.run(effect))
+            if effect.isWrite { pending += Update.update(&state, .effectFinished(effect)) }
             budget -= 1
         }
     }

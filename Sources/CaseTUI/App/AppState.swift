@@ -31,6 +31,9 @@ public struct AppState: Sendable {
     public var undoable: Undoable?
     /// The form being filled in, while open.
     public var form: Form?
+    /// Forms submitted that the store has not answered yet, oldest first: each closes on Enter
+    /// (so the panes answer keys at once) and reopens with the reason if the store refuses it.
+    public var submittedForms: [Form] = []
     /// The line being typed for a search or a filter, while open.
     public var prompt: Prompt?
     /// The queue's filters and order.
@@ -47,8 +50,12 @@ public struct AppState: Sendable {
     public var staff = StaffMember(name: "viewer", role: .trainer)
     /// The registered independent observers, by name.
     public var observers: [String] = []
-    /// Slow work running now (the sweep), shown on the status bar.
+    /// A slow read running now, shown on the status bar.
     public var busy: LocalizedText?
+    /// How many of the user's writes the store has not finished yet.
+    public var writesInFlight = 0
+    /// Whether the sweeper is applying expired deadlines now.
+    public var sweeping = false
     /// The case the user just changed: the next reload follows it wherever it now sorts.
     public var followCase: Int64?
     /// The case open in the detail pane.
@@ -122,6 +129,13 @@ public struct AppState: Sendable {
     public var hasOverlay: Bool {
         showHelp || stepMenu != nil || confirmation != nil || prompt != nil || form != nil
             || document != nil
+    }
+
+    /// What the status bar marks as running: the sweep, a write being saved, or a slow read.
+    public var busyMark: LocalizedText? {
+        if writesInFlight > 0 { return UIText.saving }
+        if sweeping { return UIText.sweeping }
+        return busy
     }
 
     /// Whether the terminal is below the minimum size.

@@ -29,7 +29,12 @@ extension Update {
             if let problem = form.problem {
                 form.error = problem
             } else {
-                state.form = form
+                // The form closes at once, so it cannot be sent twice and the panes answer keys while
+                // the store works; it comes back with the reason if the store refuses it.
+                form.error = nil
+                form.discardAsked = false
+                state.form = nil
+                state.submittedForms.append(form)
                 return [.submitForm(form)]
             }
         default: break

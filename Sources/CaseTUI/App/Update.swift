@@ -59,6 +59,19 @@ public enum Update {
         case .busy(let work):
             state.busy = work
             return []
+        case .effectStarted(let effect):
+            if case .sweep = effect { state.sweeping = true } else if effect.isWrite { state.writesInFlight += 1 }
+            return []
+        case .effectFinished(let effect):
+            if case .sweep = effect {
+                state.sweeping = false
+            } else if effect.isWrite {
+                state.writesInFlight = max(0, state.writesInFlight - 1)
+            }
+            if case .submitForm(let form) = effect, let index = state.submittedForms.firstIndex(of: form) {
+                state.submittedForms.remove(at: index)
+            }
+            return []
         case .sweepDue(let now):
             state.now = now
             return state.readOnly ? [] : [.sweep(now)]
@@ -82,7 +95,6 @@ public enum Update {
             return []
         case .caseChanged(let updated, let message, let undoable):
             state.undoable = undoable
-            state.form = nil
             state.message = message
             state.messageIsError = false
             state.openCase = updated
@@ -126,7 +138,16 @@ public enum Update {
             state.detailScroll = sameCase ? min(state.detailScroll, maxDetailScroll(state)) : 0
             return []
         case .formRefused(let message):
-            state.form?.error = message
+            // The oldest submitted form is the one refused: it reopens with the reason, unless
+            // another form was opened meanwhile (then the reason goes to the status bar).
+            guard var refused = state.submittedForms.first else { return [] }
+            refused.error = message
+            if state.form == nil {
+                state.form = refused
+            } else {
+                state.message = message
+                state.messageIsError = true
+            }
             return []
         case .input(let character):
             if var form = state.form {

@@ -3,7 +3,7 @@ import Foundation
 
 /// The ncurses backend: the only code that calls curses. It reads keys and paints
 /// finished screens; ncurses itself diffs against what is already on the terminal.
-public final class NcursesTerminal {
+public final class NcursesTerminal: TerminalBackend {
     /// Why the terminal could not be started.
     public enum StartError: Error, CustomStringConvertible {
         case notATerminal
@@ -23,6 +23,7 @@ public final class NcursesTerminal {
 
     private var active = false
     private var lastStyle: Style?
+    private var timeout = 200
     private let useColor: Bool
 
     /// Takes over the terminal: wide characters, no echo, keypad, short Esc delay.
@@ -71,8 +72,12 @@ public final class NcursesTerminal {
         return (Int(x), Int(y))
     }
 
-    /// The next key, or nil after the read timeout (so the loop can tick and see signals).
-    public func readKey() -> TerminalInput? {
+    /// The next key, or nil after `milliseconds` (so the loop can tick, see signals and take results).
+    public func readInput(waitingAtMost milliseconds: Int) -> TerminalInput? {
+        if milliseconds != timeout {
+            timeout = milliseconds
+            wtimeout(cd_stdscr(), Int32(milliseconds))
+        }
         var code: UInt32 = 0
         let rc = cd_get_wch(&code)
         if rc == cd_key_code_yes() { return Self.functionKey(Int32(bitPattern: code)) }

@@ -6,7 +6,7 @@ enum StatusBar {
         let position = queue.rows.isEmpty ? "0/0" : "\(queue.position + 1)/\(queue.total)"
         let left = " CaseDesk │ \(state.databaseLabel) │ \(position) \(UIText.cases.text(state.language)) "
         var used = screen.put(left, x: area.x, y: area.y, maxWidth: area.width, style: Style(bold: true, reverse: true))
-        if let busy = state.busy {
+        if let busy = state.busyMark {
             used += screen.put(
                 "│ ⋯ " + busy.text(state.language) + " ", x: area.x + used, y: area.y, maxWidth: area.width - used,
                 style: Style(color: .yellow, bold: true, reverse: true))

@@ -39,6 +39,8 @@ enum UIText {
     static let readOnly = LocalizedText(en: "│ READ-ONLY ", zh: "│ 只读 ")
     static let simulated = LocalizedText(en: "│ SIMULATED ", zh: "│ 模拟 ")
     /// The status bar while the sweeper applies expired deadlines.
+    public static let saving = LocalizedText(en: "saving…", zh: "正在保存…")
+    public static let loading = LocalizedText(en: "loading…", zh: "正在读取…")
     public static let sweeping = LocalizedText(en: "applying expired deadlines…", zh: "正在执行超时处理…")
     static func anchored(_ age: LocalizedText) -> LocalizedText {
         LocalizedText(en: "│ anchored \(age.en) ago ", zh: "│ 锚定于 \(age.zh)前 ")
